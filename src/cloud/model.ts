@@ -1,0 +1,105 @@
+/**
+ * The normalised model every UI layer works with. Each service adapter turns its API's records
+ * into these shapes; nothing outside `src/cloud/services/` knows a service's raw field names.
+ */
+
+/** The five backup services, in the order the tree shows them. */
+export const SERVICE_IDS = ['rds', 'dds', 'dcs', 'ges', 'csbs'] as const;
+export type ServiceId = (typeof SERVICE_IDS)[number];
+
+/** Every endpoint the client talks to: the five services plus the two they depend on. */
+export type EndpointService = ServiceId | 'ecs' | 'iam';
+
+/** SPEC §5: the statuses a user filters by. `unknown` keeps raw values we have never seen. */
+export const NORMALIZED_STATUSES = ['inProgress', 'succeeded', 'failed', 'expired', 'waiting', 'unknown'] as const;
+export type NormalizedStatus = (typeof NORMALIZED_STATUSES)[number];
+
+/** SPEC §5 filter types. RDS "fragment" (差异全量备份) is a differential backup. */
+export const BACKUP_TYPES = ['auto', 'manual', 'incremental', 'differential', 'unknown'] as const;
+export type BackupType = (typeof BACKUP_TYPES)[number];
+
+/**
+ * A point in time as the API gave it. `instant` (epoch ms) is set when the value parsed;
+ * otherwise the UI shows `raw` as it is, never a made-up date.
+ */
+export interface TimeValue {
+  readonly instant?: number;
+  readonly raw?: string | number;
+}
+
+export interface Datastore {
+  readonly type: string;
+  readonly version?: string;
+}
+
+export interface Backup {
+  readonly service: ServiceId;
+  readonly id: string;
+  readonly name: string;
+  readonly instanceId: string;
+  /** Known when the API returns it (GES graphName) or the caller listed the instance. */
+  readonly instanceName?: string;
+  readonly type: BackupType;
+  /** The API's own type value ("fragment", "Auto", `auto_trigger: true`, …). */
+  readonly rawType?: string;
+  readonly rawStatus: string;
+  readonly status: NormalizedStatus;
+  readonly start: TimeValue;
+  readonly end: TimeValue;
+  /** Size normalised to bytes; undefined when the API gave none. */
+  readonly sizeBytes?: number;
+  /** The size as the API gave it, with its unit ("kB", "KB", "bytes", "MB"). */
+  readonly rawSize?: { readonly value: number; readonly unit: string };
+  readonly datastore?: Datastore;
+  /** SQL Server partial backups list their databases. */
+  readonly databases?: readonly string[];
+  /** Service error code (DCS dcs.08.xxxx, …). */
+  readonly errorCode?: string;
+  /** Human reason for a failure when the API gives one (CSBS fail_reason). */
+  readonly errorMessage?: string;
+  /** Progress as the API gave it, e.g. DCS "100.00". */
+  readonly progress?: string;
+  /** Service-specific fields worth showing (DCS period/restore support, GES graph/arch, CSBS resource). */
+  readonly extras: Readonly<Record<string, string | number | boolean | null>>;
+  /** The record exactly as received, including unknown extra fields. */
+  readonly raw: unknown;
+}
+
+export interface Instance {
+  readonly service: ServiceId;
+  readonly id: string;
+  readonly name: string;
+  readonly status?: string;
+  /** Short engine description for the tree, e.g. "MySQL 8.0", "Redis 5.0", "replica set". */
+  readonly description?: string;
+  readonly datastore?: Datastore;
+  readonly raw: unknown;
+}
+
+/**
+ * A record the schema rejected. It is kept, with where it was and why, so one bad record
+ * becomes one "invalid record" node and never hides its siblings.
+ */
+export interface InvalidRecord {
+  /** Position in the page's raw array. */
+  readonly index: number;
+  /** Best-effort id/name read from the raw record, for the label. */
+  readonly hint?: string;
+  /** The validation problem, e.g. `status: Expected string, received number`. */
+  readonly message: string;
+  readonly raw: unknown;
+}
+
+/** SPEC §5. Every part is optional; an empty filter matches everything. */
+export interface BackupFilter {
+  /** Any of these types (empty or undefined: all). */
+  readonly types?: readonly Exclude<BackupType, 'unknown'>[];
+  /** Inclusive range of start times, epoch ms. Both ends are always set. */
+  readonly timeRange?: { readonly from: number; readonly to: number };
+  /** Any of these normalised statuses. */
+  readonly statuses?: readonly Exclude<NormalizedStatus, 'unknown'>[];
+}
+
+export function isEmptyFilter(filter: BackupFilter | undefined): boolean {
+  return !filter || (!filter.types?.length && !filter.timeRange && !filter.statuses?.length);
+}

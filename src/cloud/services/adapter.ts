@@ -1,0 +1,60 @@
+import type { Backup, BackupFilter, EndpointService, Instance, ServiceId } from '../model';
+import type { Page, PageRequest } from '../paging';
+
+/** Query parameters in the order given; values are sent as strings, undefined ones are dropped. */
+export type Query = Record<string, string | number | undefined>;
+
+export interface JsonResponse {
+  readonly status: number;
+  /** Parsed JSON body. Invalid JSON has already been turned into a CloudError. */
+  readonly body: unknown;
+  readonly requestId?: string;
+}
+
+/**
+ * What an adapter needs from the outside world: signed GETs against one project.
+ * The HTTP client implements it; unit tests can pass a small fake.
+ */
+export interface AdapterContext {
+  readonly projectId: string;
+  /** A signed GET to `{base URL of service}{path}`, with retries, timeout and concurrency applied. Throws CloudError. */
+  get(service: EndpointService, path: string, query: Query, signal?: AbortSignal): Promise<JsonResponse>;
+}
+
+/** Which parts of a filter the API applies itself; the rest is applied to fetched pages. */
+export interface ServerFilterSupport {
+  readonly types: boolean;
+  readonly timeRange: boolean;
+  readonly statuses: boolean;
+}
+
+/**
+ * One per cloud service. Adding a sixth service is one file implementing this and one line in
+ * `services/registry.ts`.
+ */
+export interface ServiceAdapter {
+  readonly id: ServiceId;
+  /** Tree label, e.g. "RDS — Relational Database". */
+  readonly label: string;
+  /** What an instance is called in this service: "instance", "graph", "server". */
+  readonly instanceNoun: string;
+  readonly serverFilter: ServerFilterSupport;
+
+  listInstances(ctx: AdapterContext, request: PageRequest): Promise<Page<Instance>>;
+
+  /**
+   * One page of an instance's backups, newest first where the API allows. The filter is sent to the
+   * server where the API supports it and applied to the page otherwise (so a page may hold fewer
+   * items than `limit`; `scanned` says how many raw records were examined).
+   */
+  listBackups(ctx: AdapterContext, instance: Instance, request: PageRequest & { readonly filter?: BackupFilter }): Promise<Page<Backup>>;
+
+  /** Project-wide backup list (DDS without instance_id, GES /graphs/backups), for cross-service scans. */
+  listProjectBackups?(ctx: AdapterContext, request: PageRequest & { readonly filter?: BackupFilter }): Promise<Page<Backup>>;
+
+  /** Server-side look-up by backup id where the API takes one (RDS, DDS). */
+  findBackupById?(ctx: AdapterContext, instance: Instance | undefined, backupId: string, signal?: AbortSignal): Promise<Backup | undefined>;
+
+  /** Server-side count (CSBS checkpoint_items/count). */
+  countBackups?(ctx: AdapterContext, filter: BackupFilter | undefined, signal?: AbortSignal): Promise<number>;
+}
