@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+/*
+ * Building blocks for schemas that accept what the APIs really send (shared/seeds/README.md):
+ * values with stray spaces ("…in03 "), null for absent optional fields (DCS remark/error_code),
+ * numbers sent as strings and strings sent as numbers where the meaning cannot change
+ * (GES documents its timestamps as String and sends numbers). Anything else is a schema error.
+ */
+
+const trimmed = (value: unknown): unknown => (typeof value === 'string' ? value.trim() : value);
+const nullToUndefined = (value: unknown): unknown => (value === null ? undefined : value);
+const numberToString = (value: unknown): unknown => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value);
+const numericStringToNumber = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value;
+
+/** A required, non-empty string (ids, statuses). A number here is a real schema error. */
+export const requiredText = z.preprocess(trimmed, z.string().min(1, 'must not be empty'));
+
+/** An optional string; null and absent are the same. */
+export const optionalText = z.preprocess((v) => trimmed(nullToUndefined(v)), z.string().optional());
+
+/** An optional string that some APIs send as a number ("200" or 200). */
+export const optionalLooseText = z.preprocess((v) => trimmed(numberToString(nullToUndefined(v))), z.string().optional());
+
+/** An optional number that some APIs send as a numeric string. */
+export const optionalNumber = z.preprocess((v) => numericStringToNumber(nullToUndefined(v)), z.number().optional());
+
+/** A record count in an envelope (total_count, backupCount, …). */
+export const optionalCount = z.preprocess((v) => numericStringToNumber(nullToUndefined(v)), z.number().int().nonnegative().optional());
+
+/** An optional boolean that may arrive as "true"/"TRUE"/"false". */
+export const optionalBoolean = z.preprocess((v) => {
+  const value = nullToUndefined(v);
+  if (typeof value !== 'string') return value;
+  const lower = value.trim().toLowerCase();
+  return lower === 'true' ? true : lower === 'false' ? false : value;
+}, z.boolean().optional());
+
+/** A time value as sent: a string in one of the documented formats or an epoch number. Parsed later. */
+export const optionalTimeValue = z.preprocess((v) => trimmed(nullToUndefined(v)), z.union([z.string(), z.number()]).optional());
+
+/** `{type, version}` as RDS and DDS send it; version may be numeric ("3.4" or 3.4). */
+export const datastoreSchema = z.preprocess(
+  nullToUndefined,
+  z.object({ type: optionalText, version: optionalLooseText }).optional(),
+);
+
+/** An array of records, left unvalidated: each record is validated on its own. */
+export const recordArray = z.array(z.unknown());
+
+/** A record array the API documents as optional (GES: empty on failure): absent or null reads as []. */
+export const optionalRecordArray = z.preprocess((v) => (v === null || v === undefined ? [] : v), recordArray);
+
+/**
+ * A copy of a JSON value with every object key trimmed (the SQL Server sample sends "id ").
+ * When a trimmed key collides with an exact one, the exact one wins.
+ */
+export function trimKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(trimKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const result: Record<string, unknown> = {};
+  const entries = Object.entries(value as Record<string, unknown>);
+  for (const [key, child] of entries) {
+    const name = key.trim();
+    if (name !== key && Object.prototype.hasOwnProperty.call(value, name)) continue;
+    result[name] = trimKeys(child);
+  }
+  return result;
+}
+
+/** `status: Expected string, received number; size: Expected number, received string`. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
