@@ -41,19 +41,31 @@ export function parseSdkDate(value: string): Date | undefined {
   return new Date(Date.UTC(y, mo - 1, d, h, mi, s));
 }
 
+/** Decodes a percent-encoded path segment; a segment with a malformed escape is taken literally. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 function canonicalUri(pathname: string): string {
-  // The URL object gives the path percent-encoded; decode each segment, then encode it per RFC 3986.
-  const segments = pathname.split('/').map((segment) => rfc3986(decodeURIComponent(segment)));
-  const uri = segments.join('/');
+  // The URL object gives the path percent-encoded; decode each segment, then encode it per RFC 3986
+  // (the gateway canonicalises the decoded path, so `%20` and a raw space sign the same).
+  const uri = pathname.split('/').map((segment) => rfc3986(decodeSegment(segment))).join('/');
   return uri.endsWith('/') ? uri : uri + '/';
 }
 
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 function canonicalQuery(searchParams: URLSearchParams): string {
   const pairs: Array<[string, string]> = [];
-  searchParams.forEach((value, key) => pairs.push([rfc3986(key), rfc3986(value)]));
-  // Sort by encoded key, then by value, so repeated keys are ordered deterministically.
-  pairs.sort(([ka, va], [kb, vb]) => (ka < kb ? -1 : ka > kb ? 1 : va < vb ? -1 : va > vb ? 1 : 0));
-  return pairs.map(([k, v]) => `${k}=${v}`).join('&');
+  searchParams.forEach((value, key) => pairs.push([key, value]));
+  // Huawei's signers sort the DECODED keys, and the values of a repeated key, before encoding them;
+  // sorting the encoded forms differs for characters such as `.` vs `/` or non-ASCII letters.
+  pairs.sort(([ka, va], [kb, vb]) => byCodeUnits(ka, kb) || byCodeUnits(va, vb));
+  return pairs.map(([k, v]) => `${rfc3986(k)}=${rfc3986(v)}`).join('&');
 }
 
 export interface CanonicalParts {
@@ -65,7 +77,7 @@ export interface CanonicalParts {
 export function canonicalRequest(method: string, url: string, headers: Record<string, string>, body = ''): CanonicalParts {
   const parsed = new URL(url);
   const lowered = Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value.trim()] as const);
-  lowered.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  lowered.sort(([a], [b]) => byCodeUnits(a, b));
   const signedHeaders = lowered.map(([name]) => name).join(';');
   const canonicalHeaders = lowered.map(([name, value]) => `${name}:${value}\n`).join('');
   const hashedBody = createHash('sha256').update(body, 'utf8').digest('hex');
