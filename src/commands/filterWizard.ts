@@ -1,0 +1,139 @@
+import type { BackupFilter, BackupType, NormalizedStatus } from '../cloud/model';
+
+/**
+ * The Filter Backups… wizard as a pure state machine: the quick-pick UI (filter.ts) shows the
+ * current step and feeds the user's answer back as an input. Keeping the steps here lets the
+ * back button, pre-selection and the resulting filter be unit-tested without VS Code.
+ */
+
+export type FilterType = Exclude<BackupType, 'unknown'>;
+export type FilterStatus = Exclude<NormalizedStatus, 'unknown'>;
+export type RangePreset = 'any' | 'last24h' | 'last7d' | 'last30d' | 'custom';
+
+export const FILTER_TYPES: readonly FilterType[] = ['auto', 'manual', 'incremental', 'differential'];
+export const FILTER_STATUSES: readonly FilterStatus[] = ['inProgress', 'succeeded', 'failed', 'expired', 'waiting'];
+
+const HOUR = 3_600_000;
+export const PRESET_DURATIONS: Readonly<Record<Exclude<RangePreset, 'any' | 'custom'>, number>> = {
+  last24h: 24 * HOUR,
+  last7d: 7 * 24 * HOUR,
+  last30d: 30 * 24 * HOUR,
+};
+
+export type FilterWizardStep = 'types' | 'range' | 'customStart' | 'customEnd' | 'statuses';
+
+export interface FilterWizardState {
+  readonly step: FilterWizardStep;
+  readonly types: readonly FilterType[];
+  readonly range: RangePreset;
+  readonly customFrom?: number;
+  readonly customTo?: number;
+  readonly statuses: readonly FilterStatus[];
+  /** Clock reading used for the "last …" presets and to recognise them in an existing filter. */
+  readonly now: number;
+}
+
+export type FilterWizardInput =
+  | { readonly kind: 'back' }
+  | { readonly kind: 'cancel' }
+  | { readonly kind: 'types'; readonly types: readonly FilterType[] }
+  | { readonly kind: 'range'; readonly range: RangePreset }
+  | { readonly kind: 'customStart'; readonly instant: number }
+  | { readonly kind: 'customEnd'; readonly instant: number }
+  | { readonly kind: 'statuses'; readonly statuses: readonly FilterStatus[] };
+
+export type FilterWizardOutcome =
+  | { readonly kind: 'continue'; readonly state: FilterWizardState }
+  | { readonly kind: 'cancelled' }
+  /** `filter` is undefined when the user chose nothing to filter by (= no filter). */
+  | { readonly kind: 'done'; readonly filter: BackupFilter | undefined };
+
+/** A preset is recognised in a saved range when it ends within this slack of "now". */
+const PRESET_RECOGNITION_SLACK = 10 * 60_000;
+
+/** The first step, pre-selected from the current filter. */
+export function startFilterWizard(current: BackupFilter | undefined, now: number): FilterWizardState {
+  const range = current?.timeRange;
+  const preset = range ? presetOf(range, now) : 'any';
+  return {
+    step: 'types',
+    types: current?.types ? [...current.types] : [],
+    range: preset,
+    customFrom: preset === 'custom' ? range?.from : undefined,
+    customTo: preset === 'custom' ? range?.to : undefined,
+    statuses: current?.statuses ? [...current.statuses] : [],
+    now,
+  };
+}
+
+function presetOf(range: { from: number; to: number }, now: number): RangePreset {
+  if (Math.abs(now - range.to) > PRESET_RECOGNITION_SLACK) return 'custom';
+  for (const [preset, duration] of Object.entries(PRESET_DURATIONS)) {
+    if (range.to - range.from === duration) return preset as RangePreset;
+  }
+  return 'custom';
+}
+
+export function advanceFilterWizard(state: FilterWizardState, input: FilterWizardInput): FilterWizardOutcome {
+  const go = (patch: Partial<FilterWizardState>): FilterWizardOutcome => ({ kind: 'continue', state: { ...state, ...patch } });
+  switch (input.kind) {
+    case 'cancel':
+      return { kind: 'cancelled' };
+    case 'back':
+      return go({ step: previousStep(state) });
+    case 'types':
+      return go({ types: [...input.types], step: 'range' });
+    case 'range':
+      return go({ range: input.range, step: input.range === 'custom' ? 'customStart' : 'statuses' });
+    case 'customStart': {
+      // A start moved past the old end makes that end meaningless; ask for it afresh.
+      const customTo = state.customTo !== undefined && state.customTo > input.instant ? state.customTo : undefined;
+      return go({ customFrom: input.instant, customTo, step: 'customEnd' });
+    }
+    case 'customEnd':
+      return go({ customTo: input.instant, step: 'statuses' });
+    case 'statuses':
+      return { kind: 'done', filter: buildFilter({ ...state, statuses: [...input.statuses] }) };
+  }
+}
+
+function previousStep(state: FilterWizardState): FilterWizardStep {
+  switch (state.step) {
+    case 'types':
+    case 'range':
+      return 'types';
+    case 'customStart':
+      return 'range';
+    case 'customEnd':
+      return 'customStart';
+    case 'statuses':
+      return state.range === 'custom' ? 'customEnd' : 'range';
+  }
+}
+
+function buildFilter(state: FilterWizardState): BackupFilter | undefined {
+  const timeRange = rangeOf(state);
+  const filter: BackupFilter = {
+    ...(state.types.length ? { types: FILTER_TYPES.filter((t) => state.types.includes(t)) } : {}),
+    ...(timeRange ? { timeRange } : {}),
+    ...(state.statuses.length ? { statuses: FILTER_STATUSES.filter((s) => state.statuses.includes(s)) } : {}),
+  };
+  return Object.keys(filter).length ? filter : undefined;
+}
+
+function rangeOf(state: FilterWizardState): { from: number; to: number } | undefined {
+  switch (state.range) {
+    case 'any':
+      return undefined;
+    case 'custom':
+      return state.customFrom !== undefined && state.customTo !== undefined ? { from: state.customFrom, to: state.customTo } : undefined;
+    default:
+      return { from: state.now - PRESET_DURATIONS[state.range], to: state.now };
+  }
+}
+
+/** Step number and total for the quick pick's title ("Filter Backups (2/3)"). Custom ranges add two steps. */
+export function stepPosition(state: FilterWizardState): { step: number; totalSteps: number } {
+  const order: FilterWizardStep[] = state.range === 'custom' ? ['types', 'range', 'customStart', 'customEnd', 'statuses'] : ['types', 'range', 'statuses'];
+  return { step: order.indexOf(state.step) + 1, totalSteps: order.length };
+}
