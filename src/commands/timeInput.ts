@@ -34,7 +34,7 @@ export function parseTimeInput(text: string, edge: 'start' | 'end'): number | un
 
 /** Validation message for an input box, or undefined when valid. `after` is the start time, when checking an end. */
 export function validateTimeInput(text: string, edge: 'start' | 'end', after?: number): string | undefined {
-  if (!text.trim()) return `Enter a ${edge} time (${TIME_INPUT_HINT}).`;
+  if (!text.trim()) return `Enter the ${edge} time (${TIME_INPUT_HINT}).`;
   const instant = parseTimeInput(text, edge);
   if (instant === undefined) return `"${text.trim()}" is not a valid time (${TIME_INPUT_HINT}).`;
   if (after !== undefined && instant <= after) return `The end must be after the start (${formatTimeInput(after)}).`;
