@@ -1,0 +1,118 @@
+import * as vscode from 'vscode';
+import type { FilterState } from '../explorer/filterState';
+import {
+  advanceFilterWizard,
+  FILTER_STATUSES,
+  FILTER_TYPES,
+  startFilterWizard,
+  stepPosition,
+  type FilterStatus,
+  type FilterType,
+  type FilterWizardInput,
+  type FilterWizardState,
+  type RangePreset,
+} from './filterWizard';
+import { pickStep, inputStep, type StepResult } from './quickInput';
+import { formatTimeInput, parseTimeInput, TIME_INPUT_HINT, validateTimeInput } from './timeInput';
+
+/** Filter Backups…: the wizard of filterWizard.ts on real quick picks. Escape at any step changes nothing. */
+export async function filterBackups(filter: Pick<FilterState, 'get' | 'set'>): Promise<void> {
+  let state = startFilterWizard(filter.get(), Date.now());
+  for (;;) {
+    const outcome = advanceFilterWizard(state, await askStep(state));
+    if (outcome.kind === 'cancelled') return;
+    if (outcome.kind === 'done') {
+      await filter.set(outcome.filter);
+      return;
+    }
+    state = outcome.state;
+  }
+}
+
+const TITLE = 'Filter Backups';
+
+const TYPE_ITEMS: ReadonlyArray<vscode.QuickPickItem & { value: FilterType }> = [
+  { value: 'auto', label: 'Automatic', description: 'scheduled by the backup policy' },
+  { value: 'manual', label: 'Manual', description: 'created on demand' },
+  { value: 'incremental', label: 'Incremental', description: 'RDS incremental (binlog) backups' },
+  { value: 'differential', label: 'Differential', description: 'RDS differential full backups ("fragment")' },
+];
+
+const RANGE_ITEMS: ReadonlyArray<vscode.QuickPickItem & { value: RangePreset }> = [
+  { value: 'any', label: 'Any time' },
+  { value: 'last24h', label: 'Last 24 hours' },
+  { value: 'last7d', label: 'Last 7 days' },
+  { value: 'last30d', label: 'Last 30 days' },
+  { value: 'custom', label: 'Custom range…', description: 'enter a start and an end' },
+];
+
+const STATUS_ITEMS: ReadonlyArray<vscode.QuickPickItem & { value: FilterStatus }> = [
+  { value: 'inProgress', label: '$(sync) In progress', description: 'building, backing up, protecting, restoring' },
+  { value: 'succeeded', label: '$(pass) Succeeded', description: 'completed, available' },
+  { value: 'failed', label: '$(error) Failed', description: 'failed, error' },
+  { value: 'expired', label: '$(trash) Expired or deleted', description: 'expired, deleted, deleting, disabled' },
+  { value: 'waiting', label: '$(clock) Waiting', description: 'queued (DCS)' },
+];
+
+async function askStep(state: FilterWizardState): Promise<FilterWizardInput> {
+  const position = { title: TITLE, ...stepPosition(state), back: state.step !== 'types' };
+  switch (state.step) {
+    case 'types': {
+      const result = await pickStep({
+        ...position,
+        placeholder: 'Backup types to show — none checked shows every type (Space toggles, Enter continues)',
+        items: TYPE_ITEMS,
+        canSelectMany: true,
+        selected: TYPE_ITEMS.filter((item) => state.types.includes(item.value)),
+      });
+      return toInput(result, (items) => ({ kind: 'types', types: FILTER_TYPES.filter((t) => items.some((i) => i.value === t)) }));
+    }
+    case 'range': {
+      const items = RANGE_ITEMS.map((item) =>
+        item.value === 'custom' && state.customFrom !== undefined && state.customTo !== undefined
+          ? { ...item, description: `${formatTimeInput(state.customFrom)} → ${formatTimeInput(state.customTo)}` }
+          : item,
+      );
+      const result = await pickStep({
+        ...position,
+        placeholder: 'Backups started in…',
+        items,
+        selected: items.filter((item) => item.value === state.range),
+      });
+      return toInput(result, ([item]) => ({ kind: 'range', range: item.value }));
+    }
+    case 'customStart': {
+      const result = await inputStep({
+        ...position,
+        prompt: `Start of the range (${TIME_INPUT_HINT})`,
+        value: formatTimeInput(state.customFrom ?? state.now - 7 * 24 * 3_600_000),
+        validate: (text) => validateTimeInput(text, 'start'),
+      });
+      return toInput(result, (text) => ({ kind: 'customStart', instant: parseTimeInput(text, 'start')! }));
+    }
+    case 'customEnd': {
+      const from = state.customFrom!;
+      const result = await inputStep({
+        ...position,
+        prompt: `End of the range, after ${formatTimeInput(from)} (${TIME_INPUT_HINT})`,
+        value: formatTimeInput(state.customTo ?? state.now),
+        validate: (text) => validateTimeInput(text, 'end', from),
+      });
+      return toInput(result, (text) => ({ kind: 'customEnd', instant: parseTimeInput(text, 'end')! }));
+    }
+    case 'statuses': {
+      const result = await pickStep({
+        ...position,
+        placeholder: 'Statuses to show — none checked shows every status (Enter applies the filter)',
+        items: STATUS_ITEMS,
+        canSelectMany: true,
+        selected: STATUS_ITEMS.filter((item) => state.statuses.includes(item.value)),
+      });
+      return toInput(result, (items) => ({ kind: 'statuses', statuses: FILTER_STATUSES.filter((s) => items.some((i) => i.value === s)) }));
+    }
+  }
+}
+
+function toInput<T>(result: StepResult<T>, convert: (value: T) => FilterWizardInput): FilterWizardInput {
+  return result.kind === 'value' ? convert(result.value) : result;
+}
