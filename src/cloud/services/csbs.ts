@@ -1,0 +1,130 @@
+import type { Backup, Instance } from '../model';
+import { formatCsbsTime, parseApiTime, rawStatusesFor, statusOf, toBytes, typeOfAutoTrigger } from '../normalize';
+import { parseEnvelope } from '../schemas/records';
+import {
+  csbsCheckpointItemSchema,
+  csbsCheckpointItemsEnvelope,
+  csbsCountEnvelope,
+  ecsServerSchema,
+  ecsServersEnvelope,
+  type CsbsCheckpointItem,
+  type EcsServer,
+} from '../schemas/csbs';
+import type { ServiceAdapter } from './adapter';
+import { extrasOf } from './build';
+import { listFiltered, type ServerFilterCapabilities } from './filtering';
+import { fetchMarkerPage, fetchOffsetPage } from './pages';
+
+/** CSBS filters by one raw `status` and by time; the type (extend_info.auto_trigger) is checked here. */
+const CAPABILITIES: ServerFilterCapabilities = { statuses: (status) => rawStatusesFor('csbs', [status]), timeRange: true };
+
+function toInstance(record: EcsServer, raw: unknown): Instance {
+  return { service: 'csbs', id: record.id, name: record.name || record.id, status: record.status, description: 'server', raw };
+}
+
+function toBackup(record: CsbsCheckpointItem, raw: unknown, server: Instance): Backup {
+  const info = record.extend_info;
+  const failCode = typeof info?.fail_code === 'string' ? info.fail_code : info?.fail_code?.code;
+  const failDescription = typeof info?.fail_code === 'object' ? info.fail_code.description : undefined;
+  return {
+    service: 'csbs',
+    id: record.id,
+    name: record.name || record.id,
+    instanceId: record.resource_id || server.id,
+    instanceName: info?.resource_name || server.name,
+    type: typeOfAutoTrigger(info?.auto_trigger),
+    rawType: info?.auto_trigger === undefined ? undefined : `auto_trigger: ${info.auto_trigger}`,
+    rawStatus: record.status,
+    status: statusOf('csbs', record.status),
+    start: parseApiTime(record.created_at),
+    end: parseApiTime(info?.finished_at),
+    sizeBytes: toBytes(info?.size, 'MB'),
+    rawSize: info?.size === undefined ? undefined : { value: info.size, unit: 'MB' },
+    errorCode: failCode || undefined,
+    errorMessage: info?.fail_reason || failDescription || undefined,
+    progress: info?.progress,
+    extras: extrasOf({
+      resource_id: record.resource_id,
+      resource_type: record.resource_type,
+      resource_name: info?.resource_name,
+      checkpoint_id: record.checkpoint_id,
+      fail_reason: info?.fail_reason,
+      fail_op: info?.fail_op,
+      image_type: info?.image_type,
+      incremental: info?.incremental,
+    }),
+    raw,
+  };
+}
+
+export const csbsAdapter: ServiceAdapter = {
+  id: 'csbs',
+  label: 'CSBS — Cloud Server Backup',
+  instanceNoun: 'server',
+  serverFilter: { types: false, timeRange: true, statuses: true },
+
+  /** The servers CSBS protects, from ECS (`offset` is a 1-based page number there). */
+  listInstances(ctx, request) {
+    return fetchOffsetPage(
+      ctx,
+      {
+        service: 'ecs',
+        style: 'pageNumber',
+        path: `/v1/${encodeURIComponent(ctx.projectId)}/cloudservers/detail`,
+        query: {},
+        envelope: ecsServersEnvelope,
+        read: (envelope) => ({ records: envelope.servers, total: envelope.count }),
+        record: ecsServerSchema,
+        toModel: toInstance,
+      },
+      request,
+    );
+  },
+
+  listBackups(ctx, server, request) {
+    return listFiltered('csbs', request.filter, CAPABILITIES, (plan, keep) =>
+      fetchMarkerPage(
+        ctx,
+        {
+          service: 'csbs',
+          path: `/v1/${encodeURIComponent(ctx.projectId)}/checkpoint_items`,
+          query: {
+            resource_id: server.id,
+            status: plan.statusParam,
+            start_time: plan.timeRange && formatCsbsTime(plan.timeRange.from),
+            end_time: plan.timeRange && formatCsbsTime(plan.timeRange.to),
+          },
+          envelope: csbsCheckpointItemsEnvelope,
+          read: (envelope) => ({ records: envelope.checkpoint_items }),
+          record: csbsCheckpointItemSchema,
+          toModel: (record, raw) => toBackup(record, raw, server),
+          keep,
+        },
+        request,
+      ),
+    );
+  },
+
+  /**
+   * Project-wide count from checkpoint_items/count. Statuses are counted one raw value at a time
+   * and summed (each backup has one status, so the sum is exact); the type filter cannot be
+   * expressed to this API and is not part of the count.
+   */
+  async countBackups(ctx, filter, signal) {
+    const range = filter?.timeRange;
+    const wanted = filter?.statuses?.length ? rawStatusesFor('csbs', filter.statuses) : [undefined];
+    const path = `/v1/${encodeURIComponent(ctx.projectId)}/checkpoint_items/count`;
+    const counts = await Promise.all(
+      wanted.map(async (status) => {
+        const response = await ctx.get(
+          'csbs',
+          path,
+          { status, start_time: range && formatCsbsTime(range.from), end_time: range && formatCsbsTime(range.to) },
+          signal,
+        );
+        return parseEnvelope(csbsCountEnvelope, response, { service: 'csbs', request: `GET ${path}` }).count;
+      }),
+    );
+    return counts.reduce((sum, count) => sum + count, 0);
+  },
+};

@@ -1,0 +1,128 @@
+import type { Backup, BackupFilter, Instance } from '../model';
+import { formatDdsTime, parseApiTime, statusOf, toBytes, typeOf } from '../normalize';
+import type { PageRequest } from '../paging';
+import { ddsBackupSchema, ddsBackupsEnvelope, ddsInstanceSchema, ddsInstancesEnvelope, type DdsBackup, type DdsInstance } from '../schemas/dds';
+import type { AdapterContext, Query, ServiceAdapter } from './adapter';
+import { datastoreOf, engineDescription, extrasOf, singleResult } from './build';
+import { listFiltered, type ServerFilterCapabilities } from './filtering';
+import { fetchOffsetPage, type OffsetListSpec } from './pages';
+
+/** DDS limits every page to 1–100 records. */
+const MAX_LIMIT = 100;
+
+/** DDS documents backup_type "Auto"/"Manual" (it returns them lower-case); it has no incremental backups. */
+const CAPABILITIES: ServerFilterCapabilities = {
+  types: (type) => (type === 'auto' ? ['Auto'] : type === 'manual' ? ['Manual'] : []),
+  timeRange: true,
+};
+
+const MODE_LABELS: Readonly<Record<string, string>> = { Sharding: 'cluster', ReplicaSet: 'replica set', Single: 'single node' };
+
+function toInstance(record: DdsInstance, raw: unknown): Instance {
+  const mode = record.mode && (MODE_LABELS[record.mode] ?? record.mode);
+  return {
+    service: 'dds',
+    id: record.id,
+    name: record.name || record.id,
+    status: record.status,
+    description: [engineDescription(record.datastore?.type, record.datastore?.version), mode].filter(Boolean).join(' · ') || undefined,
+    datastore: datastoreOf(record.datastore),
+    raw,
+  };
+}
+
+/** The instance's mode, known when the backup was listed under an instance from listInstances. */
+function modeOf(instance: Instance | undefined): string | undefined {
+  const parsed = instance && ddsInstanceSchema.safeParse(instance.raw);
+  return parsed?.success ? parsed.data.mode : undefined;
+}
+
+function toBackup(record: DdsBackup, raw: unknown, instance: Instance | undefined): Backup {
+  return {
+    service: 'dds',
+    id: record.id,
+    name: record.name || record.id,
+    instanceId: record.instance_id || instance?.id || '',
+    instanceName: record.instance_name || instance?.name,
+    type: typeOf(record.type),
+    rawType: record.type,
+    rawStatus: record.status,
+    status: statusOf('dds', record.status),
+    start: parseApiTime(record.begin_time),
+    end: parseApiTime(record.end_time),
+    sizeBytes: toBytes(record.size, 'KB'),
+    rawSize: record.size === undefined ? undefined : { value: record.size, unit: 'KB' },
+    datastore: datastoreOf(record.datastore),
+    extras: extrasOf({ mode: modeOf(instance), description: record.description }),
+    raw,
+  };
+}
+
+/** GET /v3/{project_id}/backups; instance_id is optional in DDS. */
+function backupsSpec(
+  ctx: AdapterContext,
+  instance: Instance | undefined,
+  query: Query,
+  keep?: (backup: Backup) => boolean,
+): OffsetListSpec<typeof ddsBackupsEnvelope, typeof ddsBackupSchema, Backup> {
+  return {
+    service: 'dds',
+    style: 'offset',
+    maxLimit: MAX_LIMIT,
+    path: `/v3/${encodeURIComponent(ctx.projectId)}/backups`,
+    query: { instance_id: instance?.id, ...query },
+    envelope: ddsBackupsEnvelope,
+    read: (envelope) => ({ records: envelope.backups, total: envelope.total_count }),
+    record: ddsBackupSchema,
+    toModel: (record, raw) => toBackup(record, raw, instance),
+    keep,
+  };
+}
+
+function listBackups(ctx: AdapterContext, instance: Instance | undefined, request: PageRequest & { readonly filter?: BackupFilter }) {
+  return listFiltered('dds', request.filter, CAPABILITIES, (plan, keep) => {
+    const range = plan.timeRange;
+    const query = {
+      backup_type: plan.typeParam,
+      begin_time: range && formatDdsTime(range.from),
+      end_time: range && formatDdsTime(range.to),
+    };
+    return fetchOffsetPage(ctx, backupsSpec(ctx, instance, query, keep), request);
+  });
+}
+
+export const ddsAdapter: ServiceAdapter = {
+  id: 'dds',
+  label: 'DDS — Document Database',
+  instanceNoun: 'instance',
+  serverFilter: { types: true, timeRange: true, statuses: false },
+
+  listInstances(ctx, request) {
+    return fetchOffsetPage(
+      ctx,
+      {
+        service: 'dds',
+        style: 'offset',
+        maxLimit: MAX_LIMIT,
+        path: `/v3/${encodeURIComponent(ctx.projectId)}/instances`,
+        query: {},
+        envelope: ddsInstancesEnvelope,
+        read: (envelope) => ({ records: envelope.instances, total: envelope.total_count }),
+        record: ddsInstanceSchema,
+        toModel: toInstance,
+      },
+      request,
+    );
+  },
+
+  listBackups,
+
+  listProjectBackups(ctx, request) {
+    return listBackups(ctx, undefined, request);
+  },
+
+  async findBackupById(ctx, instance, backupId, signal) {
+    const page = await fetchOffsetPage(ctx, backupsSpec(ctx, instance, { backup_id: backupId }), { limit: 1, signal });
+    return singleResult(page, 'dds', backupId);
+  },
+};

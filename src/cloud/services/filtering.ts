@@ -1,0 +1,96 @@
+import { isEmptyFilter, type Backup, type BackupFilter, type BackupType, type EndpointService, type NormalizedStatus } from '../model';
+import type { Page } from '../paging';
+import { emptyPage, invalidRequest } from './pages';
+
+type FilterType = Exclude<BackupType, 'unknown'>;
+type FilterStatus = Exclude<NormalizedStatus, 'unknown'>;
+
+/** What one service's API can filter on, and how a normalised value maps to its raw values. */
+export interface ServerFilterCapabilities {
+  /** Raw values of the API's type parameter that mean a normalised type ([] when the service has none). */
+  readonly types?: (type: FilterType) => readonly string[];
+  readonly timeRange?: boolean;
+  /** Raw values of the API's status parameter that mean a normalised status. */
+  readonly statuses?: (status: FilterStatus) => readonly string[];
+}
+
+/**
+ * How one request applies a filter: what goes to the server, what is left for the client, and
+ * whether no record of this service can match at all.
+ *
+ * These APIs take a single value per parameter. When the chosen types (or statuses) map to
+ * exactly one raw value it is sent; when they map to several, the request asks for everything
+ * and the page is filtered here, because one request per value would break offset and marker
+ * paging. When they map to none (e.g. "incremental" on DDS) the list is empty without asking.
+ */
+export interface FilterPlan {
+  readonly typeParam?: string;
+  readonly statusParam?: string;
+  readonly timeRange?: { readonly from: number; readonly to: number };
+  /** The part of the filter applied to fetched pages; undefined when the server did everything. */
+  readonly residual?: BackupFilter;
+  readonly impossible: boolean;
+}
+
+export function planFilter(filter: BackupFilter | undefined, capabilities: ServerFilterCapabilities): FilterPlan {
+  if (!filter || isEmptyFilter(filter)) return { impossible: false };
+  const types = chooseServerValue(filter.types, capabilities.types);
+  const statuses = chooseServerValue(filter.statuses, capabilities.statuses);
+  const timeOnServer = capabilities.timeRange === true && filter.timeRange !== undefined;
+  const residual: BackupFilter = {
+    types: types.kind === 'client' ? filter.types : undefined,
+    statuses: statuses.kind === 'client' ? filter.statuses : undefined,
+    timeRange: timeOnServer ? undefined : filter.timeRange,
+  };
+  return {
+    typeParam: types.kind === 'one' ? types.value : undefined,
+    statusParam: statuses.kind === 'one' ? statuses.value : undefined,
+    timeRange: timeOnServer ? filter.timeRange : undefined,
+    residual: isEmptyFilter(residual) ? undefined : residual,
+    impossible: types.kind === 'none' || statuses.kind === 'none',
+  };
+}
+
+type ServerChoice = { kind: 'unfiltered' } | { kind: 'one'; value: string } | { kind: 'none' } | { kind: 'client' };
+
+function chooseServerValue<K extends string>(wanted: readonly K[] | undefined, rawValuesOf: ((key: K) => readonly string[]) | undefined): ServerChoice {
+  if (!wanted?.length) return { kind: 'unfiltered' };
+  if (!rawValuesOf) return { kind: 'client' };
+  const raw = [...new Set(wanted.flatMap((key) => rawValuesOf(key)))];
+  if (raw.length === 0) return { kind: 'none' };
+  return raw.length === 1 ? { kind: 'one', value: raw[0] } : { kind: 'client' };
+}
+
+/**
+ * Client-side match. A record whose start time did not parse cannot be placed in a time range,
+ * so it does not match one; unknown types and statuses match no chosen value.
+ */
+export function matchesFilter(backup: Backup, filter: BackupFilter): boolean {
+  if (filter.types?.length && !filter.types.some((type) => type === backup.type)) return false;
+  if (filter.statuses?.length && !filter.statuses.some((status) => status === backup.status)) return false;
+  if (filter.timeRange) {
+    const start = backup.start.instant;
+    if (start === undefined || start < filter.timeRange.from || start > filter.timeRange.to) return false;
+  }
+  return true;
+}
+
+/**
+ * Plans the filter for one request and runs `fetch` with it: nothing is sent when no record can
+ * match, and `keep` applies whatever the server could not. A time range must run forwards.
+ */
+export function listFiltered(
+  service: EndpointService,
+  filter: BackupFilter | undefined,
+  capabilities: ServerFilterCapabilities,
+  fetch: (plan: FilterPlan, keep: ((backup: Backup) => boolean) | undefined) => Promise<Page<Backup>>,
+): Promise<Page<Backup>> {
+  const range = filter?.timeRange;
+  if (range && !(Number.isFinite(range.from) && Number.isFinite(range.to) && range.from < range.to)) {
+    return Promise.reject(invalidRequest(service, 'The time range must have a start before its end.'));
+  }
+  const plan = planFilter(filter, capabilities);
+  if (plan.impossible) return Promise.resolve(emptyPage<Backup>());
+  const residual = plan.residual;
+  return fetch(plan, residual && ((backup) => matchesFilter(backup, residual)));
+}

@@ -1,0 +1,124 @@
+import { CloudError } from '../http/errors';
+import type { Backup, BackupFilter, Instance } from '../model';
+import { parseApiTime, statusOf, toBytes, typeOf } from '../normalize';
+import type { PageRequest } from '../paging';
+import type { ResponseOrigin } from '../schemas/records';
+import { gesBackupSchema, gesBackupsEnvelope, gesGraphSchema, gesGraphsEnvelope, type GesBackup, type GesGraph } from '../schemas/ges';
+import type { AdapterContext, JsonResponse, ServiceAdapter } from './adapter';
+import { extrasOf } from './build';
+import { listFiltered } from './filtering';
+import { fetchOffsetPage } from './pages';
+
+/** GES reports some failures in a 200 body (`errorCode`/`errorMessage`, lists empty). */
+function throwIfFailed(envelope: { errorCode?: string; errorMessage?: string }, response: JsonResponse, origin: ResponseOrigin): void {
+  if (!envelope.errorCode) return;
+  throw new CloudError(envelope.errorMessage || `GES reported ${envelope.errorCode}`, {
+    service: 'ges',
+    status: response.status,
+    code: envelope.errorCode,
+    requestId: response.requestId,
+    request: origin.request,
+  });
+}
+
+function toInstance(record: GesGraph, raw: unknown): Instance {
+  return {
+    service: 'ges',
+    id: record.id,
+    name: record.name || record.id,
+    status: record.status,
+    description: record.dataStoreVersion && `GES ${record.dataStoreVersion}`,
+    datastore: record.dataStoreVersion ? { type: 'GES', version: record.dataStoreVersion } : undefined,
+    raw,
+  };
+}
+
+function toBackup(record: GesBackup, raw: unknown, graph: Instance | undefined): Backup {
+  // The epoch-ms timestamps are exact; the zone-less startTime/endTime are the fallback.
+  const start = parseApiTime(record.startTimestamp);
+  const end = parseApiTime(record.endTimestamp);
+  return {
+    service: 'ges',
+    id: record.id,
+    name: record.name || record.id,
+    instanceId: record.graphId || graph?.id || '',
+    instanceName: record.graphName || graph?.name,
+    type: typeOf(record.backupMethod),
+    rawType: record.backupMethod,
+    rawStatus: record.status,
+    status: statusOf('ges', record.status),
+    start: start.instant !== undefined ? start : parseApiTime(record.startTime),
+    end: end.instant !== undefined ? end : parseApiTime(record.endTime),
+    sizeBytes: toBytes(record.size, 'MB'),
+    rawSize: record.size === undefined ? undefined : { value: record.size, unit: 'MB' },
+    datastore: record.dataStoreVersion ? { type: 'GES', version: record.dataStoreVersion } : graph?.datastore,
+    extras: extrasOf({
+      graphId: record.graphId,
+      graphName: record.graphName,
+      graphStatus: record.graphStatus,
+      graphSizeTypeIndex: record.graphSizeTypeIndex,
+      dataStoreVersion: record.dataStoreVersion,
+      arch: record.arch,
+      duration: record.duration,
+    }),
+    raw,
+  };
+}
+
+/** Per-graph (`/graphs/{id}/backups`) or project-wide (`/graphs/backups`) list; GES filters nothing itself. */
+function listBackups(ctx: AdapterContext, graph: Instance | undefined, request: PageRequest & { readonly filter?: BackupFilter }) {
+  const graphs = `/v1.0/${encodeURIComponent(ctx.projectId)}/graphs`;
+  return listFiltered('ges', request.filter, {}, (_plan, keep) =>
+    fetchOffsetPage(
+      ctx,
+      {
+        service: 'ges',
+        style: 'offset',
+        path: graph ? `${graphs}/${encodeURIComponent(graph.id)}/backups` : `${graphs}/backups`,
+        query: {},
+        envelope: gesBackupsEnvelope,
+        read: (envelope, response, origin) => {
+          throwIfFailed(envelope, response, origin);
+          return { records: envelope.backupList, total: envelope.backupCount };
+        },
+        record: gesBackupSchema,
+        toModel: (record, raw) => toBackup(record, raw, graph),
+        keep,
+      },
+      request,
+    ),
+  );
+}
+
+export const gesAdapter: ServiceAdapter = {
+  id: 'ges',
+  label: 'GES — Graph Engine',
+  instanceNoun: 'graph',
+  serverFilter: { types: false, timeRange: false, statuses: false },
+
+  listInstances(ctx, request) {
+    return fetchOffsetPage(
+      ctx,
+      {
+        service: 'ges',
+        style: 'offset',
+        path: `/v1.0/${encodeURIComponent(ctx.projectId)}/graphs`,
+        query: {},
+        envelope: gesGraphsEnvelope,
+        read: (envelope, response, origin) => {
+          throwIfFailed(envelope, response, origin);
+          return { records: envelope.graphs, total: envelope.graphCount };
+        },
+        record: gesGraphSchema,
+        toModel: toInstance,
+      },
+      request,
+    );
+  },
+
+  listBackups,
+
+  listProjectBackups(ctx, request) {
+    return listBackups(ctx, undefined, request);
+  },
+};

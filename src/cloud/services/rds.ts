@@ -1,0 +1,113 @@
+import type { Backup, Instance } from '../model';
+import { formatRdsTime, parseApiTime, statusOf, toBytes, typeOf } from '../normalize';
+import { rdsBackupSchema, rdsBackupsEnvelope, rdsInstanceSchema, rdsInstancesEnvelope, type RdsBackup, type RdsInstance } from '../schemas/rds';
+import type { AdapterContext, Query, ServiceAdapter } from './adapter';
+import { datastoreOf, engineDescription, extrasOf, singleResult } from './build';
+import { listFiltered, type ServerFilterCapabilities } from './filtering';
+import { fetchOffsetPage, invalidRequest, type OffsetListSpec } from './pages';
+
+/** RDS limits every page to 1–100 records. */
+const MAX_LIMIT = 100;
+
+/** RDS backup_type values per normalised type ("fragment" is 差异全量备份). */
+const RAW_TYPES = { auto: ['auto'], manual: ['manual'], differential: ['fragment'], incremental: ['incremental'] } as const;
+
+const CAPABILITIES: ServerFilterCapabilities = { types: (type) => RAW_TYPES[type], timeRange: true };
+
+function toInstance(record: RdsInstance, raw: unknown): Instance {
+  return {
+    service: 'rds',
+    id: record.id,
+    name: record.name || record.id,
+    status: record.status,
+    description: engineDescription(record.datastore?.type, record.datastore?.version),
+    datastore: datastoreOf(record.datastore),
+    raw,
+  };
+}
+
+function toBackup(record: RdsBackup, raw: unknown, instance: Instance): Backup {
+  return {
+    service: 'rds',
+    id: record.id,
+    name: record.name || record.id,
+    instanceId: record.instance_id || instance.id,
+    instanceName: instance.name,
+    type: typeOf(record.type),
+    rawType: record.type,
+    rawStatus: record.status,
+    status: statusOf('rds', record.status),
+    start: parseApiTime(record.begin_time),
+    end: parseApiTime(record.end_time),
+    sizeBytes: toBytes(record.size, 'kB'),
+    rawSize: record.size === undefined ? undefined : { value: record.size, unit: 'kB' },
+    datastore: datastoreOf(record.datastore),
+    databases: record.databases?.map((database) => database.name).filter((name): name is string => !!name),
+    extras: extrasOf({}),
+    raw,
+  };
+}
+
+/** GET /v3/{project_id}/backups for one instance (instance_id is required by RDS). */
+function backupsSpec(
+  ctx: AdapterContext,
+  instance: Instance,
+  query: Query,
+  keep?: (backup: Backup) => boolean,
+): OffsetListSpec<typeof rdsBackupsEnvelope, typeof rdsBackupSchema, Backup> {
+  return {
+    service: 'rds',
+    style: 'offset',
+    maxLimit: MAX_LIMIT,
+    path: `/v3/${encodeURIComponent(ctx.projectId)}/backups`,
+    query: { instance_id: instance.id, ...query },
+    envelope: rdsBackupsEnvelope,
+    read: (envelope) => ({ records: envelope.backups, total: envelope.total_count }),
+    record: rdsBackupSchema,
+    toModel: (record, raw) => toBackup(record, raw, instance),
+    keep,
+  };
+}
+
+export const rdsAdapter: ServiceAdapter = {
+  id: 'rds',
+  label: 'RDS — Relational Database',
+  instanceNoun: 'instance',
+  serverFilter: { types: true, timeRange: true, statuses: false },
+
+  listInstances(ctx, request) {
+    return fetchOffsetPage(
+      ctx,
+      {
+        service: 'rds',
+        style: 'offset',
+        maxLimit: MAX_LIMIT,
+        path: `/v3/${encodeURIComponent(ctx.projectId)}/instances`,
+        query: {},
+        envelope: rdsInstancesEnvelope,
+        read: (envelope) => ({ records: envelope.instances, total: envelope.total_count }),
+        record: rdsInstanceSchema,
+        toModel: toInstance,
+      },
+      request,
+    );
+  },
+
+  listBackups(ctx, instance, request) {
+    return listFiltered('rds', request.filter, CAPABILITIES, (plan, keep) => {
+      const range = plan.timeRange;
+      const query = {
+        backup_type: plan.typeParam,
+        begin_time: range && formatRdsTime(range.from),
+        end_time: range && formatRdsTime(range.to),
+      };
+      return fetchOffsetPage(ctx, backupsSpec(ctx, instance, query, keep), request);
+    });
+  },
+
+  async findBackupById(ctx, instance, backupId, signal) {
+    if (!instance) throw invalidRequest('rds', 'Finding an RDS backup by id needs its instance: the RDS backup list requires instance_id.');
+    const page = await fetchOffsetPage(ctx, backupsSpec(ctx, instance, { backup_id: backupId }), { limit: 1, signal });
+    return singleResult(page, 'rds', backupId);
+  },
+};
