@@ -1,0 +1,85 @@
+import dayjs from 'dayjs';
+import relativeTime from 'dayjs/plugin/relativeTime';
+import type { BackupFilter, BackupType, NormalizedStatus } from './model';
+
+dayjs.extend(relativeTime);
+
+/*
+ * Display text for the tree, tooltips, the detail panel and exports. Pure: no vscode, no clock
+ * unless the caller leaves `now` out.
+ */
+
+const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'] as const;
+
+/** 1024-based: `126 B`, `2.7 KB`, `1.2 GB`, `143 MB`. */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '—';
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  if (unit === 0) return `${bytes} B`;
+  // One decimal below 100 (1.2 GB), none above (143 MB); 1024 B is "1 KB", not "1.0 KB".
+  const digits = value < 100 ? 1 : 0;
+  return `${Number(value.toFixed(digits))} ${BYTE_UNITS[unit]}`;
+}
+
+const STATUS_LABELS: Readonly<Record<NormalizedStatus, string>> = {
+  inProgress: 'in progress',
+  succeeded: 'succeeded',
+  failed: 'failed',
+  expired: 'expired/deleted',
+  waiting: 'waiting',
+  unknown: 'unknown',
+};
+
+/** `succeeded`, `in progress`; an unknown status shows the API's raw value when given. */
+export function statusLabel(status: NormalizedStatus, rawStatus?: string): string {
+  return status === 'unknown' && rawStatus ? rawStatus : STATUS_LABELS[status];
+}
+
+/** `auto`, `differential`; an unknown type shows the API's raw value when given. */
+export function typeLabel(type: BackupType, rawType?: string): string {
+  return type === 'unknown' && rawType ? rawType : type;
+}
+
+const RANGE_PRESETS: readonly { readonly ms: number; readonly label: string }[] = [
+  { ms: 24 * 3_600_000, label: 'last 24 hours' },
+  { ms: 7 * 86_400_000, label: 'last 7 days' },
+  { ms: 30 * 86_400_000, label: 'last 30 days' },
+];
+
+/** How close `to` must be to now, and a span to a preset, for the range to read as "last …". */
+const PRESET_TOLERANCE_MS = 5 * 60_000;
+
+/**
+ * `auto, manual · last 7 days · failed`; an empty filter gives ''. A range ending now with a preset
+ * length reads "last 7 days"; any other range is shown as local dates.
+ */
+export function filterSummary(filter: BackupFilter | undefined, now: number = Date.now()): string {
+  if (!filter) return '';
+  const parts: string[] = [];
+  if (filter.types?.length) parts.push(filter.types.map((type) => typeLabel(type)).join(', '));
+  if (filter.timeRange) parts.push(rangeLabel(filter.timeRange.from, filter.timeRange.to, now));
+  if (filter.statuses?.length) parts.push(filter.statuses.map((status) => statusLabel(status)).join(', '));
+  return parts.join(' · ');
+}
+
+function rangeLabel(from: number, to: number, now: number): string {
+  if (Math.abs(now - to) <= PRESET_TOLERANCE_MS) {
+    const preset = RANGE_PRESETS.find((candidate) => Math.abs(to - from - candidate.ms) <= PRESET_TOLERANCE_MS);
+    if (preset) return preset.label;
+  }
+  const format = (instant: number) => {
+    const time = dayjs(instant);
+    return time.format(time.hour() === 0 && time.minute() === 0 ? 'YYYY-MM-DD' : 'YYYY-MM-DD HH:mm');
+  };
+  return `${format(from)} – ${format(to)}`;
+}
+
+/** `2 hours ago`, `in a few seconds`. */
+export function formatRelative(instant: number, now: number = Date.now()): string {
+  return dayjs(instant).from(dayjs(now));
+}
