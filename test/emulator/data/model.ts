@@ -1,0 +1,52 @@
+/**
+ * The emulator's data set: raw records exactly as each API returns them, so tests can add, alter or
+ * break records (wrong types, missing ids) and see what the client makes of them.
+ *
+ * Every list is kept in API order (newest first). The demo data set uses plain arrays (edit them in
+ * place); the scale data set uses GeneratedList, which builds each record from its index on demand so
+ * 100,000 backups cost no memory.
+ */
+
+export type RawRecord = Record<string, unknown>;
+
+export interface RecordList {
+  readonly length: number;
+  at(index: number): RawRecord | undefined;
+}
+
+/** A read-only list whose records are built from their index when asked for. */
+export class GeneratedList implements RecordList {
+  constructor(
+    readonly length: number,
+    private readonly generate: (index: number) => RawRecord,
+  ) {}
+
+  at(index: number): RawRecord | undefined {
+    return Number.isInteger(index) && index >= 0 && index < this.length ? this.generate(index) : undefined;
+  }
+}
+
+/** Instances (or graphs) of one service and each one's backups, keyed by instance id. */
+export interface InstanceBackups {
+  instances: RecordList;
+  backups: Map<string, RecordList>;
+}
+
+export interface EmulatorData {
+  /** IAM projects: `{ id, name, … }`; name is the region. */
+  projects: RawRecord[];
+  rds: InstanceBackups;
+  dds: InstanceBackups;
+  dcs: InstanceBackups;
+  /** Instances are graphs. */
+  ges: InstanceBackups;
+  ecs: { servers: RecordList };
+  /** All checkpoint items of the project, newest first; each names its server in `resource_id`. */
+  csbs: { checkpointItems: RecordList };
+}
+
+export function toArray(list: RecordList): RawRecord[] {
+  const out: RawRecord[] = [];
+  for (let i = 0; i < list.length; i++) out.push(list.at(i)!);
+  return out;
+}

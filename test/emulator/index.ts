@@ -1,0 +1,5 @@
+/** The local Huawei Cloud emulator (SPEC §8, INTERFACES.md "Emulator"). */
+export { DEMO_CREDENTIALS, DEMO_PROJECT_ID, DEMO_REGION, startEmulator, type Emulator } from './server';
+export type { EmulatorOptions, FaultKind, FaultSpec, RecordedRequest } from './types';
+export { GeneratedList, toArray, type EmulatorData, type InstanceBackups, type RawRecord, type RecordList } from './data/model';
+export { DEMO_NAMES, DCS_ERROR_CODES } from './data/demo';
