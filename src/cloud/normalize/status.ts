@@ -9,7 +9,18 @@ export const RAW_STATUSES: Readonly<Record<ServiceId, Readonly<Record<string, Kn
   dds: { BUILDING: 'inProgress', COMPLETED: 'succeeded', FAILED: 'failed', DISABLED: 'expired' },
   dcs: { waiting: 'waiting', backuping: 'inProgress', succeed: 'succeeded', failed: 'failed', expired: 'expired', deleted: 'expired' },
   ges: { backing_up: 'inProgress', success: 'succeeded', failed: 'failed' },
-  csbs: { protecting: 'inProgress', restoring: 'inProgress', available: 'succeeded', error: 'failed', deleting: 'expired' },
+  // The SPEC table's "…": CSBS also queues work (waiting_*) and keeps deleted items for a while.
+  csbs: {
+    protecting: 'inProgress',
+    restoring: 'inProgress',
+    available: 'succeeded',
+    error: 'failed',
+    deleting: 'expired',
+    deleted: 'expired',
+    waiting_protect: 'waiting',
+    waiting_restore: 'waiting',
+    waiting_delete: 'waiting',
+  },
 };
 
 /** Normalised status of a raw value; case and surrounding spaces are ignored, unknown values give 'unknown'. */

@@ -26,10 +26,15 @@ export const csbsCheckpointItemsEnvelope = z.object({ checkpoint_items: recordAr
 /** GET /v1/{project_id}/checkpoint_items/count (seed 004). */
 export const csbsCountEnvelope = z.object({ count: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v), z.number().int().nonnegative()) });
 
-/** fail_code is an object `{code, description}` in CSBS; a bare code string is accepted too. */
+/** fail_code is `{Code, Description}` in CSBS (`{}` when the backup did not fail); lower-case keys and a bare code string are accepted too. */
 const failCodeSchema = z.preprocess(
   (v) => (v === null ? undefined : v),
-  z.union([z.object({ code: optionalLooseText, description: optionalText }), z.string()]).optional(),
+  z
+    .union([
+      z.object({ Code: optionalLooseText, Description: optionalText, code: optionalLooseText, description: optionalText }),
+      z.string(),
+    ])
+    .optional(),
 );
 
 const extendInfoSchema = z.preprocess(

@@ -2,11 +2,11 @@ import { CloudError } from '../http/errors';
 import type { Datastore, EndpointService } from '../model';
 import type { Page } from '../paging';
 
-/** Extras for the detail panel: the fields that are present, in the order given. */
+/** Extras for the detail panel: the fields that are present and not blank, in the order given (raw keeps everything). */
 export function extrasOf(fields: Record<string, string | number | boolean | null | undefined>): Record<string, string | number | boolean | null> {
   const extras: Record<string, string | number | boolean | null> = {};
   for (const [key, value] of Object.entries(fields)) {
-    if (value !== undefined) extras[key] = value;
+    if (value !== undefined && value !== '') extras[key] = value;
   }
   return extras;
 }

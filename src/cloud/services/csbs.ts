@@ -24,8 +24,11 @@ function toInstance(record: EcsServer, raw: unknown): Instance {
 
 function toBackup(record: CsbsCheckpointItem, raw: unknown, server: Instance): Backup {
   const info = record.extend_info;
-  const failCode = typeof info?.fail_code === 'string' ? info.fail_code : info?.fail_code?.code;
-  const failDescription = typeof info?.fail_code === 'object' ? info.fail_code.description : undefined;
+  const failCode = typeof info?.fail_code === 'string' ? info.fail_code : info?.fail_code?.Code ?? info?.fail_code?.code;
+  const failDescription = typeof info?.fail_code === 'object' ? info.fail_code.Description ?? info.fail_code.description : undefined;
+  const status = statusOf('csbs', record.status);
+  // CSBS has no finish time of its own; once a backup has succeeded or failed, updated_at is when that happened.
+  const finished = status === 'succeeded' || status === 'failed' ? record.updated_at : undefined;
   return {
     service: 'csbs',
     id: record.id,
@@ -35,9 +38,9 @@ function toBackup(record: CsbsCheckpointItem, raw: unknown, server: Instance): B
     type: typeOfAutoTrigger(info?.auto_trigger),
     rawType: info?.auto_trigger === undefined ? undefined : `auto_trigger: ${info.auto_trigger}`,
     rawStatus: record.status,
-    status: statusOf('csbs', record.status),
+    status,
     start: parseApiTime(record.created_at),
-    end: parseApiTime(info?.finished_at),
+    end: parseApiTime(info?.finished_at ?? finished),
     sizeBytes: toBytes(info?.size, 'MB'),
     rawSize: info?.size === undefined ? undefined : { value: info.size, unit: 'MB' },
     errorCode: failCode || undefined,
