@@ -1,0 +1,340 @@
+import * as vscode from 'vscode';
+import { filterSummary } from '../cloud/format';
+import { CloudError } from '../cloud/http/errors';
+import { isEmptyFilter, type Backup, type BackupFilter, type Instance, type ServiceId } from '../cloud/model';
+import type { ServiceAdapter, AdapterContext } from '../cloud/services/adapter';
+import { ADAPTERS } from '../cloud/services/registry';
+import type { CloudSettings, ResolvedProject } from '../cloud/session';
+import {
+  BackupNode,
+  CredentialsRejectedNode,
+  ErrorNode,
+  InstanceNode,
+  LoadMoreNode,
+  ServiceNode,
+  type ExplorerNode,
+  type PagedNode,
+} from './nodes';
+import { PagedList } from './pagedList';
+import { createTreeItem, resolveTooltip } from './treeItems';
+
+/** What the explorer needs from CloudConnection (src/auth/connection.ts). */
+export interface ExplorerConnection {
+  readonly onDidChange: vscode.Event<void>;
+  settings(): CloudSettings;
+  credentialSource(): Promise<'secretStorage' | 'environment' | undefined>;
+  session(): Promise<{ project(signal?: AbortSignal): Promise<ResolvedProject> } | undefined>;
+  adapterContext(signal?: AbortSignal): Promise<AdapterContext>;
+}
+
+/** What the explorer needs from FilterState. */
+export interface ExplorerFilter {
+  readonly onDidChange: vscode.Event<void>;
+  get(): BackupFilter | undefined;
+}
+
+export interface BackupLocator {
+  service: ServiceId;
+  instanceId: string;
+  backupId: string;
+}
+
+/** Pages fetched at once by Load All (offset paging); the HTTP layer has its own global limit too. */
+const LOAD_ALL_CONCURRENCY = 4;
+/** With a client-side filter, one "load more" scans at most this many pages before it stops and says so. */
+const MAX_SCAN_PAGES = 20;
+/** Reveal looks through at most this many pages per level before giving up. */
+const MAX_REVEAL_PAGES = 40;
+
+/**
+ * The Backups tree (SPEC §4): services → instances → backups, every level lazily paged.
+ * Paging state lives in PagedList; this class turns it into tree elements, runs the loads the
+ * user asks for and keeps failures inside the tree.
+ */
+export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
+  private readonly treeChanged = new vscode.EventEmitter<ExplorerNode | undefined>();
+  readonly onDidChangeTreeData: vscode.Event<ExplorerNode | undefined> = this.treeChanged.event;
+
+  private readonly disposables: vscode.Disposable[] = [this.treeChanged];
+  private view: vscode.TreeView<ExplorerNode> | undefined;
+  private roots: ServiceNode[] | undefined;
+  private rejected: CredentialsRejectedNode | undefined;
+  private readonly adapters: readonly ServiceAdapter[];
+
+  constructor(
+    private readonly connection: ExplorerConnection,
+    private readonly filter: ExplorerFilter,
+    private readonly log: vscode.LogOutputChannel,
+    adapters: readonly ServiceAdapter[] = ADAPTERS,
+  ) {
+    this.adapters = adapters;
+    this.disposables.push(
+      connection.onDidChange(() => this.refresh()),
+      filter.onDidChange(() => this.refresh()),
+    );
+  }
+
+  /** Connects the TreeView this provider feeds, for reveal, its description and message. */
+  attachView(view: vscode.TreeView<ExplorerNode>): void {
+    this.view = view;
+    void this.updateViewInfo();
+  }
+
+  // ---- TreeDataProvider ----
+
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    return createTreeItem(node, Date.now());
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode): vscode.TreeItem {
+    return resolveTooltip(item, node);
+  }
+
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    return node instanceof ServiceNode || node instanceof CredentialsRejectedNode ? undefined : node.parent;
+  }
+
+  async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    if (!node) return this.rootChildren();
+    if (node instanceof ServiceNode || node instanceof InstanceNode) {
+      // One request when first expanded; afterwards the loaded pages (a failure waits for Retry).
+      const firstLoad = !node.list.started && node.list.error === undefined;
+      await node.list.ensureFirstPage();
+      if (firstLoad) this.afterLoad(node);
+      return node.visibleChildren();
+    }
+    return [];
+  }
+
+  // ---- Commands and the API for other modules (INTERFACES.md) ----
+
+  /** Drops every cache and rebuilds the tree. */
+  refresh(): void {
+    for (const root of this.roots ?? []) root.list.dispose();
+    this.roots = undefined;
+    this.rejected = undefined;
+    this.treeChanged.fire(undefined);
+    void this.updateViewInfo();
+  }
+
+  /** Drops the cache of one service or instance node (and of everything under it). */
+  refreshNode(node: ExplorerNode | undefined): void {
+    const target = node && this.pagedOwner(node);
+    if (!target) return this.refresh();
+    target.reset();
+    if (target instanceof ServiceNode) target.counts = undefined;
+    this.changed(target);
+    if (target instanceof ServiceNode) void this.loadCounts(target);
+  }
+
+  /** Loads the next page of the node's list; on an error node, retries the load that failed. */
+  async loadMore(node: ExplorerNode): Promise<void> {
+    const target = this.pagedOwner(node);
+    if (!target) return;
+    const loading = target.list.loadMore();
+    this.changed(target);
+    await loading;
+    this.afterLoad(target);
+  }
+
+  /** Loads every remaining page of the node's list under a cancellable progress notification. */
+  async loadAll(node: ExplorerNode): Promise<void> {
+    const target = this.pagedOwner(node);
+    if (!target) return;
+    const list = target.list;
+    const what = target instanceof InstanceNode ? `backups of ${target.instance.name || target.instance.id}` : `${target.adapter.instanceNoun}s of ${target.service.toUpperCase()}`;
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Loading all ${what}`, cancellable: true },
+      async (progress, token) => {
+        const cancel = new AbortController();
+        const subscription = token.onCancellationRequested(() => cancel.abort());
+        let reported = 0;
+        const loading = list.loadAll({
+          concurrency: LOAD_ALL_CONCURRENCY,
+          signal: cancel.signal,
+          onProgress: (loaded, total) => {
+            const increment = total ? ((loaded - reported) / total) * 100 : undefined;
+            reported = loaded;
+            progress.report({ message: total !== undefined ? `${loaded} of ${total}` : `${loaded} loaded`, increment });
+            this.changed(target);
+          },
+        });
+        this.changed(target);
+        try {
+          await loading;
+        } finally {
+          subscription.dispose();
+        }
+      },
+    );
+    this.afterLoad(target);
+    if (this.view && target instanceof InstanceNode) {
+      await this.view.reveal(target, { expand: true, select: false, focus: false }).then(undefined, () => undefined);
+    }
+  }
+
+  /** Expands the backup's service and instance, loading pages as needed (bounded), and selects it. */
+  async reveal(locator: BackupLocator): Promise<boolean> {
+    const roots = await this.rootChildren();
+    const service = roots.find((node): node is ServiceNode => node instanceof ServiceNode && node.service === locator.service);
+    if (!service) return false;
+    const instance = await this.findLoaded(service, () => service.childNodes(), (node) => node.instance.id === locator.instanceId);
+    if (!instance) return false;
+    const backup = await this.findLoaded(instance, () => instance.childNodes(), (node) => node.backup.id === locator.backupId);
+    if (!backup || !this.view) return false;
+    await this.view.reveal(backup, { select: true, focus: true, expand: false });
+    return true;
+  }
+
+  loadedBackups(service: ServiceId, instanceId: string): readonly Backup[] {
+    const instance = this.serviceNode(service)?.childNodes().find((node) => node.instance.id === instanceId);
+    return instance ? instance.list.items : [];
+  }
+
+  loadedInstances(service: ServiceId): readonly Instance[] {
+    return this.serviceNode(service)?.list.items ?? [];
+  }
+
+  dispose(): void {
+    for (const root of this.roots ?? []) root.list.dispose();
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  // ---- internals ----
+
+  private async rootChildren(): Promise<ExplorerNode[]> {
+    // No credentials: an empty tree lets the welcome view (Set Credentials, Open Settings) show.
+    if (!(await this.connection.credentialSource())) return [];
+    if (this.rejected) return [this.rejected];
+    if (!this.roots) {
+      const settings = this.connection.settings();
+      const enabled = new Set(settings.services);
+      this.roots = this.adapters.filter((adapter) => enabled.has(adapter.id)).map((adapter) => this.createServiceNode(adapter, settings));
+      for (const root of this.roots) void this.loadCounts(root);
+    }
+    return this.roots;
+  }
+
+  private createServiceNode(adapter: ServiceAdapter, settings: CloudSettings): ServiceNode {
+    const pageSize = settings.pageSize;
+    const filter = this.filter.get();
+    const backupFilter = isEmptyFilter(filter) ? undefined : filter;
+    const instanceList = (owner: ServiceNode): PagedList<Instance> =>
+      new PagedList<Instance>({
+        pageSize,
+        keyOf: (instance) => instance.id,
+        fetchPage: async (cursor, signal) => adapter.listInstances(await this.connection.adapterContext(signal), { cursor, limit: pageSize, signal }),
+        onProgress: () => this.changed(owner),
+      });
+    const backupList = (owner: InstanceNode): PagedList<Backup> =>
+      new PagedList<Backup>({
+        pageSize,
+        keyOf: (backup) => backup.id,
+        fetchPage: async (cursor, signal) =>
+          adapter.listBackups(await this.connection.adapterContext(signal), owner.instance, { cursor, limit: pageSize, signal, filter: backupFilter }),
+        clientFilter: backupFilter ? { maxScanPerLoad: pageSize * MAX_SCAN_PAGES } : undefined,
+        onProgress: () => this.changed(owner),
+      });
+    return new ServiceNode(adapter, instanceList, backupList);
+  }
+
+  /** CSBS counts its backups on the server: "10 backups · 2 error" without listing them. */
+  private async loadCounts(node: ServiceNode): Promise<void> {
+    const count = node.adapter.countBackups?.bind(node.adapter);
+    if (!count) return;
+    const filter = this.filter.get();
+    const wantsFailed = !filter?.statuses?.length || filter.statuses.includes('failed');
+    try {
+      const context = await this.connection.adapterContext();
+      const [total, failed] = await Promise.all([
+        count(context, filter),
+        wantsFailed ? count(context, { ...filter, statuses: ['failed'] }) : Promise.resolve(undefined),
+      ]);
+      if (node.list.disposed || this.roots?.includes(node) !== true) return;
+      node.counts = { total, failed };
+      this.changed(node);
+    } catch (error) {
+      this.log.warn(`Could not count ${node.service.toUpperCase()} backups: ${error instanceof Error ? error.message : String(error)}`);
+      this.handleAuthFailure(error);
+    }
+  }
+
+  /** The service or instance whose list a node belongs to or is. */
+  private pagedOwner(node: ExplorerNode): PagedNode | undefined {
+    if (node instanceof ServiceNode || node instanceof InstanceNode) return node;
+    if (node instanceof BackupNode || node instanceof LoadMoreNode || node instanceof ErrorNode) return node.parent;
+    return node instanceof CredentialsRejectedNode ? undefined : node.parent;
+  }
+
+  private serviceNode(service: ServiceId): ServiceNode | undefined {
+    return this.roots?.find((node) => node.service === service);
+  }
+
+  /** Looks through loaded pages, then loads more (bounded) until `matches` finds a child. */
+  private async findLoaded<Child>(parent: PagedNode, children: () => readonly Child[], matches: (child: Child) => boolean): Promise<Child | undefined> {
+    const list = parent.list;
+    await list.ensureFirstPage();
+    let found = children().find(matches);
+    for (let pages = 0; !found && list.hasMore && list.error === undefined && pages < MAX_REVEAL_PAGES; pages++) {
+      await list.loadMore();
+      found = children().find(matches);
+    }
+    this.afterLoad(parent);
+    return found;
+  }
+
+  /** After a load: redraw the node (counts, "load more", error) and turn a 401 into the credentials node. */
+  private afterLoad(node: PagedNode): void {
+    const error = node.list.error;
+    if (error !== undefined) {
+      this.log.error(`Loading ${node instanceof InstanceNode ? `backups of ${node.instance.id}` : `${node.service} ${node.adapter.instanceNoun}s`} failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (this.handleAuthFailure(error)) return;
+    }
+    this.changed(node);
+  }
+
+  private handleAuthFailure(error: unknown): boolean {
+    if (!(error instanceof CloudError)) return false;
+    if (error.isAuthFailure) {
+      this.rejected ??= new CredentialsRejectedNode(error);
+      this.treeChanged.fire(undefined);
+      return true;
+    }
+    if (error.code === 'NO_CREDENTIALS') {
+      // Credentials vanished between listing the tree and this load: show the welcome view.
+      this.refresh();
+      return true;
+    }
+    return false;
+  }
+
+  private changed(node: ExplorerNode): void {
+    this.treeChanged.fire(node);
+  }
+
+  /** View description "region · project · filter", and which credential source is in use. */
+  private async updateViewInfo(): Promise<void> {
+    const view = this.view;
+    if (!view) return;
+    const settings = this.connection.settings();
+    const parts = [settings.region];
+    const source = await this.connection.credentialSource();
+    if (source) {
+      const project = await this.connection
+        .session()
+        .then((session) => session?.project())
+        .catch(() => undefined);
+      if (project) parts.push(projectText(project, settings.region));
+    }
+    const filter = this.filter.get();
+    if (filter && !isEmptyFilter(filter)) parts.push(filterSummary(filter));
+    view.description = parts.join(' · ');
+    view.message = source === 'environment' ? 'Using HUAWEICLOUD_SDK_AK from the environment.' : undefined;
+  }
+}
+
+/** IAM project names usually equal the region; then the (shortened) id says more. */
+function projectText(project: ResolvedProject, region: string): string {
+  if (project.name && project.name !== region) return project.name;
+  return project.id.length > 12 ? `${project.id.slice(0, 8)}…` : project.id;
+}

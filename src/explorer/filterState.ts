@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import { isEmptyFilter, type BackupFilter } from '../cloud/model';
+import { sanitizeFilter } from './storedFilter';
+
+const STORAGE_KEY = 'hwcBackups.filter';
+const CONTEXT_KEY = 'hwcBackups.filterActive';
+
+/**
+ * The backup filter of this workspace (SPEC §5): one for the whole tree, kept in workspaceState
+ * so it survives a reload, and mirrored in the `hwcBackups.filterActive` context key that shows
+ * the Clear Filter button.
+ */
+export class FilterState implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange: vscode.Event<void> = this.changed.event;
+  private current: BackupFilter | undefined;
+
+  constructor(private readonly storage: vscode.Memento) {
+    this.current = sanitizeFilter(storage.get<unknown>(STORAGE_KEY));
+    void setContextKey(!isEmptyFilter(this.current));
+  }
+
+  /** The active filter; undefined when none. */
+  get(): BackupFilter | undefined {
+    return this.current;
+  }
+
+  /** Replaces the filter; an empty filter clears it. */
+  async set(filter: BackupFilter | undefined): Promise<void> {
+    const next = isEmptyFilter(filter) ? undefined : filter;
+    this.current = next;
+    await this.storage.update(STORAGE_KEY, next);
+    await setContextKey(next !== undefined);
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+function setContextKey(active: boolean): Thenable<unknown> {
+  return vscode.commands.executeCommand('setContext', CONTEXT_KEY, active);
+}

@@ -1,0 +1,180 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import { formatBytes, statusLabel, typeLabel } from '../cloud/format';
+import type { Backup, Instance, TimeValue } from '../cloud/model';
+import type { ListState, LoadKind } from './pagedList';
+
+dayjs.extend(utc);
+
+/**
+ * The words of the tree: labels, descriptions and tooltips, as plain strings so they are tested
+ * without a VS Code host. `treeItems.ts` puts them on TreeItems.
+ */
+
+export interface Noun {
+  readonly one: string;
+  readonly many: string;
+}
+
+export function nounFor(word: string): Noun {
+  return { one: word, many: `${word}s` };
+}
+
+export function countOf(count: number, noun: Noun): string {
+  return `${count} ${count === 1 ? noun.one : noun.many}`;
+}
+
+/** What a node needs to know about its paged children to describe them. */
+export interface ListFacts {
+  readonly started: boolean;
+  readonly loaded: number;
+  readonly invalid: number;
+  readonly total?: number;
+  readonly scanned: number;
+  readonly hasMore: boolean;
+  readonly pageSize: number;
+  readonly filtersClientSide: boolean;
+  readonly loading?: LoadKind;
+  readonly scanning?: { readonly scanned: number; readonly matches: number };
+  readonly failed: boolean;
+}
+
+export function factsOf(list: ListState): ListFacts {
+  return {
+    started: list.started,
+    loaded: list.items.length,
+    invalid: list.invalid.length,
+    total: list.total,
+    scanned: list.scanned,
+    hasMore: list.hasMore,
+    pageSize: list.pageSize,
+    // A filter the server applied leaves nothing out here; speak of matches only when pages were thinned.
+    filtersClientSide: list.filtersClientSide && list.filteredOut > 0,
+    loading: list.loading,
+    scanning: list.scanning,
+    failed: list.error !== undefined,
+  };
+}
+
+/**
+ * "143 backups (50 shown)", "12 matches · 300 of 1,000 scanned, more to scan",
+ * "scanning… 300 scanned, 12 matches". Undefined before anything is loaded.
+ */
+export function listSummary(facts: ListFacts, noun: Noun): string | undefined {
+  if (facts.scanning) return `scanning… ${facts.scanning.scanned} scanned, ${facts.scanning.matches} matches`;
+  if (!facts.started) {
+    if (facts.loading) return 'loading…';
+    return facts.failed ? 'failed to load' : undefined;
+  }
+  const parts = [loadedSummary(facts, noun)];
+  if (facts.invalid > 0) parts.push(`${facts.invalid} invalid`);
+  if (facts.loading) parts.push('loading more…');
+  else if (facts.failed) parts.push('load failed');
+  return parts.join(' · ');
+}
+
+function loadedSummary(facts: ListFacts, noun: Noun): string {
+  if (facts.filtersClientSide) {
+    const matches = `${facts.loaded} ${facts.loaded === 1 ? 'match' : 'matches'}`;
+    if (!facts.hasMore) return `${matches} in ${countOf(facts.scanned, noun)}`;
+    const scanned = facts.total !== undefined ? `${facts.scanned} of ${facts.total}` : `${facts.scanned}`;
+    return `${matches} · ${scanned} scanned, more to scan`;
+  }
+  if (facts.total !== undefined) {
+    const shown = facts.loaded < facts.total ? ` (${facts.loaded} shown)` : '';
+    return `${countOf(facts.total, noun)}${shown}`;
+  }
+  return facts.hasMore ? `${facts.loaded} ${noun.many} shown, more available` : countOf(facts.loaded, noun);
+}
+
+/** "Load 50 more… (50 of 143)"; with a client-side filter the next load scans for matches. */
+export function loadMoreLabel(facts: ListFacts): string {
+  if (facts.scanning) return `Scanning… ${facts.scanning.scanned} scanned, ${facts.scanning.matches} matches`;
+  if (facts.loading) return 'Loading…';
+  const ofTotal = facts.total !== undefined ? `${facts.scanned} of ${facts.total}` : `${facts.scanned} loaded`;
+  if (facts.filtersClientSide) return `Scan for more matches… (${ofTotal} scanned)`;
+  const remaining = facts.total !== undefined ? Math.max(1, Math.min(facts.pageSize, facts.total - facts.scanned)) : facts.pageSize;
+  return `Load ${remaining} more… (${ofTotal})`;
+}
+
+/** "auto · 2 h ago · 1.2 GB", "manual · FAILED · 3 d ago", "auto · in progress · 5 min ago". */
+export function backupDescription(backup: Backup, now: number): string {
+  const parts: string[] = [typeLabel(backup.type, backup.rawType)];
+  if (backup.status === 'failed') parts.push('FAILED');
+  else if (backup.status === 'unknown') parts.push(backup.rawStatus);
+  else if (backup.status !== 'succeeded') parts.push(statusLabel(backup.status));
+  parts.push(timeText(backup.start, now));
+  if (backup.sizeBytes !== undefined && backup.status !== 'failed') parts.push(formatBytes(backup.sizeBytes));
+  return parts.filter((part) => part !== '').join(' · ');
+}
+
+/** Relative time of a parsed instant; the raw value when it did not parse; '' when absent. */
+function timeText(time: TimeValue, now: number): string {
+  if (time.instant !== undefined) return relativeTime(time.instant, now);
+  return time.raw !== undefined ? String(time.raw) : '';
+}
+
+/** Short relative time: "just now", "5 min ago", "2 h ago", "3 d ago", "in 4 h", "2025-01-31" beyond a year. */
+export function relativeTime(instant: number, now: number): string {
+  const seconds = Math.round((now - instant) / 1000);
+  const magnitude = Math.abs(seconds);
+  if (magnitude < 60) return 'just now';
+  const units: [number, string][] = [
+    [60, 'min'],
+    [3600, 'h'],
+    [86_400, 'd'],
+    [30 * 86_400, 'mo'],
+  ];
+  if (magnitude >= 365 * 86_400) return dayjs(instant).format('YYYY-MM-DD');
+  let text = '';
+  for (const [size, unit] of units) {
+    if (magnitude >= size) text = `${Math.floor(magnitude / size)} ${unit}`;
+  }
+  return seconds >= 0 ? `${text} ago` : `in ${text}`;
+}
+
+/** "2026-11-21 10:30:00 +08:00 (2026-11-21 02:30:00 UTC)", or the raw value, or "—". */
+export function exactTime(time: TimeValue): string {
+  if (time.instant === undefined) return time.raw !== undefined ? `${String(time.raw)} (as received)` : '—';
+  return `${dayjs(time.instant).format('YYYY-MM-DD HH:mm:ss Z')} (${dayjs.utc(time.instant).format('YYYY-MM-DD HH:mm:ss')} UTC)`;
+}
+
+/** Escapes text for Markdown, including `|` so it can sit in a table cell. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/\r?\n/g, ' ');
+}
+
+/** Markdown of a backup's tooltip: every API string escaped. */
+export function backupTooltip(backup: Backup, instance: Instance | undefined): string {
+  const rows: [string, string][] = [
+    ['ID', code(backup.id)],
+    ['Instance', instanceText(backup, instance)],
+    ['Status', `${escapeMarkdown(statusLabel(backup.status))} (${code(backup.rawStatus)})`],
+    ['Type', `${escapeMarkdown(typeLabel(backup.type))}${backup.rawType ? ` (${code(backup.rawType)})` : ''}`],
+    ['Started', escapeMarkdown(exactTime(backup.start))],
+    ['Ended', escapeMarkdown(exactTime(backup.end))],
+    ['Size', sizeText(backup)],
+  ];
+  if (backup.datastore) rows.push(['Datastore', escapeMarkdown(`${backup.datastore.type} ${backup.datastore.version ?? ''}`.trim())]);
+  if (backup.errorCode) rows.push(['Error code', code(backup.errorCode)]);
+  if (backup.errorMessage) rows.push(['Error', escapeMarkdown(backup.errorMessage)]);
+  const table = ['| | |', '|---|---|', ...rows.map(([name, value]) => `| ${name} | ${value} |`)].join('\n');
+  return `**${escapeMarkdown(backup.name || backup.id)}**\n\n${table}`;
+}
+
+function instanceText(backup: Backup, instance: Instance | undefined): string {
+  const name = instance?.name ?? backup.instanceName;
+  return name ? `${escapeMarkdown(name)} (${code(backup.instanceId)})` : code(backup.instanceId);
+}
+
+function sizeText(backup: Backup): string {
+  if (backup.sizeBytes === undefined) return '—';
+  const raw = backup.rawSize ? ` (${escapeMarkdown(`${backup.rawSize.value} ${backup.rawSize.unit}`)})` : '';
+  return `${escapeMarkdown(formatBytes(backup.sizeBytes))}${raw}`;
+}
+
+/** Inline code that survives backticks in the value. */
+function code(text: string): string {
+  const clean = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+  return clean.includes('`') ? `\`\` ${clean} \`\`` : `\`${clean}\``;
+}

@@ -1,0 +1,193 @@
+import type { Backup, Instance, ServiceId } from '../cloud/model';
+import type { ServiceAdapter } from '../cloud/services/adapter';
+import type { InvalidEntry, PagedList } from './pagedList';
+
+/**
+ * The tree's elements. They hold data and paging state only; TreeItems are built on demand in
+ * `treeItems.ts`, so a loaded backup costs one small object here. Commands receive these objects
+ * and read `backup`, `instance` and `service` from them (INTERFACES.md).
+ */
+
+export type ExplorerNode = ServiceNode | InstanceNode | BackupNode | LoadMoreNode | ErrorNode | InvalidNode | CredentialsRejectedNode;
+export type PagedNode = ServiceNode | InstanceNode;
+
+/**
+ * A node whose children come from a paged list. Child nodes are created once per loaded record
+ * and kept as long as the list; `reset()` drops both (Refresh of this node).
+ */
+abstract class PagedParent<T, Child, Self extends PagedNode> {
+  private currentList: PagedList<T> | undefined;
+  private children: Child[] = [];
+  private invalidChildren: InvalidNode[] = [];
+  private moreNode: LoadMoreNode | undefined;
+  private failureNode: ErrorNode | undefined;
+
+  protected constructor(private readonly createList: (owner: Self) => PagedList<T>) {}
+
+  abstract readonly id: string;
+  /** This node as the tree knows it (the subclasses are the only PagedNodes). */
+  protected abstract get self(): Self;
+  protected abstract createChild(item: T): Child;
+
+  /** Created on first use, so it is never built for a node nobody expands. */
+  get list(): PagedList<T> {
+    return (this.currentList ??= this.createList(this.self));
+  }
+
+  reset(): void {
+    this.currentList?.dispose();
+    this.currentList = undefined;
+    this.children = [];
+    this.invalidChildren = [];
+  }
+
+  /** Nodes of every loaded record, in list order. */
+  childNodes(): readonly Child[] {
+    const items = this.list.items;
+    for (let i = this.children.length; i < items.length; i++) this.children.push(this.createChild(items[i]));
+    return this.children;
+  }
+
+  invalidNodes(): readonly InvalidNode[] {
+    const entries = this.list.invalid;
+    for (let i = this.invalidChildren.length; i < entries.length; i++) {
+      this.invalidChildren.push(new InvalidNode(this.self, entries[i]));
+    }
+    return this.invalidChildren;
+  }
+
+  get loadMoreNode(): LoadMoreNode {
+    return (this.moreNode ??= new LoadMoreNode(this.self));
+  }
+
+  get errorNode(): ErrorNode {
+    return (this.failureNode ??= new ErrorNode(this.self));
+  }
+
+  /** Children as the tree shows them: records with invalid ones in place, then "load more" or the error. */
+  visibleChildren(): (Child | InvalidNode | LoadMoreNode | ErrorNode)[] {
+    const list = this.list;
+    const result: (Child | InvalidNode | LoadMoreNode | ErrorNode)[] = [];
+    const children = this.childNodes();
+    const invalid = this.invalidNodes();
+    let nextInvalid = 0;
+    for (let i = 0; i <= children.length; i++) {
+      while (nextInvalid < invalid.length && invalid[nextInvalid].entry.before <= i) result.push(invalid[nextInvalid++]);
+      if (i < children.length) result.push(children[i]);
+    }
+    if (list.error !== undefined && !list.loading) result.push(this.errorNode);
+    else if (list.hasMore || list.loading === 'more' || list.loading === 'all') result.push(this.loadMoreNode);
+    return result;
+  }
+}
+
+export interface ServiceCounts {
+  readonly total: number;
+  /** Undefined when the filter excludes failed backups. */
+  readonly failed?: number;
+}
+
+export class ServiceNode extends PagedParent<Instance, InstanceNode, ServiceNode> {
+  /** Server-side backup counts (CSBS), once fetched. */
+  counts: ServiceCounts | undefined;
+
+  constructor(
+    readonly adapter: ServiceAdapter,
+    createInstanceList: (owner: ServiceNode) => PagedList<Instance>,
+    private readonly createBackupList: (owner: InstanceNode) => PagedList<Backup>,
+  ) {
+    super(createInstanceList);
+  }
+
+  protected get self(): ServiceNode {
+    return this;
+  }
+
+  get service(): ServiceId {
+    return this.adapter.id;
+  }
+  get id(): string {
+    return `hwc/${this.adapter.id}`;
+  }
+  protected createChild(instance: Instance): InstanceNode {
+    return new InstanceNode(this, instance, this.createBackupList);
+  }
+}
+
+export class InstanceNode extends PagedParent<Backup, BackupNode, InstanceNode> {
+  constructor(
+    readonly parent: ServiceNode,
+    readonly instance: Instance,
+    createBackupList: (owner: InstanceNode) => PagedList<Backup>,
+  ) {
+    super(createBackupList);
+  }
+
+  protected get self(): InstanceNode {
+    return this;
+  }
+
+  get service(): ServiceId {
+    return this.parent.service;
+  }
+  get id(): string {
+    return `${this.parent.id}/${this.instance.id}`;
+  }
+  protected createChild(backup: Backup): BackupNode {
+    return new BackupNode(this, backup);
+  }
+}
+
+/** Two fields per loaded backup; everything else is derived when the tree asks. */
+export class BackupNode {
+  constructor(
+    readonly parent: InstanceNode,
+    readonly backup: Backup,
+  ) {}
+
+  get instance(): Instance {
+    return this.parent.instance;
+  }
+  get service(): ServiceId {
+    return this.backup.service;
+  }
+  get id(): string {
+    return `${this.parent.id}/${this.backup.id}`;
+  }
+}
+
+/** "Load N more…": click loads the parent's next page; its context menu offers Load All. */
+export class LoadMoreNode {
+  constructor(readonly parent: PagedNode) {}
+  get id(): string {
+    return `${this.parent.id}/~more`;
+  }
+}
+
+/** The parent's last load failed; click retries it. */
+export class ErrorNode {
+  constructor(readonly parent: PagedNode) {}
+  get id(): string {
+    return `${this.parent.id}/~error`;
+  }
+  get error(): unknown {
+    return this.parent.list.error;
+  }
+}
+
+/** One record the schema rejected; its siblings still show. */
+export class InvalidNode {
+  constructor(
+    readonly parent: PagedNode,
+    readonly entry: InvalidEntry,
+  ) {}
+  get id(): string {
+    return `${this.parent.id}/~invalid/${this.entry.page}/${this.entry.record.index}`;
+  }
+}
+
+/** The whole tree after a 401: the keys were rejected. */
+export class CredentialsRejectedNode {
+  constructor(readonly error: unknown) {}
+  readonly id = 'hwc/~credentials-rejected';
+}

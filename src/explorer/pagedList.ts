@@ -1,0 +1,285 @@
+import { fetchMatching, remainingCursors } from '../cloud/listing';
+import type { InvalidRecord } from '../cloud/model';
+import type { Page, PageCursor } from '../cloud/paging';
+
+/**
+ * The paging state of one lazily loaded list (a service's instances or an instance's backups),
+ * kept free of `vscode` so it can be tested and benchmarked on its own. The tree nodes only read it.
+ *
+ * Rules it keeps:
+ * - one request per page: concurrent calls join the load already running instead of fetching
+ *   the same page again;
+ * - pages stay loaded until the list is thrown away (refresh creates a new list);
+ * - a failure keeps everything loaded so far and is retried by the next `loadMore()`;
+ * - cancellation is not a failure.
+ */
+
+export type FetchPage<T> = (cursor: PageCursor | undefined, signal: AbortSignal) => Promise<Page<T>>;
+
+export interface PagedListOptions<T> {
+  readonly fetchPage: FetchPage<T>;
+  /** Records per request, as sent in `limit`. */
+  readonly pageSize: number;
+  /** Stable identity; a record seen on an earlier page (the list shifted between requests) is skipped. */
+  readonly keyOf: (item: T) => string;
+  /**
+   * Set when a filter is active: one "page" is then `pageSize` matches, scanning at most
+   * `maxScanPerLoad` raw records per load. Where the server applied the whole filter, the first
+   * full page already holds `pageSize` matches, so this costs no extra request.
+   */
+  readonly clientFilter?: { readonly maxScanPerLoad: number };
+  /** Called while a load makes progress (a page arrived, a scan advanced), for live descriptions. */
+  readonly onProgress?: () => void;
+}
+
+/** An invalid record and where it sits among the valid items: it shows before `items[before]`. */
+export interface InvalidEntry {
+  readonly before: number;
+  /** Sequence number of the load that returned it (with `record.index`, a stable key). */
+  readonly page: number;
+  readonly record: InvalidRecord;
+}
+
+export type LoadKind = 'first' | 'more' | 'all';
+
+export interface LoadAllOptions {
+  /** Pages fetched at once when the cursors of the remaining pages are known (offset paging). */
+  readonly concurrency: number;
+  readonly signal?: AbortSignal;
+  /** After each applied page: records loaded so far and the total when known. */
+  readonly onProgress?: (loaded: number, total: number | undefined) => void;
+}
+
+/** What the tree reads of a list to describe it, whatever its record type. */
+export interface ListState {
+  readonly items: readonly unknown[];
+  readonly invalid: readonly InvalidEntry[];
+  readonly started: boolean;
+  readonly hasMore: boolean;
+  readonly total: number | undefined;
+  readonly scanned: number;
+  readonly filteredOut: number;
+  readonly pageSize: number;
+  readonly filtersClientSide: boolean;
+  readonly error: unknown;
+  readonly loading: LoadKind | undefined;
+  readonly scanning: { readonly scanned: number; readonly matches: number } | undefined;
+}
+
+export class PagedList<T> implements ListState {
+  private readonly loadedItems: T[] = [];
+  private readonly invalidEntries: InvalidEntry[] = [];
+  private readonly seenKeys = new Set<string>();
+  private nextCursor: PageCursor | undefined;
+  private pagesApplied = 0;
+  private scannedCount = 0;
+  private filteredOutCount = 0;
+  private totalCount: number | undefined;
+  private lastError: unknown;
+  private running: { readonly kind: LoadKind; readonly promise: Promise<void> } | undefined;
+  private scanProgress: { scanned: number; matches: number } | undefined;
+  private readonly lifetime = new AbortController();
+
+  constructor(private readonly options: PagedListOptions<T>) {}
+
+  get items(): readonly T[] {
+    return this.loadedItems;
+  }
+  get invalid(): readonly InvalidEntry[] {
+    return this.invalidEntries;
+  }
+  /** The first page has arrived. */
+  get started(): boolean {
+    return this.pagesApplied > 0;
+  }
+  /** More records exist on the server beyond what is loaded. */
+  get hasMore(): boolean {
+    return this.started && this.nextCursor !== undefined;
+  }
+  get next(): PageCursor | undefined {
+    return this.nextCursor;
+  }
+  /** Total on the server for this query, when the API says. With a client-side filter: raw records, not matches. */
+  get total(): number | undefined {
+    return this.totalCount;
+  }
+  /** Raw records examined so far (valid, invalid and filtered out). */
+  get scanned(): number {
+    return this.scannedCount;
+  }
+  /** Raw records a client-side filter left out so far. */
+  get filteredOut(): number {
+    return this.filteredOutCount;
+  }
+  get pageSize(): number {
+    return this.options.pageSize;
+  }
+  get filtersClientSide(): boolean {
+    return this.options.clientFilter !== undefined;
+  }
+  /** The last load's failure, until the next load starts. */
+  get error(): unknown {
+    return this.lastError;
+  }
+  get loading(): LoadKind | undefined {
+    return this.running?.kind;
+  }
+  /** While a client-side filter scans: raw records scanned and matches found, including what is already loaded. */
+  get scanning(): { readonly scanned: number; readonly matches: number } | undefined {
+    return this.scanProgress;
+  }
+  get disposed(): boolean {
+    return this.lifetime.signal.aborted;
+  }
+
+  /**
+   * Loads the first page unless it is loaded, loading, or failed (a failure waits for an explicit
+   * `loadMore()`, so redrawing an error never fires requests by itself). Never rejects: see `error`.
+   */
+  ensureFirstPage(): Promise<void> {
+    if (this.running) return this.running.promise;
+    if (this.started || this.lastError !== undefined) return Promise.resolve();
+    return this.run('first', (signal) => this.fetchNext(signal));
+  }
+
+  /**
+   * Loads the next page (the first one when nothing is loaded, so it is also "retry").
+   * Joins the load already running instead of starting another. Never rejects: see `error`.
+   */
+  loadMore(): Promise<void> {
+    if (this.running) return this.running.promise;
+    if (this.started && !this.nextCursor) return Promise.resolve();
+    return this.run(this.started ? 'more' : 'first', (signal) => this.fetchNext(signal));
+  }
+
+  /**
+   * Loads every remaining page. With offset paging and a known total, the remaining pages are
+   * fetched `concurrency` at a time and applied in order; otherwise one after another (marker
+   * paging cannot skip ahead). Stops at the first failure or when `signal` aborts, keeping
+   * everything applied so far. Never rejects: see `error`.
+   */
+  async loadAll(options: LoadAllOptions): Promise<void> {
+    // Let a running load finish first, so no page is requested twice.
+    while (this.running) {
+      if (options.signal?.aborted) return;
+      await this.running.promise;
+    }
+    if (this.started && !this.nextCursor) return;
+    await this.run('all', async (signal) => {
+      if (!this.started) {
+        await this.fetchNext(signal);
+        options.onProgress?.(this.scannedCount, this.totalCount);
+      }
+      const cursors = this.nextCursor ? this.remainingOffsetCursors() : [];
+      if (cursors) {
+        await this.fetchInParallel(cursors, options, signal);
+      } else {
+        while (this.nextCursor && !signal.aborted) {
+          await this.fetchNext(signal);
+          options.onProgress?.(this.scannedCount, this.totalCount);
+        }
+      }
+    }, options.signal);
+  }
+
+  /** Aborts any running load; the list must not be used afterwards (refresh creates a new one). */
+  dispose(): void {
+    this.lifetime.abort();
+  }
+
+  private run(kind: LoadKind, load: (signal: AbortSignal) => Promise<void>, external?: AbortSignal): Promise<void> {
+    const signal = external ? AbortSignal.any([this.lifetime.signal, external]) : this.lifetime.signal;
+    this.lastError = undefined;
+    const promise = load(signal)
+      .catch((error: unknown) => {
+        if (!signal.aborted) this.lastError = error;
+      })
+      .finally(() => {
+        this.running = undefined;
+        this.scanProgress = undefined;
+      });
+    this.running = { kind, promise };
+    return promise;
+  }
+
+  /** One page, or with a client-side filter, pages until `pageSize` matches (bounded scan). */
+  private async fetchNext(signal: AbortSignal): Promise<void> {
+    const cursor = this.nextCursor;
+    const page = this.options.clientFilter
+      ? await this.scanForMatches(cursor, this.options.clientFilter.maxScanPerLoad, signal)
+      : await this.options.fetchPage(cursor, signal);
+    this.apply(page, signal);
+  }
+
+  private scanForMatches(cursor: PageCursor | undefined, maxScan: number, signal: AbortSignal): Promise<Page<T>> {
+    const progress = { scanned: this.scannedCount, matches: this.loadedItems.length };
+    this.scanProgress = progress;
+    const fetchCounting = async (next: PageCursor | undefined): Promise<Page<T>> => {
+      const page = await this.options.fetchPage(next, signal);
+      progress.scanned += page.scanned;
+      progress.matches += page.items.length;
+      this.options.onProgress?.();
+      return page;
+    };
+    return fetchMatching(fetchCounting, cursor, this.options.pageSize, maxScan);
+  }
+
+  /** Offset cursors of every page after the loaded ones, or undefined when they cannot be known. */
+  private remainingOffsetCursors(): PageCursor[] | undefined {
+    const next = this.nextCursor;
+    if (next?.kind !== 'offset' || this.totalCount === undefined || this.options.clientFilter) return undefined;
+    const loadedSoFar: Page<unknown> = { items: [], invalid: [], next, total: this.totalCount, scanned: next.offset };
+    return remainingCursors(loadedSoFar, this.options.pageSize);
+  }
+
+  private async fetchInParallel(cursors: readonly PageCursor[], options: LoadAllOptions, signal: AbortSignal): Promise<void> {
+    const arrived = new Map<number, Page<T>>();
+    let nextToStart = 0;
+    let nextToApply = 0;
+    let failure: { error: unknown } | undefined;
+    const worker = async (): Promise<void> => {
+      while (!failure && !signal.aborted && nextToStart < cursors.length) {
+        const position = nextToStart++;
+        try {
+          arrived.set(position, await this.options.fetchPage(cursors[position], signal));
+        } catch (error) {
+          failure ??= { error };
+          return;
+        }
+        // Apply in list order, so what is loaded is always a prefix and `next` stays exact.
+        for (let page = arrived.get(nextToApply); page && !failure; page = arrived.get(nextToApply)) {
+          arrived.delete(nextToApply++);
+          this.apply(page, signal);
+          options.onProgress?.(this.scannedCount, this.totalCount);
+        }
+      }
+    };
+    const workers = Math.max(1, Math.min(options.concurrency, cursors.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+    if (failure) throw failure.error;
+  }
+
+  private apply(page: Page<T>, signal: AbortSignal): void {
+    if (signal.aborted) return;
+    const before = this.loadedItems.length;
+    const pageNumber = this.pagesApplied++;
+    for (const item of page.items) {
+      const key = this.options.keyOf(item);
+      if (this.seenKeys.has(key)) continue;
+      this.seenKeys.add(key);
+      this.loadedItems.push(item);
+    }
+    const added = this.loadedItems.length - before;
+    // Place each invalid record where it was among the page's records (valid ones before it).
+    const sorted = [...page.invalid].sort((a, b) => a.index - b.index);
+    sorted.forEach((record, invalidBefore) => {
+      const validBefore = Math.max(0, Math.min(record.index - invalidBefore, added));
+      this.invalidEntries.push({ before: before + validBefore, page: pageNumber, record });
+    });
+    this.scannedCount += page.scanned;
+    this.filteredOutCount += Math.max(0, page.scanned - page.items.length - page.invalid.length);
+    if (page.total !== undefined) this.totalCount = page.total;
+    this.nextCursor = page.next;
+    this.options.onProgress?.();
+  }
+}

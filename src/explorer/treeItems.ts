@@ -1,0 +1,203 @@
+import * as vscode from 'vscode';
+import { CloudError } from '../cloud/http/errors';
+import type { NormalizedStatus, ServiceId } from '../cloud/model';
+import {
+  backupDescription,
+  backupTooltip,
+  countOf,
+  escapeMarkdown,
+  factsOf,
+  listSummary,
+  loadMoreLabel,
+  nounFor,
+} from './labels';
+import {
+  BackupNode,
+  CredentialsRejectedNode,
+  ErrorNode,
+  InstanceNode,
+  InvalidNode,
+  LoadMoreNode,
+  ServiceNode,
+  type ExplorerNode,
+} from './nodes';
+
+/** Builds the TreeItem of a node when the tree asks; nothing here is kept between calls. */
+export function createTreeItem(node: ExplorerNode, now: number): vscode.TreeItem {
+  if (node instanceof BackupNode) return backupItem(node, now);
+  if (node instanceof InstanceNode) return instanceItem(node);
+  if (node instanceof ServiceNode) return serviceItem(node);
+  if (node instanceof LoadMoreNode) return loadMoreItem(node);
+  if (node instanceof ErrorNode) return errorItem(node);
+  if (node instanceof InvalidNode) return invalidItem(node);
+  return credentialsRejectedItem(node);
+}
+
+/** The backup tooltip is built on hover only: with thousands of backups loaded it is most of a TreeItem's size. */
+export function resolveTooltip(item: vscode.TreeItem, node: ExplorerNode): vscode.TreeItem {
+  if (node instanceof BackupNode && item.tooltip === undefined) item.tooltip = markdown(backupTooltip(node.backup, node.instance));
+  return item;
+}
+
+const STATUS_ICONS: Record<NormalizedStatus, vscode.ThemeIcon> = {
+  succeeded: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
+  failed: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed')),
+  inProgress: new vscode.ThemeIcon('sync~spin', new vscode.ThemeColor('charts.blue')),
+  expired: new vscode.ThemeIcon('trash', new vscode.ThemeColor('disabledForeground')),
+  waiting: new vscode.ThemeIcon('clock', new vscode.ThemeColor('charts.yellow')),
+  unknown: new vscode.ThemeIcon('question'),
+};
+
+const SERVICE_ICONS: Record<ServiceId, string> = {
+  rds: 'database',
+  dds: 'json',
+  dcs: 'zap',
+  ges: 'type-hierarchy',
+  csbs: 'server-environment',
+};
+
+const INSTANCE_ICONS: Record<ServiceId, string> = {
+  rds: 'database',
+  dds: 'database',
+  dcs: 'database',
+  ges: 'type-hierarchy-sub',
+  csbs: 'vm',
+};
+
+function backupItem(node: BackupNode, now: number): vscode.TreeItem {
+  const { backup } = node;
+  const item = new vscode.TreeItem(backup.name || backup.id, vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.description = backupDescription(backup, now);
+  item.iconPath = STATUS_ICONS[backup.status];
+  item.contextValue = `hwcBackups.backup.${backup.status}`;
+  item.command = { command: 'hwcBackups.openDetails', title: 'Show Backup Details', arguments: [backup] };
+  return item;
+}
+
+function instanceItem(node: InstanceNode): vscode.TreeItem {
+  const { instance } = node;
+  const item = new vscode.TreeItem(instance.name || instance.id, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = node.id;
+  const summary = listSummary(factsOf(node.list), nounFor('backup'));
+  item.description = [instance.description, summary].filter(Boolean).join(' · ');
+  item.iconPath = new vscode.ThemeIcon(INSTANCE_ICONS[node.service]);
+  item.contextValue = 'hwcBackups.instance';
+  const lines = [`**${escapeMarkdown(instance.name || instance.id)}** (${escapeMarkdown(node.parent.adapter.instanceNoun)})`, '', `ID: \`${instance.id}\``];
+  if (instance.status) lines.push('', `Status: ${escapeMarkdown(instance.status)}`);
+  if (instance.description) lines.push('', escapeMarkdown(instance.description));
+  item.tooltip = markdown(lines.join('\n'));
+  return item;
+}
+
+function serviceItem(node: ServiceNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.adapter.label, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = node.id;
+  const parts: string[] = [];
+  if (node.counts) {
+    parts.push(countOf(node.counts.total, nounFor('backup')));
+    if (node.counts.failed !== undefined) parts.push(`${node.counts.failed} error`);
+  }
+  const summary = listSummary(factsOf(node.list), nounFor(node.adapter.instanceNoun));
+  if (summary) parts.push(summary);
+  item.description = parts.join(' · ');
+  item.iconPath = new vscode.ThemeIcon(SERVICE_ICONS[node.service]);
+  item.contextValue = 'hwcBackups.service';
+  return item;
+}
+
+function loadMoreItem(node: LoadMoreNode): vscode.TreeItem {
+  const facts = factsOf(node.parent.list);
+  const item = new vscode.TreeItem(loadMoreLabel(facts), vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.iconPath = new vscode.ThemeIcon(facts.loading ? 'loading~spin' : 'fold-down');
+  item.contextValue = 'hwcBackups.loadMore';
+  item.tooltip = facts.filtersClientSide
+    ? 'The filter is applied to fetched pages: keeps fetching until it finds a page of matches or the list ends. Right-click for Load All.'
+    : 'Fetches the next page. Right-click for Load All.';
+  item.command = { command: 'hwcBackups.loadMore', title: 'Load More', arguments: [node] };
+  return item;
+}
+
+function errorItem(node: ErrorNode): vscode.TreeItem {
+  const error = node.error;
+  const code = error instanceof CloudError ? error.code : undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  const item = new vscode.TreeItem(code ? `${code}: ${message}` : message, vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  const requestId = error instanceof CloudError ? error.requestId : undefined;
+  item.description = [requestId && `request ${requestId}`, 'click to retry'].filter(Boolean).join(' · ');
+  item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+  item.contextValue = 'hwcBackups.error';
+  item.tooltip = markdown(errorMarkdown(error, 'Click to retry.'));
+  item.command = { command: 'hwcBackups.loadMore', title: 'Retry', arguments: [node] };
+  return item;
+}
+
+function invalidItem(node: InvalidNode): vscode.TreeItem {
+  const { record } = node.entry;
+  const item = new vscode.TreeItem(`Invalid record: ${record.hint ?? `#${record.index + 1} of its page`}`, vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.description = record.message;
+  item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+  item.contextValue = 'hwcBackups.invalid';
+  item.tooltip = markdown(
+    [
+      '**The API returned a record this extension cannot read.** Its siblings are shown as usual.',
+      '',
+      `Problem: ${escapeMarkdown(record.message)}`,
+      '',
+      '```json',
+      rawExcerpt(record.raw),
+      '```',
+    ].join('\n'),
+  );
+  return item;
+}
+
+function credentialsRejectedItem(node: CredentialsRejectedNode): vscode.TreeItem {
+  const item = new vscode.TreeItem('Credentials rejected: set new credentials…', vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  const code = node.error instanceof CloudError ? node.error.code : undefined;
+  item.description = code ?? '';
+  item.iconPath = new vscode.ThemeIcon('key', new vscode.ThemeColor('errorForeground'));
+  item.contextValue = 'hwcBackups.credentialsRejected';
+  item.tooltip = markdown(
+    errorMarkdown(node.error, 'The API gateway rejected the access key, secret key or security token (or the clock is more than 15 minutes off). Click to set credentials.'),
+  );
+  item.command = { command: 'hwcBackups.setCredentials', title: 'Set Credentials…' };
+  return item;
+}
+
+function errorMarkdown(error: unknown, advice: string): string {
+  const lines = [`**${escapeMarkdown(error instanceof Error ? error.message : String(error))}**`, ''];
+  if (error instanceof CloudError) {
+    if (error.code) lines.push(`Code: \`${error.code}\``, '');
+    if (error.status !== undefined) lines.push(`HTTP status: ${error.status}`, '');
+    if (error.requestId) lines.push(`Request id: \`${error.requestId}\``, '');
+    if (error.details.request) lines.push(`Request: ${escapeMarkdown(error.details.request)}`, '');
+  }
+  lines.push(advice);
+  return lines.join('\n');
+}
+
+const RAW_EXCERPT_CHARS = 1500;
+
+function rawExcerpt(raw: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(raw, null, 2) ?? String(raw);
+  } catch {
+    text = String(raw);
+  }
+  text = text.length > RAW_EXCERPT_CHARS ? `${text.slice(0, RAW_EXCERPT_CHARS)}\n…` : text;
+  // A fence inside the JSON would end the code block early.
+  return text.replace(/```/g, '`\u200b``');
+}
+
+function markdown(text: string): vscode.MarkdownString {
+  const result = new vscode.MarkdownString(text);
+  result.supportHtml = false;
+  result.isTrusted = false;
+  return result;
+}
