@@ -111,6 +111,18 @@ describe('HTTP error bodies', () => {
     });
   });
 
+  describe('redactor', () => {
+    it('removes an echoed Authorization header and bare signatures', () => {
+      const sig = 'a'.repeat(64);
+      const redact = redactor([]);
+      assert.strictEqual(
+        redact(`{"authorization":"SDK-HMAC-SHA256 Access=AK, SignedHeaders=host;x-sdk-date, Signature=${sig}","x":1}`),
+        '{"authorization":"[redacted]","x":1}',
+      );
+      assert.strictEqual(redact(`mismatch Signature=${sig}.`), 'mismatch [redacted].');
+    });
+  });
+
   describe('invalidResponse', () => {
     it('is an INVALID_RESPONSE CloudError with an excerpt', () => {
       const error = invalidResponse({ service: 'rds', status: 200, body: '{"backups": [', requestId: 'r', request }, noRedaction);

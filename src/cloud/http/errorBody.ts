@@ -14,9 +14,12 @@ const EXCERPT_LENGTH = 200;
 /** Replaces every occurrence of the given secrets; used on all text that came from the network. */
 export type Redact = (text: string) => string;
 
+/** An Authorization header (or its signature) that a server or proxy echoed back. */
+const ECHOED_AUTHORIZATION = /SDK-HMAC-SHA256[^"'\r\n<]*?Signature=[0-9a-fA-F]{64}|Signature=[0-9a-fA-F]{64}/g;
+
 export function redactor(secrets: ReadonlyArray<string | undefined>): Redact {
   const present = secrets.filter((s): s is string => typeof s === 'string' && s.length > 0);
-  return (text) => present.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
+  return (text) => present.reduce((out, secret) => out.split(secret).join('[redacted]'), text).replace(ECHOED_AUTHORIZATION, '[redacted]');
 }
 
 export function serviceLabel(service: EndpointService): string {

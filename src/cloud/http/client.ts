@@ -1,0 +1,293 @@
+import fetch, { type RequestInit } from 'node-fetch';
+import { baseUrl } from '../endpoints';
+import type { EndpointService } from '../model';
+import type { JsonResponse, Query } from '../services/adapter';
+import type { CloudSettings, RequestLogEntry } from '../session';
+import { rfc3986, signRequest, type Credentials } from '../signing/signer';
+import { sleep } from './abort';
+import { errorFromResponse, invalidResponse, redactor, serviceLabel, type Redact } from './errorBody';
+import { CloudError } from './errors';
+import { backoffDelay, DEFAULT_RETRY_TIMING, isRetryableMethod, isRetryableStatus, parseRetryAfter, type RetryTiming } from './retry';
+import { Semaphore } from './semaphore';
+
+/** Knobs tests turn; production uses the defaults. */
+export interface HttpTuning extends RetryTiming {
+  /** Requests in flight per service. */
+  readonly concurrencyPerService: number;
+  /** Source of jitter, in [0, 1). */
+  readonly random: () => number;
+  /** How the client waits between attempts. */
+  readonly sleep: (ms: number, signal: AbortSignal | undefined, onAbort: () => Error) => Promise<void>;
+}
+
+export const DEFAULT_TUNING: HttpTuning = {
+  ...DEFAULT_RETRY_TIMING,
+  concurrencyPerService: 4,
+  random: Math.random,
+  sleep,
+};
+
+export interface HttpClientOptions {
+  readonly settings: CloudSettings;
+  readonly credentials: Credentials;
+  /** Called once per attempt; never given credentials or the Authorization header. */
+  readonly onRequest?: (entry: RequestLogEntry) => void;
+  /** Clock for X-Sdk-Date. */
+  readonly now?: () => Date;
+  readonly tuning?: Partial<HttpTuning>;
+}
+
+export interface HttpRequest {
+  /** Only GET is used by the extension; other methods are never retried. */
+  readonly method?: string;
+  readonly service: EndpointService;
+  /** Appended to the service's base URL, e.g. `/v3/{project_id}/backups`. */
+  readonly path: string;
+  readonly query?: Query;
+  /** Sent (and signed) as X-Project-Id. */
+  readonly projectId?: string;
+  readonly signal?: AbortSignal;
+}
+
+/** Responses larger than this are refused rather than buffered. */
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+/** Network errors that another attempt will not fix. */
+const PERMANENT_NETWORK_CODES = new Set([
+  'ENOTFOUND',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+const NETWORK_REASONS: Record<string, string> = {
+  ECONNRESET: 'the connection was reset',
+  ECONNREFUSED: 'the connection was refused',
+  ENOTFOUND: 'the host name was not found',
+  EAI_AGAIN: 'the host name could not be resolved right now',
+  ETIMEDOUT: 'the connection timed out',
+  EPIPE: 'the connection was closed',
+  CERT_HAS_EXPIRED: "the server's certificate has expired",
+  DEPTH_ZERO_SELF_SIGNED_CERT: "the server's certificate is self-signed",
+  SELF_SIGNED_CERT_IN_CHAIN: "the server's certificate chain is self-signed (a proxy may be intercepting TLS)",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "the server's certificate could not be verified",
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: "the server's certificate issuer is not trusted (a proxy may be intercepting TLS)",
+  ERR_TLS_CERT_ALTNAME_INVALID: "the server's certificate does not match its name",
+};
+
+/** Query string in the given order, RFC 3986-encoded (space as %20, never `+`), undefined values dropped. */
+export function encodeQuery(query: Query | undefined): string {
+  return Object.entries(query ?? {})
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+    .map(([key, value]) => `${rfc3986(key)}=${rfc3986(String(value))}`)
+    .join('&');
+}
+
+type AttemptOutcome =
+  | { readonly ok: true; readonly response: JsonResponse }
+  | { readonly ok: false; readonly error: CloudError; readonly retryable: boolean; readonly retryAfterMs?: number };
+
+/**
+ * Signed JSON requests with per-attempt timeout, cancellation, retries with full-jitter back-off
+ * (honouring Retry-After) and bounded concurrency per service. Every failure is a CloudError.
+ */
+export class HttpClient {
+  private readonly tuning: HttpTuning;
+  private readonly redact: Redact;
+  private readonly semaphores = new Map<EndpointService, Semaphore>();
+  private readonly now: () => Date;
+
+  constructor(private readonly options: HttpClientOptions) {
+    const given = Object.entries(options.tuning ?? {}).filter(([, value]) => value !== undefined);
+    this.tuning = { ...DEFAULT_TUNING, ...(Object.fromEntries(given) as Partial<HttpTuning>) };
+    this.redact = redactor([options.credentials.secretKey, options.credentials.securityToken]);
+    this.now = options.now ?? (() => new Date());
+  }
+
+  get settings(): CloudSettings {
+    return this.options.settings;
+  }
+
+  get(service: EndpointService, path: string, query: Query, options: { projectId?: string; signal?: AbortSignal } = {}): Promise<JsonResponse> {
+    return this.send({ service, path, query, ...options });
+  }
+
+  async send(request: HttpRequest): Promise<JsonResponse> {
+    const method = (request.method ?? 'GET').toUpperCase();
+    const { service, signal } = request;
+    const queryString = encodeQuery(request.query);
+    const target = queryString ? `${request.path}?${queryString}` : request.path;
+    const label = `${method} ${request.path}`;
+    const url = baseUrl(this.options.settings, service) + target;
+    const cancelled = () => new CloudError('Request cancelled.', { service, code: 'CANCELLED', request: label });
+    const retries = isRetryableMethod(method) ? Math.max(0, Math.floor(this.options.settings.maxRetries)) : 0;
+
+    for (let attempt = 0; ; attempt++) {
+      const release = await this.semaphore(service).acquire(signal, cancelled);
+      let outcome: AttemptOutcome;
+      try {
+        outcome = await this.attempt({ method, service, url, target, label, projectId: request.projectId, signal, attempt });
+      } finally {
+        release();
+      }
+      if (outcome.ok) return outcome.response;
+      const { error, retryable, retryAfterMs } = outcome;
+      if (!retryable || attempt >= retries) throw error;
+      if (retryAfterMs !== undefined && retryAfterMs > this.tuning.maxRetryAfterMs) throw error;
+      const delay = retryAfterMs ?? backoffDelay(attempt, error.status === 429, this.tuning, this.tuning.random);
+      await this.tuning.sleep(delay, signal, cancelled);
+    }
+  }
+
+  private semaphore(service: EndpointService): Semaphore {
+    let semaphore = this.semaphores.get(service);
+    if (!semaphore) {
+      semaphore = new Semaphore(this.tuning.concurrencyPerService);
+      this.semaphores.set(service, semaphore);
+    }
+    return semaphore;
+  }
+
+  private async attempt(a: {
+    method: string;
+    service: EndpointService;
+    url: string;
+    target: string;
+    label: string;
+    projectId?: string;
+    signal?: AbortSignal;
+    attempt: number;
+  }): Promise<AttemptOutcome> {
+    const { service, label } = a;
+    const started = Date.now();
+    const timeoutMs = this.options.settings.requestTimeoutSeconds * 1000;
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const forwardAbort = () => controller.abort();
+    a.signal?.addEventListener('abort', forwardAbort, { once: true });
+
+    let status: number | undefined;
+    let requestId: string | undefined;
+    let outcome: AttemptOutcome;
+    try {
+      if (a.signal?.aborted) controller.abort();
+      // Re-signed on every attempt so each carries a fresh X-Sdk-Date.
+      const headers = signRequest(
+        {
+          method: a.method,
+          url: a.url,
+          headers: { 'content-type': 'application/json', ...(a.projectId ? { 'X-Project-Id': a.projectId } : {}) },
+        },
+        this.options.credentials,
+        this.now(),
+      );
+      const init: RequestInit = {
+        method: a.method,
+        headers,
+        // The gateway never redirects; following one would replay signed headers elsewhere.
+        redirect: 'manual',
+        size: MAX_BODY_BYTES,
+        signal: controller.signal as NonNullable<RequestInit['signal']>,
+      };
+      const response = await fetch(a.url, init);
+      status = response.status;
+      requestId = response.headers.get('x-request-id') ?? undefined;
+      const body = await response.text();
+      outcome = this.interpret({ service, label, status, statusText: response.statusText, body, requestId, contentType: response.headers.get('content-type'), retryAfter: response.headers.get('retry-after') });
+      if (!outcome.ok) requestId = outcome.error.requestId;
+    } catch (error) {
+      outcome = this.failure(error, { service, label, timedOut, cancelled: a.signal?.aborted === true, timeoutMs, status, requestId });
+    } finally {
+      clearTimeout(timer);
+      a.signal?.removeEventListener('abort', forwardAbort);
+    }
+    this.log({
+      service,
+      method: a.method,
+      path: a.target,
+      status,
+      durationMs: Date.now() - started,
+      requestId,
+      attempt: a.attempt,
+      error: outcome.ok ? undefined : outcome.error.code ?? (status !== undefined ? `HTTP ${status}` : 'NETWORK'),
+    });
+    return outcome;
+  }
+
+  private interpret(r: {
+    service: EndpointService;
+    label: string;
+    status: number;
+    statusText: string;
+    body: string;
+    requestId?: string;
+    contentType: string | null;
+    retryAfter: string | null;
+  }): AttemptOutcome {
+    const { service, status, requestId, label } = r;
+    if (status >= 200 && status < 300) {
+      try {
+        return { ok: true, response: { status, body: JSON.parse(r.body) as unknown, requestId } };
+      } catch {
+        return { ok: false, retryable: false, error: invalidResponse({ service, status, body: r.body, requestId, request: label }, this.redact) };
+      }
+    }
+    if (status >= 300 && status < 400) {
+      const error = new CloudError(
+        `${serviceLabel(service)} answered HTTP ${status} (a redirect); the API never redirects, so a proxy or captive portal may be in the way.`,
+        { service, status, requestId, request: label },
+      );
+      return { ok: false, retryable: false, error };
+    }
+    const error = errorFromResponse(
+      { service, status, statusText: r.statusText, contentType: r.contentType ?? undefined, body: r.body, requestId, request: label },
+      this.redact,
+    );
+    return { ok: false, error, retryable: isRetryableStatus(status), retryAfterMs: parseRetryAfter(r.retryAfter, Date.now()) };
+  }
+
+  private failure(
+    error: unknown,
+    c: { service: EndpointService; label: string; timedOut: boolean; cancelled: boolean; timeoutMs: number; status?: number; requestId?: string },
+  ): AttemptOutcome {
+    const { service, label, status, requestId } = c;
+    const name = serviceLabel(service);
+    if (c.cancelled) {
+      return { ok: false, retryable: false, error: new CloudError('Request cancelled.', { service, code: 'CANCELLED', request: label, status, requestId }) };
+    }
+    if (c.timedOut) {
+      // Not retried: the user has already waited a full timeout, and a slow gateway is better not hammered.
+      const seconds = Math.round(c.timeoutMs / 100) / 10;
+      const message = `${name} did not answer within ${seconds} s (${label}). Increase hwcBackups.requestTimeoutSeconds if the service is just slow.`;
+      return { ok: false, retryable: false, error: new CloudError(message, { service, code: 'TIMEOUT', request: label, status, requestId }) };
+    }
+    const fetchError = error as { type?: string; code?: string; message?: string };
+    if (fetchError.type === 'max-size') {
+      const message = `${name} sent a response larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; it was not read (${label}).`;
+      return { ok: false, retryable: false, error: new CloudError(message, { service, code: 'INVALID_RESPONSE', request: label, status, requestId }) };
+    }
+    const code = fetchError.code;
+    const reason = (code && NETWORK_REASONS[code]) ?? this.redact(/reason: (.*)$/.exec(fetchError.message ?? '')?.[1] ?? 'network error');
+    const message = `Could not reach ${name}: ${reason}${code ? ` (${code})` : ''}.`;
+    return {
+      ok: false,
+      retryable: !(code && PERMANENT_NETWORK_CODES.has(code)),
+      error: new CloudError(message, { service, code: 'NETWORK', request: label, status, requestId }),
+    };
+  }
+
+  private log(entry: RequestLogEntry): void {
+    try {
+      this.options.onRequest?.(entry);
+    } catch {
+      // A failing log sink must not fail the request.
+    }
+  }
+}
