@@ -1,9 +1,36 @@
 import * as vscode from 'vscode';
+import { CloudConnection } from './auth/connection';
+import { BackupExplorer } from './explorer/backupExplorer';
+import { registerExplorerCommands } from './explorer/commands';
+import { FilterState } from './explorer/filterState';
+import type { ExplorerNode } from './explorer/nodes';
 
-export function activate(context: vscode.ExtensionContext): void {
-  context.subscriptions.push();
+/** What activate returns: the live objects, for the real-host tests. */
+export interface ExtensionApi {
+  readonly connection: CloudConnection;
+  readonly filter: FilterState;
+  readonly explorer: BackupExplorer;
+  readonly treeView: vscode.TreeView<ExplorerNode>;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const log = vscode.window.createOutputChannel('Huawei Cloud Backups', { log: true });
+  const connection = new CloudConnection(context, log);
+  const filter = new FilterState(context.workspaceState);
+  const explorer = new BackupExplorer(connection, filter, log);
+  const treeView = vscode.window.createTreeView('hwcBackups.explorer', {
+    treeDataProvider: explorer,
+    showCollapseAll: true,
+    canSelectMany: false,
+  });
+  explorer.attachView(treeView);
+  context.subscriptions.push(log, connection, filter, explorer, treeView);
+
+  registerExplorerCommands(context, explorer);
+
+  return { connection, filter, explorer, treeView };
 }
 
 export function deactivate(): void {
-  // Nothing to release beyond the subscriptions.
+  // Everything is released through context.subscriptions.
 }
