@@ -22,7 +22,7 @@ export interface TimelineSvgInput {
 const MARGIN = { left: 16, right: 16, top: 44, bottom: 30 };
 const MARK_WIDTH = 6;
 const MIN_MARK_HEIGHT = 4;
-const TICK_STEPS = [HOUR_MS, 3 * HOUR_MS, 6 * HOUR_MS, 12 * HOUR_MS, DAY_MS, 2 * DAY_MS, 7 * DAY_MS, 14 * DAY_MS, 30 * DAY_MS];
+const TICK_STEPS = [HOUR_MS, 3 * HOUR_MS, 6 * HOUR_MS, 12 * HOUR_MS, DAY_MS, 2 * DAY_MS, 7 * DAY_MS, 14 * DAY_MS, 30 * DAY_MS, 60 * DAY_MS, 90 * DAY_MS, 180 * DAY_MS];
 const MAX_TICKS = 10;
 
 const round = (n: number) => Math.round(n * 10) / 10;
