@@ -1,0 +1,71 @@
+import * as assert from 'assert';
+import { filterSummary, formatBytes, formatRelative, statusLabel, typeLabel } from '../../src/cloud/format';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+describe('formatBytes', () => {
+  it('uses 1024-based units with one decimal below 100', () => {
+    assert.strictEqual(formatBytes(0), '0 B');
+    assert.strictEqual(formatBytes(126), '126 B');
+    assert.strictEqual(formatBytes(1024), '1 KB');
+    assert.strictEqual(formatBytes(2803 * 1024), '2.7 MB');
+    assert.strictEqual(formatBytes(1.2 * 1024 ** 3), '1.2 GB');
+    assert.strictEqual(formatBytes(143 * 1024 ** 2), '143 MB');
+    assert.strictEqual(formatBytes(5 * 1024 ** 4), '5 TB');
+  });
+  it('shows a dash for values that are not sizes', () => {
+    assert.strictEqual(formatBytes(-1), '—');
+    assert.strictEqual(formatBytes(Number.NaN), '—');
+  });
+});
+
+describe('statusLabel and typeLabel', () => {
+  it('labels normalised statuses', () => {
+    assert.strictEqual(statusLabel('succeeded'), 'succeeded');
+    assert.strictEqual(statusLabel('inProgress'), 'in progress');
+    assert.strictEqual(statusLabel('expired'), 'expired/deleted');
+  });
+  it('shows the raw value of an unknown status or type', () => {
+    assert.strictEqual(statusLabel('unknown', 'PAUSED'), 'PAUSED');
+    assert.strictEqual(statusLabel('unknown'), 'unknown');
+    assert.strictEqual(statusLabel('failed', 'error'), 'failed');
+    assert.strictEqual(typeLabel('unknown', 'snapshot'), 'snapshot');
+    assert.strictEqual(typeLabel('differential', 'fragment'), 'differential');
+  });
+});
+
+describe('filterSummary', () => {
+  const now = Date.UTC(2026, 10, 21, 12, 0, 0);
+  it('joins types, a preset range and statuses', () => {
+    const summary = filterSummary({ types: ['auto', 'manual'], timeRange: { from: now - 7 * DAY, to: now }, statuses: ['failed'] }, now);
+    assert.strictEqual(summary, 'auto, manual · last 7 days · failed');
+  });
+  it('names the 24-hour and 30-day presets', () => {
+    assert.strictEqual(filterSummary({ timeRange: { from: now - DAY, to: now } }, now), 'last 24 hours');
+    assert.strictEqual(filterSummary({ timeRange: { from: now - 30 * DAY, to: now } }, now), 'last 30 days');
+  });
+  it('shows other ranges as dates', () => {
+    const from = new Date(2026, 10, 1).getTime();
+    const to = new Date(2026, 10, 7, 18, 30).getTime();
+    assert.strictEqual(filterSummary({ timeRange: { from, to } }, now), '2026-11-01 – 2026-11-07 18:30');
+  });
+  it('is empty for no filter', () => {
+    assert.strictEqual(filterSummary(undefined), '');
+    assert.strictEqual(filterSummary({}), '');
+  });
+  it('labels statuses in words', () => {
+    assert.strictEqual(filterSummary({ statuses: ['inProgress', 'expired'] }), 'in progress, expired/deleted');
+  });
+});
+
+describe('formatRelative', () => {
+  const now = Date.UTC(2026, 10, 21, 12, 0, 0);
+  it('says how long ago', () => {
+    assert.strictEqual(formatRelative(now - 2 * HOUR, now), '2 hours ago');
+    assert.strictEqual(formatRelative(now - 3 * DAY, now), '3 days ago');
+  });
+  it('handles the future', () => {
+    assert.strictEqual(formatRelative(now + 10 * 60_000, now), 'in 10 minutes');
+  });
+});
