@@ -3,3 +3,4 @@ export { DEMO_CREDENTIALS, DEMO_PROJECT_ID, DEMO_REGION, startEmulator, type Emu
 export type { EmulatorOptions, FaultKind, FaultSpec, RecordedRequest } from './types';
 export { GeneratedList, toArray, type EmulatorData, type InstanceBackups, type RawRecord, type RecordList } from './data/model';
 export { DEMO_NAMES, DCS_ERROR_CODES } from './data/demo';
+export { SCALE } from './data/scale';

@@ -33,6 +33,12 @@ export class QueryReader {
     private readonly errors: ErrorStyle,
   ) {}
 
+  /** Identifies the query's filter: every parameter except the paging ones, in a stable order. */
+  filterKey(...pagingParameters: string[]): string {
+    const pairs = [...this.query.entries()].filter(([name]) => !pagingParameters.includes(name));
+    return JSON.stringify(pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+
   /** The value, or undefined when absent or empty. A repeated parameter is a 400. */
   string(name: string): string | undefined {
     const values = this.query.getAll(name);

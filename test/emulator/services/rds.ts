@@ -30,7 +30,7 @@ export const rds: ServiceDefinition = {
           name === undefined ? undefined : (r) => typeof r.name === 'string' && r.name.includes(name),
           engine === undefined ? undefined : (r) => (r.datastore as { type?: unknown } | undefined)?.type === engine,
           fieldEquals('type', type),
-        ]);
+        ], query.filterKey('offset', 'limit'));
         return ok({ instances: slice(matches, offset, limit), total_count: matches.length });
       },
     },
@@ -49,7 +49,7 @@ export const rds: ServiceDefinition = {
           fieldEquals('id', backupId),
           fieldEquals('type', type),
           inTimeRange(range, rdsBackupTime),
-        ]);
+        ], query.filterKey('offset', 'limit'));
         return ok({ backups: slice(matches, offset, limit), total_count: matches.length });
       },
     },

@@ -1,0 +1,65 @@
+/** DDS v3: instances and backups (seed 000). */
+import type { RawRecord } from '../data/model';
+import { codeMessageStyle, ok, type ServiceDefinition } from '../http';
+import { fieldEquals, findById, inTimeRange, mergeNewestFirst, select, slice } from '../paging';
+import { eitherFormat, OFFSET_TIME, SPACED_UTC_TIME } from '../validation';
+
+const errors = codeMessageStyle({ badRequest: 'DBS.200001', notFound: 'DBS.200002', internal: 'DBS.200000' });
+
+const MODES = ['Sharding', 'ReplicaSet', 'Single'] as const;
+
+export function ddsBackupTime(record: RawRecord): number | undefined {
+  return typeof record.begin_time === 'string' ? SPACED_UTC_TIME.parse(record.begin_time) : undefined;
+}
+
+export const dds: ServiceDefinition = {
+  name: 'dds',
+  errors,
+  routes: [
+    {
+      pattern: '/v3/{project_id}/instances',
+      handle({ query, data }) {
+        const offset = query.int('offset', { min: 0, fallback: 0 });
+        const limit = query.int('limit', { min: 1, max: 100, fallback: 100 });
+        const name = query.string('name');
+        const matches = select(data.dds.instances, [
+          fieldEquals('id', query.string('id')),
+          name === undefined ? undefined : (r) => typeof r.name === 'string' && r.name.includes(name),
+          fieldEquals('mode', query.oneOf('mode', MODES)),
+        ], query.filterKey('offset', 'limit'));
+        return ok({ instances: slice(matches, offset, limit), total_count: matches.length });
+      },
+    },
+    {
+      pattern: '/v3/{project_id}/backups',
+      handle({ query, data }) {
+        const instanceId = query.string('instance_id');
+        const backupId = query.string('backup_id');
+        // Documented as "Auto"/"Manual"; the service matches any case and returns lower case.
+        const type = query.oneOf('backup_type', ['Auto', 'Manual'] as const, { caseInsensitive: true })?.toLowerCase();
+        const mode = query.oneOf('mode', MODES);
+        const offset = query.int('offset', { min: 0, fallback: 0 });
+        const limit = query.int('limit', { min: 1, max: 100, fallback: 100 });
+        // The page documents begin_time as "yyyy-mm-dd hh:mm:ss" and end_time both ways; accept what it documents.
+        const range = query.timeRange({ begin: 'begin_time', end: 'end_time', beginFormat: SPACED_UTC_TIME, endFormat: eitherFormat(SPACED_UTC_TIME, OFFSET_TIME), bothOrNeither: true });
+
+        let source;
+        if (instanceId !== undefined) {
+          if (!findById(data.dds.instances, 'id', instanceId)) throw errors.notFound(`The DB instance ${instanceId} does not exist.`);
+          source = data.dds.backups.get(instanceId) ?? [];
+        } else {
+          source = mergeNewestFirst(data.dds.backups, ddsBackupTime);
+        }
+        const modeOf = new Map<unknown, unknown>();
+        if (mode !== undefined) for (let i = 0; i < data.dds.instances.length; i++) modeOf.set(data.dds.instances.at(i)!.id, data.dds.instances.at(i)!.mode);
+        const matches = select(source, [
+          fieldEquals('id', backupId),
+          fieldEquals('type', type),
+          mode === undefined ? undefined : (r) => modeOf.get(r.instance_id) === mode,
+          inTimeRange(range, ddsBackupTime),
+        ], query.filterKey('offset', 'limit'));
+        return ok({ backups: slice(matches, offset, limit), total_count: matches.length });
+      },
+    },
+  ],
+};
