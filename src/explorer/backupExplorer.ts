@@ -110,7 +110,7 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
 
   /** Drops every cache and rebuilds the tree. */
   refresh(): void {
-    for (const root of this.roots ?? []) root.list.dispose();
+    for (const root of this.roots ?? []) root.dispose();
     this.roots = undefined;
     this.rejected = undefined;
     this.treeChanged.fire(undefined);
@@ -196,7 +196,7 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
   }
 
   dispose(): void {
-    for (const root of this.roots ?? []) root.list.dispose();
+    for (const root of this.roots ?? []) root.dispose();
     vscode.Disposable.from(...this.disposables).dispose();
   }
 

@@ -139,9 +139,9 @@ export function exactTime(time: TimeValue): string {
   return `${dayjs(time.instant).format('YYYY-MM-DD HH:mm:ss Z')} (${dayjs.utc(time.instant).format('YYYY-MM-DD HH:mm:ss')} UTC)`;
 }
 
-/** Escapes text for Markdown, including `|` so it can sit in a table cell. */
+/** Escapes text for inline Markdown (one line, so block syntax cannot start), including `|` for table cells. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/\r?\n/g, ' ');
+  return text.replace(/[\\`*_[\]()#|<>~]/g, '\\$&').replace(/\r?\n/g, ' ');
 }
 
 /** Markdown of a backup's tooltip: every API string escaped. */

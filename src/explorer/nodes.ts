@@ -34,11 +34,22 @@ abstract class PagedParent<T, Child, Self extends PagedNode> {
     return (this.currentList ??= this.createList(this.self));
   }
 
+  /** Drops this node's pages and its children (Refresh of this node); the next expansion loads afresh. */
   reset(): void {
-    this.currentList?.dispose();
+    this.dispose();
     this.currentList = undefined;
     this.children = [];
     this.invalidChildren = [];
+  }
+
+  /** Aborts every load running in this node or below it. */
+  dispose(): void {
+    this.currentList?.dispose();
+    for (const child of this.children) this.disposeChild(child);
+  }
+
+  protected disposeChild(_child: Child): void {
+    // Leaf children hold nothing to release.
   }
 
   /** Nodes of every loaded record, in list order. */
@@ -108,6 +119,9 @@ export class ServiceNode extends PagedParent<Instance, InstanceNode, ServiceNode
   }
   get id(): string {
     return `hwc/${this.adapter.id}`;
+  }
+  protected override disposeChild(child: InstanceNode): void {
+    child.dispose();
   }
   protected createChild(instance: Instance): InstanceNode {
     return new InstanceNode(this, instance, this.createBackupList);

@@ -1,0 +1,165 @@
+import * as assert from 'assert';
+import type { Backup, Instance, InvalidRecord } from '../../src/cloud/model';
+import type { Page, PageCursor } from '../../src/cloud/paging';
+import type { ServiceAdapter } from '../../src/cloud/services/adapter';
+import { BackupNode, ErrorNode, InstanceNode, InvalidNode, LoadMoreNode, ServiceNode } from '../../src/explorer/nodes';
+import { PagedList } from '../../src/explorer/pagedList';
+
+const adapter = { id: 'rds', label: 'RDS — Relational Database', instanceNoun: 'instance' } as ServiceAdapter;
+
+function instance(id: string): Instance {
+  return { service: 'rds', id, name: `name-${id}`, raw: {} };
+}
+
+function backup(instanceId: string, n: number): Backup {
+  return {
+    service: 'rds',
+    id: `${instanceId}-b${n}`,
+    name: `b${n}`,
+    instanceId,
+    type: 'auto',
+    rawStatus: 'COMPLETED',
+    status: 'succeeded',
+    start: {},
+    end: {},
+    extras: {},
+    raw: {},
+  };
+}
+
+/** A tree over fake pages: 3 instances; each instance has 5 backups (page size 2), the second record of page one invalid. */
+function fakeTree() {
+  const requests: string[] = [];
+  let failNext = false;
+  const instancePage = async (cursor: PageCursor | undefined): Promise<Page<Instance>> => {
+    requests.push(`instances@${cursor?.kind === 'offset' ? cursor.offset : 0}`);
+    return { items: ['a', 'b', 'c'].map(instance), invalid: [], scanned: 3, total: 3 };
+  };
+  const backupPage = async (owner: InstanceNode, cursor: PageCursor | undefined): Promise<Page<Backup>> => {
+    const offset = cursor?.kind === 'offset' ? cursor.offset : 0;
+    requests.push(`${owner.instance.id}@${offset}`);
+    if (failNext) {
+      failNext = false;
+      throw new Error('HTTP 500');
+    }
+    const end = Math.min(5, offset + 2);
+    const items: Backup[] = [];
+    const invalid: InvalidRecord[] = [];
+    for (let i = offset; i < end; i++) {
+      if (i === 1) invalid.push({ index: i - offset, message: 'status: Required', raw: {} });
+      else items.push(backup(owner.instance.id, i));
+    }
+    return { items, invalid, scanned: end - offset, total: 5, next: end < 5 ? { kind: 'offset', offset: end } : undefined };
+  };
+  const service = new ServiceNode(
+    adapter,
+    () => new PagedList<Instance>({ pageSize: 50, keyOf: (item) => item.id, fetchPage: instancePage }),
+    (owner) => new PagedList<Backup>({ pageSize: 2, keyOf: (item) => item.id, fetchPage: (cursor) => backupPage(owner, cursor) }),
+  );
+  return { service, requests, failNextBackupPage: () => (failNext = true) };
+}
+
+function describeChildren(nodes: readonly unknown[]): string[] {
+  return nodes.map((node) => {
+    if (node instanceof BackupNode) return node.backup.name;
+    if (node instanceof InvalidNode) return `invalid#${node.entry.record.index}`;
+    if (node instanceof LoadMoreNode) return 'more';
+    if (node instanceof ErrorNode) return 'error';
+    if (node instanceof InstanceNode) return node.instance.id;
+    return '?';
+  });
+}
+
+describe('explorer nodes', () => {
+  it('shows records with the invalid one in place, then "load more"', async () => {
+    const { service } = fakeTree();
+    await service.list.ensureFirstPage();
+    const [first] = service.childNodes();
+    await first.list.ensureFirstPage();
+    assert.deepStrictEqual(describeChildren(first.visibleChildren()), ['b0', 'invalid#1', 'more']);
+    await first.list.loadMore();
+    assert.deepStrictEqual(describeChildren(first.visibleChildren()), ['b0', 'invalid#1', 'b2', 'b3', 'more']);
+    await first.list.loadMore();
+    assert.deepStrictEqual(describeChildren(first.visibleChildren()), ['b0', 'invalid#1', 'b2', 'b3', 'b4']);
+  });
+
+  it('keeps node objects stable across redraws (reveal and expansion state depend on it)', async () => {
+    const { service } = fakeTree();
+    await service.list.ensureFirstPage();
+    const first = service.childNodes()[0];
+    await first.list.ensureFirstPage();
+    const before = first.visibleChildren();
+    await first.list.loadMore();
+    const after = first.visibleChildren();
+    assert.strictEqual(after[0], before[0]);
+    assert.strictEqual(after[1], before[1]);
+    assert.strictEqual(after[after.length - 1], before[before.length - 1], 'the same load-more node');
+    assert.strictEqual(service.childNodes()[0], first);
+  });
+
+  it('shows an error node in place of "load more" after a failed page, and the records stay', async () => {
+    const { service, failNextBackupPage } = fakeTree();
+    await service.list.ensureFirstPage();
+    const first = service.childNodes()[0];
+    await first.list.ensureFirstPage();
+    failNextBackupPage();
+    await first.list.loadMore();
+    assert.deepStrictEqual(describeChildren(first.visibleChildren()), ['b0', 'invalid#1', 'error']);
+    assert.match(String((first.visibleChildren()[2] as ErrorNode).error), /HTTP 500/);
+  });
+
+  it('gives every node a distinct id under its parent', async () => {
+    const { service } = fakeTree();
+    await service.list.ensureFirstPage();
+    const first = service.childNodes()[0];
+    await first.list.loadAll({ concurrency: 2 });
+    const ids = [service, ...service.childNodes(), ...first.visibleChildren()].map((node) => node.id);
+    assert.strictEqual(new Set(ids).size, ids.length, ids.join(', '));
+    assert.ok(ids.every((id) => id.startsWith('hwc/rds')));
+  });
+
+  it('refreshing one instance drops only its pages; its siblings keep theirs', async () => {
+    const { service, requests } = fakeTree();
+    await service.list.ensureFirstPage();
+    const [a, b] = service.childNodes();
+    await a.list.ensureFirstPage();
+    await a.list.loadMore();
+    await b.list.ensureFirstPage();
+    const bList = b.list;
+    a.reset();
+    assert.strictEqual(a.list.started, false);
+    assert.strictEqual(a.childNodes().length, 0);
+    assert.strictEqual(b.list, bList);
+    assert.strictEqual(b.childNodes().length, 1);
+    await a.list.ensureFirstPage();
+    assert.deepStrictEqual(requests, ['instances@0', 'a@0', 'a@2', 'b@0', 'a@0']);
+  });
+
+  it('refreshing a service drops its instances and everything under them', async () => {
+    const { service, requests } = fakeTree();
+    await service.list.ensureFirstPage();
+    const oldA = service.childNodes()[0];
+    await oldA.list.ensureFirstPage();
+    service.reset();
+    assert.strictEqual(oldA.list.disposed, true, 'loads under the old children are aborted');
+    await service.list.ensureFirstPage();
+    const newA = service.childNodes()[0];
+    assert.notStrictEqual(newA, oldA);
+    assert.strictEqual(newA.list.started, false);
+    await newA.list.ensureFirstPage();
+    assert.deepStrictEqual(requests, ['instances@0', 'a@0', 'instances@0', 'a@0']);
+  });
+
+  it('backup nodes expose backup, instance and service for commands', async () => {
+    const { service } = fakeTree();
+    await service.list.ensureFirstPage();
+    const first = service.childNodes()[0];
+    await first.list.ensureFirstPage();
+    const node = first.childNodes()[0];
+    assert.strictEqual(node.backup.id, 'a-b0');
+    assert.strictEqual(node.instance.id, 'a');
+    assert.strictEqual(node.service, 'rds');
+    assert.strictEqual(first.instance.id, 'a');
+    assert.strictEqual(first.service, 'rds');
+  });
+});
