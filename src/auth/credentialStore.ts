@@ -11,14 +11,6 @@ export const SECRET_KEYS = {
   securityToken: 'hwcBackups.securityToken',
 } as const;
 
-/** The environment variables Huawei's own SDKs read (SPEC §3). */
-export const ENVIRONMENT_VARIABLES = {
-  accessKey: 'HUAWEICLOUD_SDK_AK',
-  secretKey: 'HUAWEICLOUD_SDK_SK',
-  securityToken: 'HUAWEICLOUD_SDK_SECURITY_TOKEN',
-  projectId: 'HUAWEICLOUD_SDK_PROJECT_ID',
-} as const;
-
 export function isSecretKey(key: string): boolean {
   return (Object.values(SECRET_KEYS) as string[]).includes(key);
 }
@@ -45,14 +37,4 @@ export async function deleteStoredCredentials(secrets: vscode.SecretStorage): Pr
   await secrets.delete(SECRET_KEYS.accessKey);
   await secrets.delete(SECRET_KEYS.secretKey);
   await secrets.delete(SECRET_KEYS.securityToken);
-}
-
-/** Credentials and project id from the environment, when both AK and SK are set there. */
-export function environmentCredentials(env: NodeJS.ProcessEnv): { credentials: Credentials; projectId?: string } | undefined {
-  const accessKey = env[ENVIRONMENT_VARIABLES.accessKey]?.trim();
-  const secretKey = env[ENVIRONMENT_VARIABLES.secretKey]?.trim();
-  if (!accessKey || !secretKey) return undefined;
-  const securityToken = env[ENVIRONMENT_VARIABLES.securityToken]?.trim();
-  const projectId = env[ENVIRONMENT_VARIABLES.projectId]?.trim();
-  return { credentials: { accessKey, secretKey, ...(securityToken ? { securityToken } : {}) }, ...(projectId ? { projectId } : {}) };
 }

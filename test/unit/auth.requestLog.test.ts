@@ -1,5 +1,4 @@
 import * as assert from 'assert';
-import { environmentCredentials } from '../../src/auth/credentialStore';
 import { formatRequestLine, isFailedAttempt, redact } from '../../src/auth/requestLog';
 
 describe('request log lines', () => {
@@ -22,16 +21,5 @@ describe('request log lines', () => {
     assert.ok(!line.includes(secret));
     assert.ok(line.includes('***'));
     assert.strictEqual(redact('short abc', ['abc']), 'short abc', 'tiny values are not masked');
-  });
-});
-
-describe('environment credentials', () => {
-  it('needs both AK and SK, and carries the optional token and project id', () => {
-    assert.strictEqual(environmentCredentials({ HUAWEICLOUD_SDK_AK: 'AK' }), undefined);
-    assert.deepStrictEqual(environmentCredentials({ HUAWEICLOUD_SDK_AK: ' AK ', HUAWEICLOUD_SDK_SK: 'SK' }), { credentials: { accessKey: 'AK', secretKey: 'SK' } });
-    assert.deepStrictEqual(
-      environmentCredentials({ HUAWEICLOUD_SDK_AK: 'AK', HUAWEICLOUD_SDK_SK: 'SK', HUAWEICLOUD_SDK_SECURITY_TOKEN: 'T', HUAWEICLOUD_SDK_PROJECT_ID: 'P' }),
-      { credentials: { accessKey: 'AK', secretKey: 'SK', securityToken: 'T' }, projectId: 'P' },
-    );
   });
 });

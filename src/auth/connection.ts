@@ -1,0 +1,205 @@
+import { createHash } from 'crypto';
+import * as vscode from 'vscode';
+import { CloudError } from '../cloud/http/errors';
+import type { AdapterContext } from '../cloud/services/adapter';
+import { createCloudSession, credentialsFromEnvironment, type CloudSession, type CloudSettings, type RequestLogEntry, type ResolvedProject } from '../cloud/session';
+import type { Credentials } from '../cloud/signing/signer';
+import { deleteStoredCredentials, isSecretKey, readStoredCredentials, storeCredentials } from './credentialStore';
+import { formatRequestLine, isFailedAttempt } from './requestLog';
+import { readCloudSettings, type RawSettings } from './settings';
+
+export type CredentialSource = 'secretStorage' | 'environment';
+
+interface ActiveCredentials {
+  readonly credentials: Credentials;
+  readonly source: CredentialSource;
+  /** HUAWEICLOUD_SDK_PROJECT_ID, only with environment credentials. */
+  readonly projectId?: string;
+}
+
+/** globalState key of the IAM-resolved project ids (not secrets), keyed by projectCacheKey. */
+const PROJECT_CACHE_STATE = 'hwcBackups.resolvedProjects';
+const HAS_CREDENTIALS_CONTEXT = 'hwcBackups.hasCredentials';
+/** Storing credentials writes three secrets; their change events collapse into one onDidChange. */
+const CHANGE_COALESCE_MS = 50;
+
+/**
+ * The one place the VS Code side gets a cloud session from: reads the hwcBackups.* settings,
+ * the credentials (SecretStorage first, then Huawei's SDK environment variables), logs every
+ * request, and rebuilds the session whenever any of those change.
+ */
+export class CloudConnection implements vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidChange: vscode.Event<void> = this.changeEmitter.event;
+
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+  private cachedSession?: Promise<CloudSession | undefined>;
+  private changeTimer?: ReturnType<typeof setTimeout>;
+  private reportedProblems = '';
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      context.secrets.onDidChange((event) => {
+        if (isSecretKey(event.key)) this.changed();
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('hwcBackups')) this.changed();
+      }),
+    );
+    void this.updateContextKey();
+  }
+
+  settings(): CloudSettings {
+    const config = vscode.workspace.getConfiguration('hwcBackups');
+    const keys: Array<keyof CloudSettings> = ['region', 'projectId', 'endpointTemplate', 'endpoints', 'services', 'pageSize', 'requestTimeoutSeconds', 'maxRetries'];
+    const raw: RawSettings = Object.fromEntries(keys.map((key) => [key, config.get(key)]));
+    const { settings, problems } = readCloudSettings(raw);
+    // Report each distinct set of problems once, not on every read.
+    const summary = problems.join(' ');
+    if (summary && summary !== this.reportedProblems) problems.forEach((problem) => this.log.warn(problem));
+    this.reportedProblems = summary;
+    return settings;
+  }
+
+  async credentialSource(): Promise<CredentialSource | undefined> {
+    return (await this.activeCredentials())?.source;
+  }
+
+  session(): Promise<CloudSession | undefined> {
+    this.cachedSession ??= this.createSession().catch((error: unknown) => {
+      this.cachedSession = undefined;
+      throw error;
+    });
+    return this.cachedSession;
+  }
+
+  async adapterContext(signal?: AbortSignal): Promise<AdapterContext> {
+    const session = await this.session();
+    if (!session) {
+      throw new CloudError('No Huawei Cloud credentials are set. Run "Set Credentials…" or set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK.', {
+        service: 'iam',
+        code: 'NO_CREDENTIALS',
+      });
+    }
+    return session.context(signal);
+  }
+
+  /**
+   * Saves credentials in SecretStorage (only there) and rebuilds the session. Setting keys again
+   * is also how a user gets a stale cached project id looked up afresh, so that cache is dropped.
+   */
+  async storeCredentials(credentials: Credentials): Promise<void> {
+    await this.forgetProjects(accountOf(credentials));
+    await storeCredentials(this.context.secrets, credentials);
+    this.changed();
+  }
+
+  async clearCredentials(): Promise<void> {
+    await deleteStoredCredentials(this.context.secrets);
+    this.changed();
+  }
+
+  /**
+   * A session for credentials that are not stored (yet): Set Credentials verifies the keys the
+   * user typed before deciding whether to keep them. Uses the current settings, logs like any
+   * other session, and ignores hwcBackups.projectId and the id caches so the check really reaches IAM.
+   */
+  probeSession(credentials: Credentials): CloudSession {
+    return createCloudSession({ settings: { ...this.settings(), projectId: '' }, credentials, onRequest: (entry) => this.logRequest(entry, credentials) });
+  }
+
+  dispose(): void {
+    if (this.changeTimer) clearTimeout(this.changeTimer);
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  private changed(): void {
+    this.cachedSession = undefined;
+    if (this.changeTimer) clearTimeout(this.changeTimer);
+    this.changeTimer = setTimeout(() => {
+      this.changeTimer = undefined;
+      void this.updateContextKey();
+      this.changeEmitter.fire();
+    }, CHANGE_COALESCE_MS);
+  }
+
+  private async updateContextKey(): Promise<void> {
+    const active = await this.activeCredentials();
+    await vscode.commands.executeCommand('setContext', HAS_CREDENTIALS_CONTEXT, active !== undefined);
+  }
+
+  private async activeCredentials(): Promise<ActiveCredentials | undefined> {
+    const stored = await readStoredCredentials(this.context.secrets);
+    if (stored) return { credentials: stored, source: 'secretStorage' };
+    const fromEnvironment = credentialsFromEnvironment(process.env);
+    return fromEnvironment && { ...fromEnvironment, source: 'environment' };
+  }
+
+  private async createSession(): Promise<CloudSession | undefined> {
+    const active = await this.activeCredentials();
+    if (!active) return undefined;
+    const settings = this.settings();
+    const cacheKey = projectCacheKey(settings, active.credentials);
+    const cachedProjectId = settings.projectId ? undefined : active.projectId ?? this.cachedProjects()[cacheKey];
+    const projectSource: ResolvedProject['source'] | undefined = settings.projectId ? undefined : active.projectId ? 'environment' : cachedProjectId ? 'iam' : undefined;
+
+    const inner = createCloudSession({
+      settings: cachedProjectId ? { ...settings, projectId: cachedProjectId } : settings,
+      credentials: active.credentials,
+      onRequest: (entry) => this.logRequest(entry, active.credentials),
+    });
+
+    const project = async (signal?: AbortSignal): Promise<ResolvedProject> => {
+      const resolved = await inner.project(signal);
+      if (resolved.source === 'iam') await this.rememberProject(cacheKey, resolved.id);
+      // An id we supplied from the environment or the IAM cache reports where it really came from.
+      return projectSource ? { ...resolved, source: projectSource } : resolved;
+    };
+    return {
+      settings,
+      project,
+      context: async (signal?: AbortSignal) => {
+        await project(signal);
+        return inner.context(signal);
+      },
+    };
+  }
+
+  private cachedProjects(): Record<string, string> {
+    return this.context.globalState.get<Record<string, string>>(PROJECT_CACHE_STATE) ?? {};
+  }
+
+  private async rememberProject(key: string, projectId: string): Promise<void> {
+    const cache = this.cachedProjects();
+    if (cache[key] !== projectId) await this.context.globalState.update(PROJECT_CACHE_STATE, { ...cache, [key]: projectId });
+  }
+
+  /** Entries never hold credentials; masking the secret values anyway is a second guard. */
+  private async forgetProjects(account: string): Promise<void> {
+    const cache = this.cachedProjects();
+    const kept = Object.fromEntries(Object.entries(cache).filter(([key]) => !key.endsWith(`|${account}`)));
+    if (Object.keys(kept).length !== Object.keys(cache).length) await this.context.globalState.update(PROJECT_CACHE_STATE, kept);
+  }
+
+  private logRequest(entry: RequestLogEntry, credentials: Credentials): void {
+    const line = formatRequestLine(entry, [credentials.secretKey, credentials.securityToken ?? '']);
+    if (isFailedAttempt(entry)) this.log.warn(line);
+    else this.log.info(line);
+  }
+}
+
+/**
+ * Project ids differ per account, region and IAM endpoint. The account is identified by a short
+ * hash of the access key, so globalState never holds any part of the credentials themselves.
+ */
+function projectCacheKey(settings: CloudSettings, credentials: Credentials): string {
+  const iam = settings.endpoints.iam ?? settings.endpointTemplate;
+  return `${settings.region}|${iam}|${accountOf(credentials)}`;
+}
+
+function accountOf(credentials: Credentials): string {
+  return createHash('sha256').update(credentials.accessKey).digest('hex').slice(0, 16);
+}

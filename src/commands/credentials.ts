@@ -1,0 +1,136 @@
+import * as vscode from 'vscode';
+import type { CloudConnection } from '../auth/connection';
+import { validateAccessKey, validateSecretKey, validateSecurityToken } from '../auth/validation';
+import type { ResolvedProject } from '../cloud/session';
+import type { Credentials } from '../cloud/signing/signer';
+import { describeError, isCancellation } from './errorText';
+import { inputStep, type StepResult } from './quickInput';
+
+const TITLE = 'Set Huawei Cloud Credentials';
+
+export type VerificationResult = { readonly ok: true; readonly project: ResolvedProject } | { readonly ok: false; readonly error: unknown };
+
+/**
+ * One cheap signed call — the IAM project look-up for the configured region — to learn whether
+ * the keys work. Always asks IAM, even when hwcBackups.projectId is set, so the answer is real.
+ */
+export async function verifyCredentials(connection: CloudConnection, credentials: Credentials, signal?: AbortSignal): Promise<VerificationResult> {
+  try {
+    return { ok: true, project: await connection.probeSession(credentials).project(signal) };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/** Set Credentials…: three input boxes, a verification call, then SecretStorage. Escape changes nothing. */
+export async function setCredentials(connection: CloudConnection): Promise<void> {
+  const credentials = await askCredentials();
+  if (!credentials) return;
+
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Checking the credentials with Huawei Cloud IAM…', cancellable: true },
+    (_progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      return verifyCredentials(connection, credentials, abort.signal);
+    },
+  );
+
+  if (result.ok) {
+    await connection.storeCredentials(credentials);
+    const region = connection.settings().region;
+    void vscode.window.showInformationMessage(`Credentials work: project ${result.project.name || region} (${result.project.id}). They are stored in VS Code's secret storage.`);
+    return;
+  }
+
+  const reason = isCancellation(result.error) ? 'The check was cancelled.' : `The check failed: ${describeError(result.error)}`;
+  const keep = 'Keep Anyway';
+  const choice = await vscode.window.showWarningMessage(
+    'Huawei Cloud did not confirm these credentials.',
+    { modal: true, detail: `${reason}\n\nKeep them anyway (for example when IAM is unreachable from here)?` },
+    keep,
+  );
+  if (choice === keep) {
+    await connection.storeCredentials(credentials);
+    void vscode.window.showInformationMessage('Credentials stored in VS Code\'s secret storage without confirmation.');
+  }
+}
+
+async function askCredentials(): Promise<Credentials | undefined> {
+  const answers: { accessKey: string; secretKey: string; securityToken: string } = { accessKey: '', secretKey: '', securityToken: '' };
+  const steps: Array<() => Promise<StepResult<string>>> = [
+    () =>
+      inputStep({
+        title: TITLE,
+        step: 1,
+        totalSteps: 3,
+        ignoreFocusOut: true,
+        prompt: 'Access key (AK) — console: My Credentials → Access Keys',
+        placeholder: 'e.g. QTWAOYTTINDUT2QVKYUC',
+        value: answers.accessKey,
+        validate: validateAccessKey,
+      }),
+    () =>
+      inputStep({
+        title: TITLE,
+        step: 2,
+        totalSteps: 3,
+        back: true,
+        ignoreFocusOut: true,
+        password: true,
+        prompt: 'Secret access key (SK) — kept only in VS Code\'s secret storage',
+        value: answers.secretKey,
+        validate: validateSecretKey,
+      }),
+    () =>
+      inputStep({
+        title: TITLE,
+        step: 3,
+        totalSteps: 3,
+        back: true,
+        ignoreFocusOut: true,
+        password: true,
+        prompt: 'Security token — only for temporary credentials; leave empty and press Enter for permanent keys',
+        value: answers.securityToken,
+        validate: validateSecurityToken,
+      }),
+  ];
+  const keys = ['accessKey', 'secretKey', 'securityToken'] as const;
+  for (let index = 0; index < steps.length; ) {
+    const result = await steps[index]();
+    if (result.kind === 'cancel') return undefined;
+    if (result.kind === 'back') {
+      index = Math.max(0, index - 1);
+      continue;
+    }
+    answers[keys[index]] = result.value.trim();
+    index++;
+  }
+  return {
+    accessKey: answers.accessKey,
+    secretKey: answers.secretKey,
+    ...(answers.securityToken ? { securityToken: answers.securityToken } : {}),
+  };
+}
+
+/** Forget Credentials: after a modal confirmation, deletes the stored secrets; the tree shows its welcome view again. */
+export async function clearCredentials(connection: CloudConnection): Promise<void> {
+  const source = await connection.credentialSource();
+  if (source !== 'secretStorage') {
+    const more = source === 'environment' ? ' The HUAWEICLOUD_SDK_* environment variables are in use; they cannot be cleared from VS Code.' : '';
+    void vscode.window.showInformationMessage(`No credentials are stored in VS Code.${more}`);
+    return;
+  }
+  const forget = 'Forget';
+  const choice = await vscode.window.showWarningMessage(
+    'Forget the Huawei Cloud credentials stored in VS Code?',
+    { modal: true, detail: 'The access key, secret key and security token are deleted from VS Code\'s secret storage.' },
+    forget,
+  );
+  if (choice !== forget) return;
+  await connection.clearCredentials();
+  const after = await connection.credentialSource();
+  void vscode.window.showInformationMessage(
+    after === 'environment' ? 'Credentials forgotten. The HUAWEICLOUD_SDK_* environment variables are used from now on.' : 'Credentials forgotten.',
+  );
+}
