@@ -1,0 +1,177 @@
+import * as vscode from 'vscode';
+import type { CloudConnection } from '../auth/connection';
+import type { Backup } from '../cloud/model';
+import { adapterFor } from '../cloud/services/registry';
+import type { BackupLocator } from '../explorer/backupExplorer';
+import { refetchBackup } from './fetching';
+import { renderDetailsHtml, type DetailsError } from './html/details';
+import { parseDetailsState } from './state';
+import { isPanelMessage, panelIcon, toDetailsError, webviewOptions, webviewResources, type PanelMessage } from './webviewSupport';
+
+export const DETAILS_VIEW_TYPE = 'hwcBackups.details';
+
+/** Refresh reads at most this many pages of an instance's list when the API cannot look up by id. */
+const REFRESH_MAX_PAGES = 20;
+
+export interface DetailsDeps {
+  readonly connection: CloudConnection;
+  revealInTree(locator: BackupLocator): Promise<boolean>;
+}
+
+export function locatorOf(backup: Backup): BackupLocator {
+  return { service: backup.service, instanceId: backup.instanceId, backupId: backup.id };
+}
+
+function keyOf(locator: BackupLocator): string {
+  return JSON.stringify([locator.service, locator.instanceId, locator.backupId]);
+}
+
+/** One webview panel per backup (service + instance + backup id); opening it again reveals it. */
+export class DetailsPanels implements vscode.Disposable {
+  private readonly panels = new Map<string, DetailsPanel>();
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly deps: DetailsDeps,
+  ) {}
+
+  /** Shows `backup`, reusing the panel already open for it. */
+  open(backup: Backup): void {
+    const existing = this.panels.get(keyOf(locatorOf(backup)));
+    if (existing) {
+      existing.show(backup, Date.now());
+      existing.panel.reveal();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(DETAILS_VIEW_TYPE, backup.name, vscode.ViewColumn.Active, webviewOptions(this.extensionUri));
+    this.track(new DetailsPanel(panel, this.extensionUri, this.deps, backup, Date.now()));
+  }
+
+  /** After a window reload: show the saved record at once, then fetch it again. */
+  restore(panel: vscode.WebviewPanel, state: unknown): void {
+    const saved = parseDetailsState(state);
+    panel.webview.options = webviewOptions(this.extensionUri);
+    if (!saved) {
+      // Nothing usable was saved (e.g. an older version's state): close rather than show an empty panel.
+      panel.dispose();
+      return;
+    }
+    const restored = new DetailsPanel(panel, this.extensionUri, this.deps, saved.backup, saved.fetchedAt);
+    this.track(restored);
+    void restored.refresh();
+  }
+
+  openCount(): number {
+    return this.panels.size;
+  }
+
+  dispose(): void {
+    for (const panel of [...this.panels.values()]) panel.panel.dispose();
+  }
+
+  private track(panel: DetailsPanel): void {
+    const key = keyOf(locatorOf(panel.backup));
+    this.panels.set(key, panel);
+    panel.panel.onDidDispose(() => {
+      if (this.panels.get(key) === panel) this.panels.delete(key);
+    });
+  }
+}
+
+class DetailsPanel {
+  private error?: DetailsError;
+  private refreshing?: AbortController;
+  private disposed = false;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly extensionUri: vscode.Uri,
+    private readonly deps: DetailsDeps,
+    public backup: Backup,
+    private fetchedAt: number,
+  ) {
+    panel.iconPath = panelIcon(extensionUri);
+    panel.webview.onDidReceiveMessage((message: unknown) => {
+      if (isPanelMessage(message)) void this.handle(message);
+    });
+    panel.onDidDispose(() => {
+      this.disposed = true;
+      this.refreshing?.abort();
+    });
+    this.render();
+  }
+
+  /** Newer data for the same backup (e.g. clicked again in the tree). */
+  show(backup: Backup, receivedAt: number): void {
+    this.backup = backup;
+    this.fetchedAt = receivedAt;
+    this.error = undefined;
+    this.render();
+  }
+
+  async refresh(): Promise<void> {
+    if (this.refreshing) return;
+    const controller = new AbortController();
+    this.refreshing = controller;
+    void this.panel.webview.postMessage({ type: 'busy' });
+    try {
+      const ctx = await this.deps.connection.adapterContext(controller.signal);
+      const outcome = await refetchBackup(
+        adapterFor(this.backup.service),
+        ctx,
+        { service: this.backup.service, instanceId: this.backup.instanceId, instanceName: this.backup.instanceName, backupId: this.backup.id },
+        { pageSize: this.deps.connection.settings().pageSize, maxPages: REFRESH_MAX_PAGES, signal: controller.signal },
+      );
+      if (outcome.kind === 'found') {
+        this.backup = outcome.backup;
+        this.fetchedAt = Date.now();
+        this.error = undefined;
+      } else {
+        const message = outcome.complete
+          ? 'The API no longer lists this backup (it may have expired or been deleted).'
+          : `The backup was not among the first ${outcome.scanned} backups of its instance; it may have been deleted.`;
+        this.error = { code: 'NOT_FOUND', message, at: Date.now() };
+      }
+    } catch (error) {
+      this.error = toDetailsError(error, Date.now());
+    } finally {
+      this.refreshing = undefined;
+    }
+    this.render();
+  }
+
+  private render(): void {
+    if (this.disposed) return;
+    this.panel.title = this.backup.name;
+    this.panel.webview.html = renderDetailsHtml({
+      backup: this.backup,
+      serviceLabel: adapterFor(this.backup.service).label,
+      fetchedAt: this.fetchedAt,
+      now: Date.now(),
+      error: this.error,
+      resources: webviewResources(this.panel.webview, this.extensionUri),
+    });
+  }
+
+  private async handle(message: PanelMessage): Promise<void> {
+    switch (message.type) {
+      case 'refresh':
+        return this.refresh();
+      case 'copyId':
+        await vscode.env.clipboard.writeText(this.backup.id);
+        void vscode.window.setStatusBarMessage(`Copied backup ID ${this.backup.id}`, 3000);
+        return;
+      case 'copyJson':
+        await vscode.env.clipboard.writeText(JSON.stringify(this.backup.raw, null, 2));
+        void vscode.window.setStatusBarMessage('Copied the backup’s raw JSON', 3000);
+        return;
+      case 'reveal': {
+        const found = await this.deps.revealInTree(locatorOf(this.backup));
+        if (!found) void vscode.window.showInformationMessage(`"${this.backup.name}" is not among the backups loaded in the tree (check the filter, or load more).`);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import { SERVICE_IDS, type Backup, type Instance, type ServiceId } from '../cloud/model';
+import type { DetailsState } from './html/details';
+import type { TimelineState } from './html/timeline';
+import type { TimeRange } from './timeline/analysis';
+
+/**
+ * Checks what a webview handed back after a reload. It was written by our own script, but it
+ * crosses a process boundary and may come from an older version: accept only the shape we need.
+ */
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+const isService = (value: unknown): value is ServiceId => SERVICE_IDS.includes(value as ServiceId);
+
+function isRange(value: unknown): value is TimeRange {
+  return isObject(value) && Number.isFinite(value.from) && Number.isFinite(value.to);
+}
+
+/** Whether `value` looks like a normalised Backup (command arguments, saved state). */
+export function isBackup(value: unknown): value is Backup {
+  return (
+    isObject(value) &&
+    isService(value.service) &&
+    isText(value.id) &&
+    typeof value.name === 'string' &&
+    isText(value.instanceId) &&
+    typeof value.rawStatus === 'string' &&
+    typeof value.status === 'string' &&
+    isObject(value.start) &&
+    isObject(value.end) &&
+    isObject(value.extras)
+  );
+}
+
+export function parseDetailsState(state: unknown): DetailsState | undefined {
+  if (!isObject(state) || state.kind !== 'details' || !isBackup(state.backup)) return undefined;
+  const fetchedAt = Number.isFinite(state.fetchedAt) ? (state.fetchedAt as number) : 0;
+  return { kind: 'details', backup: state.backup, fetchedAt };
+}
+
+export function parseTimelineState(state: unknown): TimelineState | undefined {
+  if (!isObject(state) || state.kind !== 'timeline' || !isObject(state.instance)) return undefined;
+  const { service, id, name } = state.instance;
+  if (!isService(service) || !isText(id)) return undefined;
+  return {
+    kind: 'timeline',
+    instance: { service, id, name: typeof name === 'string' && name ? name : id },
+    fixedRange: isRange(state.fixedRange) ? state.fixedRange : undefined,
+  };
+}
+
+/** A command argument that is an Instance, or a tree node carrying one. */
+export function instanceFromArgument(arg: unknown): Instance | undefined {
+  const candidate = isObject(arg) && isObject(arg.instance) ? arg.instance : arg;
+  return isObject(candidate) && isService(candidate.service) && isText(candidate.id) && typeof candidate.name === 'string'
+    ? (candidate as unknown as Instance)
+    : undefined;
+}
+
+/** A command argument that is a Backup, or a tree node carrying one. */
+export function backupFromArgument(arg: unknown): Backup | undefined {
+  if (isBackup(arg)) return arg;
+  return isObject(arg) && isBackup(arg.backup) ? arg.backup : undefined;
+}

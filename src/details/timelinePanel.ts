@@ -1,0 +1,160 @@
+import * as vscode from 'vscode';
+import type { CloudConnection } from '../auth/connection';
+import type { Backup, BackupFilter, Instance } from '../cloud/model';
+import { adapterFor } from '../cloud/services/registry';
+import { instanceStub, listInstanceBackups } from './fetching';
+import type { DetailsError } from './html/details';
+import { renderTimelineHtml, type TimelineInstanceRef } from './html/timeline';
+import { parseTimelineState } from './state';
+import { DAY_MS, type TimeRange } from './timeline/analysis';
+import { isPanelMessage, panelIcon, toDetailsError, webviewOptions, webviewResources, type PanelMessage } from './webviewSupport';
+
+export const TIMELINE_VIEW_TYPE = 'hwcBackups.timeline';
+
+/** The timeline draws at most this many backups (the newest ones). */
+const TIMELINE_MAX_BACKUPS = 2000;
+const DEFAULT_RANGE_MS = 30 * DAY_MS;
+
+export interface TimelineDeps {
+  readonly connection: CloudConnection;
+  /** The tree's filter; only its time range is used. */
+  readonly filter?: { get(): BackupFilter | undefined };
+}
+
+/** One timeline panel per instance; opening it again reveals and reloads it. */
+export class TimelinePanels implements vscode.Disposable {
+  private readonly panels = new Map<string, TimelinePanel>();
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly deps: TimelineDeps,
+  ) {}
+
+  open(instance: Instance): void {
+    const fixedRange = this.deps.filter?.get()?.timeRange;
+    const existing = this.panels.get(keyOf(instance.service, instance.id));
+    if (existing) {
+      existing.panel.reveal();
+      void existing.load(fixedRange);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(TIMELINE_VIEW_TYPE, titleOf(instance.name), vscode.ViewColumn.Active, webviewOptions(this.extensionUri));
+    this.track(new TimelinePanel(panel, this.extensionUri, this.deps, instance, fixedRange));
+  }
+
+  restore(panel: vscode.WebviewPanel, state: unknown): void {
+    const saved = parseTimelineState(state);
+    panel.webview.options = webviewOptions(this.extensionUri);
+    if (!saved) {
+      panel.dispose();
+      return;
+    }
+    const { service, id, name } = saved.instance;
+    this.track(new TimelinePanel(panel, this.extensionUri, this.deps, instanceStub(service, id, name), saved.fixedRange));
+  }
+
+  dispose(): void {
+    for (const panel of [...this.panels.values()]) panel.panel.dispose();
+  }
+
+  private track(panel: TimelinePanel): void {
+    const key = keyOf(panel.instance.service, panel.instance.id);
+    this.panels.set(key, panel);
+    panel.panel.onDidDispose(() => {
+      if (this.panels.get(key) === panel) this.panels.delete(key);
+    });
+  }
+}
+
+const keyOf = (service: string, instanceId: string) => JSON.stringify([service, instanceId]);
+const titleOf = (name: string) => `Timeline: ${name}`;
+
+class TimelinePanel {
+  private backups?: readonly Backup[];
+  private truncatedAt?: number;
+  private fetchedAt?: number;
+  private error?: DetailsError;
+  private range: TimeRange;
+  private loading?: AbortController;
+  private disposed = false;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly extensionUri: vscode.Uri,
+    private readonly deps: TimelineDeps,
+    readonly instance: Instance,
+    private fixedRange: TimeRange | undefined,
+  ) {
+    this.range = fixedRange ?? rollingRange();
+    panel.iconPath = panelIcon(extensionUri);
+    panel.title = titleOf(instance.name);
+    panel.webview.onDidReceiveMessage((message: unknown) => {
+      if (isPanelMessage(message)) void this.handle(message);
+    });
+    panel.onDidDispose(() => {
+      this.disposed = true;
+      this.loading?.abort();
+    });
+    void this.load(fixedRange);
+  }
+
+  /** (Re)loads the instance's backups; the last good list stays on screen if this fails. */
+  async load(fixedRange: TimeRange | undefined = this.fixedRange): Promise<void> {
+    this.loading?.abort();
+    const controller = new AbortController();
+    this.loading = controller;
+    this.fixedRange = fixedRange;
+    this.range = fixedRange ?? rollingRange();
+    // The first load shows a loading page; later ones keep the last chart while they run.
+    if (this.backups === undefined) this.render();
+    else void this.panel.webview.postMessage({ type: 'busy' });
+    try {
+      const ctx = await this.deps.connection.adapterContext(controller.signal);
+      const result = await listInstanceBackups(adapterFor(this.instance.service), ctx, this.instance, this.range, {
+        pageSize: this.deps.connection.settings().pageSize,
+        maxBackups: TIMELINE_MAX_BACKUPS,
+        signal: controller.signal,
+      });
+      if (controller.signal.aborted) return;
+      this.backups = result.backups;
+      this.truncatedAt = result.truncatedAt;
+      this.fetchedAt = Date.now();
+      this.error = undefined;
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.error = toDetailsError(error, Date.now());
+      this.backups ??= [];
+    } finally {
+      if (this.loading === controller) this.loading = undefined;
+    }
+    this.render();
+  }
+
+  private render(): void {
+    if (this.disposed) return;
+    const ref: TimelineInstanceRef = { service: this.instance.service, id: this.instance.id, name: this.instance.name };
+    this.panel.webview.html = renderTimelineHtml({
+      instance: ref,
+      serviceLabel: adapterFor(this.instance.service).label,
+      range: this.range,
+      fixedRange: this.fixedRange,
+      backups: this.backups,
+      truncatedAt: this.truncatedAt,
+      fetchedAt: this.fetchedAt,
+      error: this.error,
+      resources: webviewResources(this.panel.webview, this.extensionUri),
+    });
+  }
+
+  private async handle(message: PanelMessage): Promise<void> {
+    if (message.type === 'refresh') return this.load();
+    if (message.type !== 'open' || !message.backupId) return;
+    const backup = this.backups?.find((candidate) => candidate.id === message.backupId);
+    if (backup) await vscode.commands.executeCommand('hwcBackups.openDetails', backup);
+  }
+}
+
+function rollingRange(): TimeRange {
+  const to = Date.now();
+  return { from: to - DEFAULT_RANGE_MS, to };
+}
