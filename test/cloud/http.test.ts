@@ -166,6 +166,12 @@ describe('HTTP client over real HTTP', function () {
       assert.ok(delays[0] > 5000 && delays[0] <= 10_000, `delay ${delays[0]}`);
     });
 
+    it('falls back to the back-off when Retry-After is not a number or a date', async () => {
+      server.respond(sequence(json(429, { error_code: 'APIGW.0308', error_msg: 'throttled' }, { 'Retry-After': 'soon' }), json(200, {})));
+      await client().get('rds', '/v3/p/instances', {});
+      assert.deepStrictEqual(delays, [2500]);
+    });
+
     it('gives up at once when Retry-After asks for longer than a minute', async () => {
       server.respond(() => json(429, { error_code: 'APIGW.0308', error_msg: 'throttled' }, { 'Retry-After': '3600' }));
       const error = await rejection(client().get('rds', '/v3/p/instances', {}));

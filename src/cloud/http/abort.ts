@@ -1,8 +1,19 @@
 /** Small helpers to make waits cancellable through the caller's AbortSignal. */
 
-/** Resolves after `ms`, or rejects with `onAbort()` as soon as the signal aborts. */
+/** Resolves after `ms`, or rejects with `onAbort()` as soon as the signal aborts (dropping the timer). */
 export function sleep(ms: number, signal: AbortSignal | undefined, onAbort: () => Error): Promise<void> {
-  return abortable(new Promise<void>((resolve) => setTimeout(resolve, ms)), signal, onAbort);
+  if (signal?.aborted) return Promise.reject(onAbort());
+  return new Promise<void>((resolve, reject) => {
+    const abort = () => {
+      clearTimeout(timer);
+      reject(onAbort());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', abort, { once: true });
+  });
 }
 
 /**
