@@ -14,6 +14,10 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
+    // The runners' own handlers close the browser along with code-server and the emulator.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     // The machine has no network beyond the registries: keep Chromium from calling home.
     args: [
       '--no-sandbox',

@@ -7,7 +7,7 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { promisify } from 'util';
-import { killGroup, trackProcessGroup, untrackProcessGroup } from './lifecycle';
+import { killGroup, onCleanup, trackProcessGroup, untrackProcessGroup } from './lifecycle';
 
 /** The repository root (this file runs from out/test/host/). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -62,7 +62,7 @@ export interface CodeServer {
   workbenchUrl(payload?: Array<[string, string]>): string;
   /** A path on this machine as the workbench sees it (the server is its "remote"). */
   remoteUri(absolutePath: string): string;
-  /** Kills code-server's whole process group. */
+  /** Kills code-server's whole process group (also done by the lifecycle cleanups). */
   stop(): Promise<void>;
 }
 
@@ -189,6 +189,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     untrackProcessGroup(pid);
     fs.rmSync(stateDir, { recursive: true, force: true, maxRetries: 3 });
   };
+  // Registered at once: a Ctrl-C while it starts up must stop it too.
+  onCleanup(stop);
 
   try {
     await waitForHealth(url, child, logFile);

@@ -77,7 +77,6 @@ export async function runExtensionTests(run: ExtensionTestRun): Promise<number> 
   const verbose = process.env.HWC_HOST_VERBOSE === '1';
 
   const server = await startCodeServer({ workspaceFolder: run.workspaceFolder, env: run.env, logFile: codeServerLog });
-  onCleanup(() => server.stop());
   const browser = await launchChromium();
   onCleanup(() => browser.close());
   const page = await browser.newPage({ viewport: VIEWPORT });

@@ -7,7 +7,6 @@ type Cleanup = () => Promise<void> | void;
 const cleanups: Cleanup[] = [];
 /** Process groups to kill synchronously if the process exits before the async cleanups ran. */
 const liveGroups = new Set<number>();
-let shuttingDown = false;
 
 /** Registers a cleanup; they run in reverse order of registration. */
 export function onCleanup(cleanup: Cleanup): void {
@@ -42,17 +41,19 @@ export async function runCleanups(): Promise<void> {
   }
 }
 
-/** Runs the cleanups (bounded in time) and exits with `code`. */
-export async function shutdown(code: number, reason?: string): Promise<never> {
-  if (shuttingDown) {
-    // A second Ctrl-C while cleaning up: stop waiting; the exit hook still kills the groups.
-    process.exit(code);
+let shutdownInProgress: Promise<never> | undefined;
+
+/** Runs the cleanups (bounded in time) and exits with `code`; later calls join the first. */
+export function shutdown(code: number, reason?: string): Promise<never> {
+  if (!shutdownInProgress) {
+    if (reason) console.error(reason);
+    shutdownInProgress = (async () => {
+      const deadline = new Promise<void>((resolve) => setTimeout(resolve, 15_000).unref());
+      await Promise.race([runCleanups(), deadline]);
+      process.exit(code);
+    })();
   }
-  shuttingDown = true;
-  if (reason) console.error(reason);
-  const deadline = new Promise<void>((resolve) => setTimeout(resolve, 15_000).unref());
-  await Promise.race([runCleanups(), deadline]);
-  process.exit(code);
+  return shutdownInProgress;
 }
 
 /**
@@ -62,7 +63,11 @@ export async function shutdown(code: number, reason?: string): Promise<never> {
 export function installShutdownHandlers(name: string, timeoutMs: number): void {
   const signalCodes: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
   for (const [signal, code] of Object.entries(signalCodes)) {
-    process.on(signal, () => void shutdown(code, `${name}: ${signal} received, stopping…`));
+    process.on(signal, () => {
+      // A second Ctrl-C while cleaning up: stop waiting; the exit hook still kills the groups.
+      if (shutdownInProgress) process.exit(code);
+      void shutdown(code, `${name}: ${signal} received, stopping…`);
+    });
   }
   if (timeoutMs > 0) {
     setTimeout(
