@@ -286,6 +286,15 @@ describe('HTTP client over real HTTP', function () {
       assert.strictEqual(error.code, 'CONFIG');
       assert.strictEqual(server.received.length, 0);
     });
+
+    it('refuses a nonsensical timeout and treats a nonsensical retry count as no retries', async () => {
+      const error = await rejection(client({ requestTimeoutSeconds: Number.NaN }).get('rds', '/v3/p/instances', {}));
+      assert.strictEqual(error.code, 'CONFIG');
+      assert.match(error.message, /hwcBackups\.requestTimeoutSeconds/);
+      server.respond(() => ({ status: 503 }));
+      await rejection(client({ maxRetries: -1 }).get('rds', '/v3/p/instances', {}));
+      assert.strictEqual(server.received.length, 1);
+    });
   });
 
   describe('timeouts and cancellation', () => {

@@ -86,6 +86,11 @@ export function encodeQuery(query: Query | undefined): string {
     .join('&');
 }
 
+/** maxRetries as a whole number; a nonsensical value (NaN, negative) means no retries, never endless ones. */
+function retryBudget(maxRetries: number): number {
+  return Number.isFinite(maxRetries) && maxRetries >= 0 ? Math.floor(maxRetries) : 0;
+}
+
 type AttemptOutcome =
   | { readonly ok: true; readonly response: JsonResponse }
   | { readonly ok: false; readonly error: CloudError; readonly retryable: boolean; readonly retryAfterMs?: number };
@@ -107,10 +112,6 @@ export class HttpClient {
     this.now = options.now ?? (() => new Date());
   }
 
-  get settings(): CloudSettings {
-    return this.options.settings;
-  }
-
   get(service: EndpointService, path: string, query: Query, options: { projectId?: string; signal?: AbortSignal } = {}): Promise<JsonResponse> {
     return this.send({ service, path, query, ...options });
   }
@@ -122,8 +123,12 @@ export class HttpClient {
     const target = queryString ? `${request.path}?${queryString}` : request.path;
     const label = `${method} ${request.path}`;
     const url = baseUrl(this.options.settings, service) + target;
+    const timeout = this.options.settings.requestTimeoutSeconds;
+    if (!(timeout > 0 && Number.isFinite(timeout))) {
+      throw new CloudError(`hwcBackups.requestTimeoutSeconds must be a positive number of seconds, not ${timeout}.`, { service, code: 'CONFIG', request: label });
+    }
     const cancelled = () => new CloudError('Request cancelled.', { service, code: 'CANCELLED', request: label });
-    const retries = isRetryableMethod(method) ? Math.max(0, Math.floor(this.options.settings.maxRetries)) : 0;
+    const retries = isRetryableMethod(method) ? retryBudget(this.options.settings.maxRetries) : 0;
 
     for (let attempt = 0; ; attempt++) {
       const release = await this.semaphore(service).acquire(signal, cancelled);
