@@ -106,6 +106,20 @@ describe('Emulator', function () {
       assert.match(String(reply.headers['x-request-id']), UUID);
     });
 
+    it("accepts requests signed by Huawei's official SDK signer (query values with + : and spaces)", async () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { AKSKSigner } = require('@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner') as {
+        AKSKSigner: { sign(request: object, credential: { getAk(): string; getSk(): string }): Record<string, string> };
+      };
+      const queryParams = { instance_id: idOf(emu, 'dds', DEMO_NAMES.dds.catalog), begin_time: '2026-11-10 00:00:00', end_time: '2026-11-15T08:00:00+0800' };
+      const endpoint = `${emu.url}/dds/v3/${P}/backups`;
+      const headers = AKSKSigner.sign({ method: 'GET', endpoint, headers: { 'content-type': 'application/json' }, queryParams }, { getAk: () => DEMO_CREDENTIALS.accessKey, getSk: () => DEMO_CREDENTIALS.secretKey });
+      const query = Object.entries(queryParams).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+      const reply = await send(`${endpoint}?${query}`, headers);
+      assert.strictEqual(reply.status, 200, reply.text);
+      assert.ok(json(reply).total_count > 0);
+    });
+
     it('rejects a request without Authorization with 401 APIGW.0301 and a request id', async () => {
       const reply = await send(`${emu.url}/rds${instancesPath}`);
       assert.strictEqual(reply.status, 401);

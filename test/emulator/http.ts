@@ -81,7 +81,6 @@ export interface ServiceRequest {
   readonly params: Readonly<Record<string, string>>;
   readonly query: QueryReader;
   readonly data: EmulatorData;
-  readonly projectId: string;
 }
 
 export interface Route {

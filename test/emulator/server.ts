@@ -5,8 +5,7 @@
  * the project, then let the service answer in its own shapes.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
-import type { Socket } from 'net';
-import type { AddressInfo } from 'net';
+import type { AddressInfo, Socket } from 'net';
 import { randomUUID } from 'crypto';
 import { rejectionReason } from './auth';
 import { handleControl } from './control';
@@ -251,8 +250,7 @@ class EmulatorServer implements Emulator {
         throw gateway.authFailed('the X-Project-Id header does not match the project of the request');
       }
 
-      const reply = route.handle({ params, query: new QueryReader(url.searchParams, entry.service.errors), data: this.data, projectId: this.projectId });
-      return reply;
+      return route.handle({ params, query: new QueryReader(url.searchParams, entry.service.errors), data: this.data });
     } catch (error) {
       if (error instanceof ApiError) return fromError(error);
       process.stderr.write(`emulator: handler error on ${serviceName}${path}: ${error instanceof Error ? error.stack : String(error)}\n`);

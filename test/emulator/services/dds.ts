@@ -1,5 +1,5 @@
 /** DDS v3: instances and backups (seed 000). */
-import type { RawRecord } from '../data/model';
+import { toArray, type RawRecord, type RecordList } from '../data/model';
 import { codeMessageStyle, ok, type ServiceDefinition } from '../http';
 import { fieldEquals, findById, inTimeRange, mergeNewestFirst, select, slice } from '../paging';
 import { eitherFormat, OFFSET_TIME, SPACED_UTC_TIME } from '../validation';
@@ -43,19 +43,18 @@ export const dds: ServiceDefinition = {
         // The page documents begin_time as "yyyy-mm-dd hh:mm:ss" and end_time both ways; accept what it documents.
         const range = query.timeRange({ begin: 'begin_time', end: 'end_time', beginFormat: SPACED_UTC_TIME, endFormat: eitherFormat(SPACED_UTC_TIME, OFFSET_TIME), bothOrNeither: true });
 
-        let source;
+        let source: RecordList;
         if (instanceId !== undefined) {
           if (!findById(data.dds.instances, 'id', instanceId)) throw errors.notFound(`The DB instance ${instanceId} does not exist.`);
           source = data.dds.backups.get(instanceId) ?? [];
         } else {
           source = mergeNewestFirst(data.dds.backups, ddsBackupTime);
         }
-        const modeOf = new Map<unknown, unknown>();
-        if (mode !== undefined) for (let i = 0; i < data.dds.instances.length; i++) modeOf.set(data.dds.instances.at(i)!.id, data.dds.instances.at(i)!.mode);
+        const modeOf = mode === undefined ? undefined : new Map(toArray(data.dds.instances).map((i) => [i.id, i.mode]));
         const matches = select(source, [
           fieldEquals('id', backupId),
           fieldEquals('type', type),
-          mode === undefined ? undefined : (r) => modeOf.get(r.instance_id) === mode,
+          modeOf === undefined ? undefined : (r) => modeOf.get(r.instance_id) === mode,
           inTimeRange(range, ddsBackupTime),
         ], query.filterKey('offset', 'limit'));
         return ok({ backups: slice(matches, offset, limit), total_count: matches.length });
