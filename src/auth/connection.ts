@@ -111,6 +111,11 @@ export class CloudConnection implements vscode.Disposable {
     return createCloudSession({ settings: { ...this.settings(), projectId: '' }, credentials, onRequest: (entry) => this.logRequest(entry, credentials) });
   }
 
+  /** Show Log: the channel every request is logged to. */
+  showLog(): void {
+    this.log.show(true);
+  }
+
   dispose(): void {
     if (this.changeTimer) clearTimeout(this.changeTimer);
     vscode.Disposable.from(...this.disposables).dispose();

@@ -1,0 +1,13 @@
+import * as vscode from 'vscode';
+import { backupArg } from './nodeArgs';
+
+/** Copy Backup ID (backup node context menu). */
+export async function copyBackupId(arg: unknown): Promise<void> {
+  const backup = backupArg(arg);
+  if (!backup) {
+    void vscode.window.showInformationMessage('Copy Backup ID works on a backup in the Backups view: right-click one.');
+    return;
+  }
+  await vscode.env.clipboard.writeText(backup.id);
+  vscode.window.setStatusBarMessage(`$(copy) Copied backup ID ${backup.id}`, 4000);
+}

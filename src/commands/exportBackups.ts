@@ -1,0 +1,103 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { CloudConnection } from '../auth/connection';
+import { filterSummary } from '../cloud/format';
+import type { Instance } from '../cloud/model';
+import type { ServiceAdapter } from '../cloud/services/adapter';
+import { adapterFor } from '../cloud/services/registry';
+import type { BackupExplorer } from '../explorer/backupExplorer';
+import type { FilterState } from '../explorer/filterState';
+import { fetchInstanceBackups } from './backupScan';
+import { describeError, isCancellation } from './errorText';
+import { exportFormatOf, serialiseBackups } from './exportFormat';
+import { pickInstance } from './instancePicker';
+import { instanceArg } from './nodeArgs';
+
+export interface ExportDeps {
+  readonly connection: CloudConnection;
+  readonly explorer: Pick<BackupExplorer, 'loadedInstances'>;
+  readonly filter: Pick<FilterState, 'get'>;
+}
+
+/** An export stops here rather than filling memory; the message says when it did. */
+const MAX_EXPORT_RECORDS = 100_000;
+const EXPORT_CONCURRENCY = 4;
+/** The largest page every backup API accepts. */
+const EXPORT_PAGE_SIZE = 100;
+
+/** `rds-orders-mysql-backups-20261122.csv`, safe on every file system. */
+export function defaultExportName(service: string, instanceName: string, now: Date): string {
+  const safe = instanceName.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'instance';
+  const day = `${now.getFullYear()}${String(now.getMonth() + 1).padStart(2, '0')}${String(now.getDate()).padStart(2, '0')}`;
+  return `${service}-${safe}-backups-${day}.csv`;
+}
+
+/**
+ * Export Backups…: every backup of one instance that matches the current filter, to CSV or JSON.
+ * The save dialog comes first, so the possibly long fetch is the last thing the user waits for.
+ */
+export async function exportBackups(deps: ExportDeps, arg?: unknown, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const fromNode = instanceArg(arg);
+  const chosen = fromNode ? { adapter: adapterFor(fromNode.service), instance: fromNode } : await pickInstance(deps.connection, deps.explorer, 'Export Backups');
+  if (!chosen) return undefined;
+  const { adapter, instance } = chosen;
+
+  const uri = target ?? (await askForFile(adapter, instance));
+  if (!uri) return undefined;
+  const filter = deps.filter.get();
+
+  let fetched;
+  try {
+    fetched = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Exporting backups of ${instance.name}`, cancellable: true },
+      async (progress, token) => {
+        const abort = new AbortController();
+        token.onCancellationRequested(() => abort.abort());
+        const ctx = await deps.connection.adapterContext(abort.signal);
+        return fetchInstanceBackups(
+          ctx,
+          adapter,
+          instance,
+          filter,
+          { pageSize: EXPORT_PAGE_SIZE, concurrency: EXPORT_CONCURRENCY, maxRecords: MAX_EXPORT_RECORDS },
+          { signal: abort.signal, onProgress: (done, total) => progress.report({ message: total !== undefined ? `${done} of ${total} records` : `${done} records` }) },
+        );
+      },
+    );
+  } catch (error) {
+    if (isCancellation(error)) vscode.window.setStatusBarMessage('Export cancelled; nothing was written.', 5000);
+    else void vscode.window.showErrorMessage(`Export failed, nothing was written: ${describeError(error)}`);
+    return undefined;
+  }
+
+  const format = exportFormatOf(uri.path);
+  try {
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(serialiseBackups(fetched.backups, format), 'utf8'));
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Could not write ${uri.fsPath}: ${describeError(error)}`);
+    return undefined;
+  }
+
+  const notes = [
+    filter ? `filter: ${filterSummary(filter)}` : undefined,
+    fetched.invalid ? `${fetched.invalid} invalid records skipped` : undefined,
+    fetched.cut ? `stopped after ${MAX_EXPORT_RECORDS} records` : undefined,
+  ].filter(Boolean);
+  const message = `Exported ${fetched.backups.length} backups of ${instance.name} to ${path.basename(uri.path)}${notes.length ? ` (${notes.join('; ')})` : ''}.`;
+  const open = 'Open File';
+  void (fetched.cut ? vscode.window.showWarningMessage(message, open) : vscode.window.showInformationMessage(message, open)).then((choice) => {
+    if (choice === open) void vscode.window.showTextDocument(uri);
+  });
+  return uri;
+}
+
+async function askForFile(adapter: ServiceAdapter, instance: Instance): Promise<vscode.Uri | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const name = defaultExportName(adapter.id, instance.name, new Date());
+  return vscode.window.showSaveDialog({
+    title: `Export backups of ${instance.name}`,
+    saveLabel: 'Export',
+    defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+    filters: { 'CSV (spreadsheets)': ['csv'], 'JSON (normalised and raw records)': ['json'] },
+  });
+}

@@ -1,0 +1,106 @@
+import * as vscode from 'vscode';
+import type { CloudConnection } from '../auth/connection';
+import type { Backup } from '../cloud/model';
+import { ADAPTERS } from '../cloud/services/registry';
+import type { BackupExplorer } from '../explorer/backupExplorer';
+import type { FilterState } from '../explorer/filterState';
+import { DEFAULT_SCAN_LIMITS, findBackupById, summarizeCoverage, type FindResult } from './backupScan';
+import { describeError, isCancellation } from './errorText';
+import { inputStep } from './quickInput';
+
+export interface FindDeps {
+  readonly connection: CloudConnection;
+  readonly explorer: Pick<BackupExplorer, 'reveal' | 'loadedBackups' | 'loadedInstances'>;
+  readonly filter: Pick<FilterState, 'get' | 'set'>;
+}
+
+export function validateBackupId(value: string): string | undefined {
+  const id = value.trim();
+  if (!id) return 'Enter a backup id.';
+  if (/\s/.test(id)) return 'Backup ids contain no spaces.';
+  return undefined;
+}
+
+/** The enabled services' adapters, in tree order. */
+export function enabledAdapters(connection: CloudConnection) {
+  const enabled = connection.settings().services;
+  return ADAPTERS.filter((adapter) => enabled.includes(adapter.id));
+}
+
+/** A backup the tree already holds: found without a single request. */
+function findLoaded(explorer: FindDeps['explorer'], services: readonly string[], backupId: string): Backup | undefined {
+  for (const adapter of ADAPTERS.filter((a) => services.includes(a.id))) {
+    for (const instance of explorer.loadedInstances(adapter.id)) {
+      const hit = explorer.loadedBackups(adapter.id, instance.id).find((backup) => backup.id === backupId);
+      if (hit) return hit;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Find Backup by ID…: the tree's loaded pages first, then server-side look-ups (RDS per instance,
+ * DDS project-wide), then bounded scans, under a cancellable progress notification.
+ */
+export async function findBackup(deps: FindDeps, idArg?: unknown): Promise<void> {
+  let backupId = typeof idArg === 'string' ? idArg.trim() : undefined;
+  if (!backupId) {
+    const answer = await inputStep({ title: 'Find Backup by ID', prompt: 'Backup id, from any of the enabled services', validate: validateBackupId });
+    if (answer.kind !== 'value') return;
+    backupId = answer.value.trim();
+  }
+  const adapters = enabledAdapters(deps.connection);
+  let found = findLoaded(deps.explorer, adapters.map((a) => a.id), backupId);
+  let result: FindResult | undefined;
+  if (!found) {
+    try {
+      result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Finding backup ${backupId}`, cancellable: true },
+        async (progress, token) => {
+          const abort = new AbortController();
+          token.onCancellationRequested(() => abort.abort());
+          const ctx = await deps.connection.adapterContext(abort.signal);
+          const outcome = await findBackupById(ctx, adapters, backupId!, DEFAULT_SCAN_LIMITS, {
+            signal: abort.signal,
+            onProgress: ({ service, recordsScanned }) => progress.report({ message: `scanning ${service.toUpperCase()}: ${recordsScanned} backups examined…` }),
+          });
+          // A cancelled search that found nothing proves nothing; say so instead of "not found".
+          return !outcome.found && token.isCancellationRequested ? undefined : outcome;
+        },
+      );
+    } catch (error) {
+      if (!isCancellation(error)) void vscode.window.showErrorMessage(`Find Backup by ID failed: ${describeError(error)}`);
+      return;
+    }
+    if (!result) {
+      vscode.window.setStatusBarMessage('Find Backup by ID cancelled.', 4000);
+      return;
+    }
+    found = result.found;
+  }
+  if (found) await showFound(deps, found);
+  else if (result) await showNotFound(backupId, result);
+}
+
+async function showFound(deps: FindDeps, backup: Backup): Promise<void> {
+  const where = `${backup.service.toUpperCase()} ${backup.instanceName ?? backup.instanceId}`;
+  const revealed = await deps.explorer.reveal({ service: backup.service, instanceId: backup.instanceId, backupId: backup.id });
+  const details = 'Show Details';
+  const clearFilter = 'Clear Filter and Reveal';
+  const actions = revealed || !deps.filter.get() ? [details] : [details, clearFilter];
+  const note = revealed ? '' : deps.filter.get() ? ' The current filter hides it in the tree.' : ' It could not be shown in the tree (its list is too long to page through).';
+  const choice = await vscode.window.showInformationMessage(`Found backup "${backup.name}" in ${where}.${note}`, ...actions);
+  if (choice === clearFilter) {
+    await deps.filter.set(undefined);
+    await deps.explorer.reveal({ service: backup.service, instanceId: backup.instanceId, backupId: backup.id });
+  }
+  if (choice === details || choice === clearFilter) await vscode.commands.executeCommand('hwcBackups.openDetails', backup);
+}
+
+async function showNotFound(backupId: string, result: FindResult): Promise<void> {
+  const { searched, notCovered } = summarizeCoverage(result.coverage);
+  const detail = [`Searched:\n${searched.map((line) => `• ${line}`).join('\n')}`];
+  if (notCovered.length) detail.push(`Not searched or incomplete:\n${notCovered.map((line) => `• ${line}`).join('\n')}`);
+  else detail.push('Every enabled service was searched completely.');
+  await vscode.window.showWarningMessage(`No backup with id ${backupId} was found.`, { modal: true, detail: detail.join('\n\n') });
+}

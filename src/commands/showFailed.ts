@@ -1,0 +1,138 @@
+import * as vscode from 'vscode';
+import type { CloudConnection } from '../auth/connection';
+import { formatRelative } from '../cloud/format';
+import type { Backup } from '../cloud/model';
+import type { BackupExplorer } from '../explorer/backupExplorer';
+import { DEFAULT_SCAN_LIMITS, scanMatchingBackups, summarizeCoverage, type MatchResult } from './backupScan';
+import { describeError, isCancellation } from './errorText';
+import { enabledAdapters } from './findBackup';
+import { PRESET_DURATIONS } from './filterWizard';
+import { pickStep } from './quickInput';
+
+export interface ShowFailedDeps {
+  readonly connection: CloudConnection;
+  readonly explorer: Pick<BackupExplorer, 'reveal'>;
+}
+
+const TITLE = 'Show Failed Backups';
+
+type RangeItem = vscode.QuickPickItem & { readonly duration?: number };
+const RANGE_ITEMS: readonly RangeItem[] = [
+  { label: 'Last 24 hours', duration: PRESET_DURATIONS.last24h },
+  { label: 'Last 7 days', duration: PRESET_DURATIONS.last7d },
+  { label: 'Last 30 days', duration: PRESET_DURATIONS.last30d },
+  { label: 'Any time', description: 'slowest: scans whole lists (bounded)' },
+];
+
+type ResultItem = vscode.QuickPickItem & { readonly backup?: Backup; readonly coverage?: true };
+
+/** One quick-pick row per failed backup: name, where, when, and the error code. */
+export function failedBackupItem(backup: Backup, now: number): ResultItem {
+  const when = backup.start.instant !== undefined ? `${new Date(backup.start.instant).toLocaleString()} (${formatRelative(backup.start.instant, now)})` : String(backup.start.raw ?? 'no start time');
+  const error = [backup.errorCode, backup.errorMessage].filter(Boolean).join(' — ');
+  return {
+    label: `$(error) ${backup.name || backup.id}`,
+    description: `${backup.service.toUpperCase()} · ${backup.instanceName ?? backup.instanceId} · ${when}`,
+    detail: error || `status ${backup.rawStatus}`,
+    backup,
+  };
+}
+
+/**
+ * Show Failed Backups…: which services and how far back, a bounded scan (server-side status
+ * filters where the API has one), then a pick list; picking reveals the backup and opens its details.
+ */
+export async function showFailedBackups(deps: ShowFailedDeps): Promise<void> {
+  const adapters = enabledAdapters(deps.connection);
+  let step = 1;
+  let services = adapters;
+  let duration: number | undefined;
+  // Quick picks match selected items by identity, so the items are built once.
+  const serviceItems = adapters.map((adapter) => ({ label: adapter.label, adapter }));
+  while (step <= 2) {
+    if (step === 1) {
+      const picked = await pickStep({
+        title: TITLE,
+        step: 1,
+        totalSteps: 2,
+        canSelectMany: true,
+        placeholder: 'Services to scan (Enter continues)',
+        items: serviceItems,
+        selected: serviceItems.filter((item) => services.includes(item.adapter)),
+      });
+      if (picked.kind !== 'value') return;
+      services = picked.value.map((item) => item.adapter);
+      if (!services.length) {
+        void vscode.window.showInformationMessage('Choose at least one service to scan.');
+        continue;
+      }
+      step = 2;
+    } else {
+      const picked = await pickStep({ title: TITLE, step: 2, totalSteps: 2, back: true, placeholder: 'Failed in…', items: RANGE_ITEMS });
+      if (picked.kind === 'cancel') return;
+      if (picked.kind === 'back') {
+        step = 1;
+        continue;
+      }
+      duration = picked.value[0].duration;
+      step = 3;
+    }
+  }
+
+  const now = Date.now();
+  let result: MatchResult | undefined;
+  try {
+    result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Scanning for failed backups', cancellable: true },
+      async (progress, token) => {
+        const abort = new AbortController();
+        token.onCancellationRequested(() => abort.abort());
+        const ctx = await deps.connection.adapterContext(abort.signal);
+        const scanned = await scanMatchingBackups(
+          ctx,
+          services,
+          { statuses: ['failed'], ...(duration !== undefined ? { timeRange: { from: now - duration, to: now } } : {}) },
+          DEFAULT_SCAN_LIMITS,
+          { signal: abort.signal, onProgress: ({ service, recordsScanned }) => progress.report({ message: `${service.toUpperCase()}: ${recordsScanned} backups examined…` }) },
+        );
+        return token.isCancellationRequested ? undefined : scanned;
+      },
+    );
+  } catch (error) {
+    if (!isCancellation(error)) void vscode.window.showErrorMessage(`Show Failed Backups failed: ${describeError(error)}`);
+    return;
+  }
+  if (!result) {
+    vscode.window.setStatusBarMessage('Show Failed Backups cancelled.', 4000);
+    return;
+  }
+  await presentResults(deps, result, now);
+}
+
+async function presentResults(deps: ShowFailedDeps, result: MatchResult, now: number): Promise<void> {
+  const { searched, notCovered } = summarizeCoverage(result.coverage);
+  const coverageDetail = [`Searched:\n${searched.map((l) => `• ${l}`).join('\n')}`, ...(notCovered.length ? [`Not searched or incomplete:\n${notCovered.map((l) => `• ${l}`).join('\n')}`] : [])].join('\n\n');
+  if (!result.matches.length) {
+    await vscode.window.showInformationMessage(notCovered.length ? 'No failed backups found in what could be searched.' : 'No failed backups found.', { modal: true, detail: coverageDetail });
+    return;
+  }
+  const items: ResultItem[] = result.matches.map((backup) => failedBackupItem(backup, now));
+  if (notCovered.length) {
+    items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: '$(warning) The scan was incomplete — show what was not searched', coverage: true });
+  }
+  const picked = await pickStep({
+    title: `${TITLE}: ${result.matches.length} found`,
+    placeholder: 'Pick one to reveal it in the tree and open its details',
+    matchOnDescription: true,
+    items,
+  });
+  if (picked.kind !== 'value') return;
+  const [item] = picked.value;
+  if (item.coverage) {
+    await vscode.window.showWarningMessage('The failed-backup scan was incomplete.', { modal: true, detail: coverageDetail });
+    return;
+  }
+  const backup = item.backup!;
+  await deps.explorer.reveal({ service: backup.service, instanceId: backup.instanceId, backupId: backup.id });
+  await vscode.commands.executeCommand('hwcBackups.openDetails', backup);
+}
