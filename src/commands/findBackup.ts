@@ -82,19 +82,22 @@ export async function findBackup(deps: FindDeps, idArg?: unknown): Promise<void>
   else if (result) await showNotFound(backupId, result);
 }
 
+/** Reveals the backup, then offers its details; the notification does not hold the command open. */
 async function showFound(deps: FindDeps, backup: Backup): Promise<void> {
   const where = `${backup.service.toUpperCase()} ${backup.instanceName ?? backup.instanceId}`;
-  const revealed = await deps.explorer.reveal({ service: backup.service, instanceId: backup.instanceId, backupId: backup.id });
+  const locator = { service: backup.service, instanceId: backup.instanceId, backupId: backup.id };
+  const revealed = await deps.explorer.reveal(locator);
   const details = 'Show Details';
   const clearFilter = 'Clear Filter and Reveal';
-  const actions = revealed || !deps.filter.get() ? [details] : [details, clearFilter];
-  const note = revealed ? '' : deps.filter.get() ? ' The current filter hides it in the tree.' : ' It could not be shown in the tree (its list is too long to page through).';
-  const choice = await vscode.window.showInformationMessage(`Found backup "${backup.name}" in ${where}.${note}`, ...actions);
-  if (choice === clearFilter) {
-    await deps.filter.set(undefined);
-    await deps.explorer.reveal({ service: backup.service, instanceId: backup.instanceId, backupId: backup.id });
-  }
-  if (choice === details || choice === clearFilter) await vscode.commands.executeCommand('hwcBackups.openDetails', backup);
+  const filtered = !revealed && deps.filter.get() !== undefined;
+  const note = revealed ? '' : filtered ? ' The current filter hides it in the tree.' : ' It could not be shown in the tree (its list is too long to page through).';
+  void vscode.window.showInformationMessage(`Found backup "${backup.name}" in ${where}.${note}`, ...(filtered ? [details, clearFilter] : [details])).then(async (choice) => {
+    if (choice === clearFilter) {
+      await deps.filter.set(undefined);
+      await deps.explorer.reveal(locator);
+    }
+    if (choice) await vscode.commands.executeCommand('hwcBackups.openDetails', backup);
+  });
 }
 
 async function showNotFound(backupId: string, result: FindResult): Promise<void> {
