@@ -33,7 +33,6 @@ function send(url: string, headers: Record<string, string> = {}, method = 'GET',
   });
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const json = (reply: Reply): any => JSON.parse(reply.text);
 
 interface SignOptions {
@@ -52,14 +51,12 @@ function makeClient(emu: Emulator) {
     return send(url, signedHeaders(url, options));
   };
   /** A signed GET that must succeed; returns the parsed body. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const body = async (service: string, path: string): Promise<any> => {
     const reply = await get(service, path);
     assert.strictEqual(reply.status, 200, `${service}${path}: ${reply.text}`);
     return json(reply);
   };
   /** Asserts a 400 (or `status`) in the service's error shape and returns the body. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const error = async (service: string, path: string, status = 400): Promise<any> => {
     const reply = await get(service, path);
     assert.strictEqual(reply.status, status, `${service}${path}: ${reply.text}`);
@@ -107,7 +104,6 @@ describe('Emulator', function () {
     });
 
     it("accepts requests signed by Huawei's official SDK signer (query values with + : and spaces)", async () => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { AKSKSigner } = require('@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner') as {
         AKSKSigner: { sign(request: object, credential: { getAk(): string; getSk(): string }): Record<string, string> };
       };
