@@ -301,9 +301,9 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
       return true;
     }
     if (error.code === 'NO_CREDENTIALS') {
-      // Credentials vanished between listing the tree and this load: show the welcome view.
-      this.refresh();
-      return true;
+      // Credentials vanished between listing the tree and this load: show the welcome view. Only
+      // when they are really gone, or a refresh would reload expanded nodes and fail again forever.
+      void this.connection.credentialSource().then((source) => source === undefined && this.refresh());
     }
     return false;
   }
