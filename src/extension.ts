@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { CloudConnection } from './auth/connection';
+import { registerCommands } from './commands';
+import { registerDetails } from './details';
 import { BackupExplorer } from './explorer/backupExplorer';
 import { registerExplorerCommands } from './explorer/commands';
 import { FilterState } from './explorer/filterState';
@@ -27,6 +29,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(log, connection, filter, explorer, treeView);
 
   registerExplorerCommands(context, explorer);
+  registerCommands(context, { connection, explorer, filter });
+  registerDetails(context, { connection, filter, revealInTree: (locator) => explorer.reveal(locator) });
 
   return { connection, filter, explorer, treeView };
 }
