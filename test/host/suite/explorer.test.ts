@@ -229,8 +229,13 @@ describe('explorer: the Backups tree in the real host', function () {
       await children(orders);
       await clearRequests();
       await vscode.commands.executeCommand('hwcBackups.loadAll', orders);
-      const offsets = (await listRequests()).map((request) => Number(request.query.offset));
-      assert.deepStrictEqual([...offsets].sort((a, b) => a - b), [10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140]);
+      const sent = (await listRequests()).filter((request) => request.service === 'rds' && request.path.endsWith('/backups'));
+      const offsets = sent.map((request) => Number(request.query.offset));
+      assert.deepStrictEqual(
+        [...offsets].sort((a, b) => a - b),
+        [10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140],
+        JSON.stringify(await listRequests()),
+      );
       const nodes = await children(orders);
       const backups = nodes.map(backupOf).filter((backup): backup is Backup => backup !== undefined);
       assert.strictEqual(backups.length, 143);
