@@ -90,7 +90,7 @@ async function askCredentials(): Promise<Credentials | undefined> {
         back: true,
         ignoreFocusOut: true,
         password: true,
-        prompt: 'Security token — only for temporary credentials; leave empty and press Enter for permanent keys',
+        prompt: 'Security token — only for temporary credentials; leave empty for permanent keys',
         value: answers.securityToken,
         validate: validateSecurityToken,
       }),

@@ -60,7 +60,7 @@ async function askStep(state: FilterWizardState): Promise<FilterWizardInput> {
     case 'types': {
       const result = await pickStep({
         ...position,
-        placeholder: 'Backup types to show — none checked shows every type (Space toggles, Enter continues)',
+        placeholder: 'Types to show (none checked: all types)',
         items: TYPE_ITEMS,
         canSelectMany: true,
         selected: TYPE_ITEMS.filter((item) => state.types.includes(item.value)),
@@ -103,7 +103,7 @@ async function askStep(state: FilterWizardState): Promise<FilterWizardInput> {
     case 'statuses': {
       const result = await pickStep({
         ...position,
-        placeholder: 'Statuses to show — none checked shows every status (Enter applies the filter)',
+        placeholder: 'Statuses to show (none checked: all statuses)',
         items: STATUS_ITEMS,
         canSelectMany: true,
         selected: STATUS_ITEMS.filter((item) => state.statuses.includes(item.value)),
