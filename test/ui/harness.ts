@@ -1,0 +1,226 @@
+// Playwright harness for UI specs (test/ui/**/*.ui.ts): a real workbench in code-server with this
+// extension loaded from the repository (development mode), pointed at a fresh emulator, driven in
+// Debian's headless Chromium. Each withWorkbench call gets its own emulator, server, workspace and
+// browser, so specs cannot leak state into each other.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Frame, Locator, Page } from 'playwright-core';
+import { startEmulator, type Emulator } from '../emulator';
+import { launchChromium, VIEWPORT } from '../host/browser';
+import { REPO_ROOT, RESULTS_DIR, startCodeServer, writeWorkspaceSettings } from '../host/codeServer';
+import { emulatorEnvironment, emulatorWorkspaceSettings, FIXED_NOW } from '../host/emulatorWiring';
+import { onCleanup } from '../host/lifecycle';
+
+export const SCREENSHOT_DIR = path.join(RESULTS_DIR, 'screenshots');
+const VIEW_CONTAINER_TITLE = 'Huawei Cloud Backups';
+const UI_TIMEOUT_MS = 20_000;
+
+export interface TreeRow {
+  label: string;
+  description: string;
+  /** 1 for top-level rows. */
+  level: number;
+  /** undefined for leaves. */
+  expanded: boolean | undefined;
+  selected: boolean;
+  locator: Locator;
+}
+
+export interface WorkbenchOptions {
+  dataset?: 'demo' | 'scale';
+  /** Extra workspace settings, over the ones pointing at the emulator. */
+  settings?: Record<string, unknown>;
+  /** false: no keys in the environment (the extension starts without credentials). Default true. */
+  credentials?: boolean;
+}
+
+export interface Workbench {
+  page: Page;
+  emulator: Emulator;
+  emulatorUrl: string;
+  /** Folder opened in the workbench (exports land here). */
+  workspaceFolder: string;
+  /** Runs a command through F1 by its palette title, e.g. 'Huawei Cloud Backups: Refresh'. */
+  runCommand(title: string): Promise<void>;
+  /** Opens the Huawei Cloud Backups view container (idempotent). */
+  openView(): Promise<void>;
+  /** The rows the Backups tree currently renders (virtualised: only those in view). */
+  treeRows(): Promise<TreeRow[]>;
+  /** The content frame of the webview whose editor tab title contains `titleSubstring`. */
+  webviewFrame(titleSubstring: string): Promise<Frame>;
+  /** Saves a PNG of the page to test-results/screenshots/<name>.png and returns its path. */
+  screenshot(name: string): Promise<string>;
+  /** Picks (or, in a multi-select pick, toggles) the item of the open quick pick whose label is `label`. */
+  pickItem(label: string): Promise<void>;
+  /** Types into the open input box (or quick pick filter), replacing its text, and presses Enter. */
+  typeInInput(text: string): Promise<void>;
+}
+
+const quickInput = (page: Page) => page.locator('.quick-input-widget');
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = UI_TIMEOUT_MS): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function quickPickRow(page: Page, label: string): Promise<Locator> {
+  const rows = quickInput(page).locator('.monaco-list-row');
+  return waitFor(`quick pick item "${label}"`, async () => {
+    for (const row of await rows.all()) {
+      const text = (await row.locator('.label-name').first().textContent().catch(() => null))?.trim();
+      if (text === label) return row;
+    }
+    return undefined;
+  });
+}
+
+function workbenchFor(page: Page, emulator: Emulator, workspaceFolder: string): Workbench {
+  const wb: Workbench = {
+    page,
+    emulator,
+    emulatorUrl: emulator.url,
+    workspaceFolder,
+
+    async runCommand(title) {
+      await page.keyboard.press('F1');
+      const input = quickInput(page).locator('input');
+      await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+      // F1 opens the palette with its '>' prefix; keep it.
+      await input.fill(`>${title}`);
+      const row = await quickPickRow(page, title);
+      await row.click();
+      // The palette closes, or gives way to the command's own quick pick or input box.
+      await waitFor('the command palette to close', async () =>
+        !(await input.isVisible()) || (await input.inputValue().catch(() => '')) !== `>${title}` ? true : undefined,
+      );
+    },
+
+    async openView() {
+      const entry = page.locator(`.activitybar [aria-label^="${VIEW_CONTAINER_TITLE}"]`).first();
+      await entry.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+      // A container with a single view shows its title in the side bar's title area.
+      const sidebarTitle = page.locator('.part.sidebar .composite.title', { hasText: new RegExp(VIEW_CONTAINER_TITLE, 'i') });
+      if (!(await sidebarTitle.isVisible())) {
+        await entry.click();
+        // Park the pointer on the empty editor area so no hover tooltip covers screenshots.
+        await page.mouse.move(VIEWPORT.width - 20, VIEWPORT.height / 2);
+      }
+      await sidebarTitle.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    },
+
+    async treeRows() {
+      const rows = page.locator('.part.sidebar .customview-tree .monaco-list-row');
+      const result: TreeRow[] = [];
+      for (const row of await rows.all()) {
+        const expanded = await row.getAttribute('aria-expanded');
+        result.push({
+          label: ((await row.locator('.label-name').first().textContent()) ?? '').trim(),
+          description: ((await row.locator('.label-description').first().textContent().catch(() => '')) ?? '').trim(),
+          level: Number(await row.getAttribute('aria-level')),
+          expanded: expanded === null ? undefined : expanded === 'true',
+          selected: (await row.getAttribute('aria-selected')) === 'true',
+          locator: row,
+        });
+      }
+      return result;
+    },
+
+    async webviewFrame(titleSubstring) {
+      const tab = page.locator('.tabs-container .tab', { hasText: titleSubstring }).first();
+      await tab.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+      await tab.click();
+      // A webview is an outer iframe (VS Code's host page) holding the content frame; only the
+      // active editor's webview is visible.
+      return waitFor(`webview "${titleSubstring}"`, async () => {
+        for (const frame of page.frames()) {
+          const outer = frame.parentFrame();
+          if (!outer || outer.parentFrame() !== page.mainFrame()) continue;
+          const outerElement = await outer.frameElement().catch(() => undefined);
+          if (!outerElement || !(await outerElement.isVisible())) continue;
+          if (!(await outerElement.evaluate((el) => (el as Element).classList.contains('webview')))) continue;
+          const ready = await frame.evaluate(() => document.readyState === 'complete' && document.body !== null).catch(() => false);
+          if (ready) return frame;
+        }
+        return undefined;
+      });
+    },
+
+    async screenshot(name) {
+      fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      const file = path.join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+      await page.screenshot({ path: file });
+      return file;
+    },
+
+    async pickItem(label) {
+      // The list is virtualised: filter first, as a user would, so the row is rendered.
+      const input = quickInput(page).locator('input');
+      await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+      await input.fill(label);
+      const row = await quickPickRow(page, label);
+      const multiSelect = await quickInput(page).locator('.quick-input-check-all').isVisible();
+      await row.click();
+      // A multi-select pick stays open: take the filter away again so every item shows.
+      if (multiSelect) await input.fill('');
+    },
+
+    async typeInInput(text) {
+      const input = quickInput(page).locator('input');
+      await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+      await input.fill(text);
+      await input.press('Enter');
+    },
+  };
+  return wb;
+}
+
+/**
+ * Runs `body` against a fresh workbench; everything is torn down afterwards, also when `body`
+ * throws (a screenshot of the failure goes to test-results/screenshots/failure-*.png first).
+ */
+export async function withWorkbench<T>(body: (wb: Workbench) => Promise<T>, options: WorkbenchOptions = {}): Promise<T> {
+  const teardown: Array<() => Promise<void> | void> = [];
+  const cleanUp = async () => {
+    while (teardown.length > 0) await teardown.pop()!();
+  };
+  onCleanup(cleanUp); // reached on Ctrl-C or the runner's timeout
+  try {
+    const emulator = await startEmulator({ now: FIXED_NOW, dataset: options.dataset ?? 'demo' });
+    teardown.push(() => emulator.close());
+    const workspaceFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'hwc-ui-workspace-'));
+    teardown.push(() => fs.rmSync(workspaceFolder, { recursive: true, force: true }));
+    writeWorkspaceSettings(workspaceFolder, { ...emulatorWorkspaceSettings(emulator), ...options.settings });
+
+    const env = emulatorEnvironment(emulator, FIXED_NOW);
+    if (options.credentials === false) {
+      delete env.HUAWEICLOUD_SDK_AK;
+      delete env.HUAWEICLOUD_SDK_SK;
+    }
+    const server = await startCodeServer({ workspaceFolder, env });
+    teardown.push(() => server.stop());
+    const browser = await launchChromium();
+    teardown.push(() => browser.close());
+    const page = await browser.newPage({ viewport: VIEWPORT });
+
+    // Development mode without a test entry: the extension loads from the repository as it is built.
+    await page.goto(server.workbenchUrl([['extensionDevelopmentPath', server.remoteUri(REPO_ROOT)]]));
+    const wb = workbenchFor(page, emulator, workspaceFolder);
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    await page.locator(`.activitybar [aria-label^="${VIEW_CONTAINER_TITLE}"]`).first().waitFor({ state: 'visible', timeout: 60_000 });
+    try {
+      return await body(wb);
+    } catch (error) {
+      const shot = await wb.screenshot(`failure-${Date.now()}`).catch(() => undefined);
+      if (shot && error instanceof Error) error.message += `\n(screenshot: ${path.relative(REPO_ROOT, shot)})`;
+      throw error;
+    }
+  } finally {
+    await cleanUp();
+  }
+}
