@@ -39,8 +39,12 @@ export interface CodeServerOptions {
   userSettings?: Record<string, unknown>;
   /** Added to code-server's environment; the extension host inherits it. */
   env?: Record<string, string>;
-  /** Defaults to a fresh folder in the state directory. */
+  /** Defaults to <stateDir>/extensions. */
   extensionsDir?: string;
+  /** Folder for config, user data and extensions that outlives the server; default: a temporary one removed by stop(). */
+  stateDir?: string;
+  /** Enables the automation hooks the test runners use (payload, codeAutomation*). Default true. */
+  smokeTestDriver?: boolean;
   /** 0 (default) = a free loopback port. */
   port?: number;
   /** code-server's stdout and stderr go here (default: <stateDir>/code-server.log). */
@@ -50,7 +54,7 @@ export interface CodeServerOptions {
 export interface CodeServer {
   url: string;
   port: number;
-  /** Temporary folder holding config, user data, extensions and the log; removed by stop(). */
+  /** Folder holding config, user data, extensions and the log (removed by stop() unless given in the options). */
   stateDir: string;
   userDataDir: string;
   extensionsDir: string;
@@ -147,14 +151,20 @@ export function writeWorkspaceSettings(workspaceFolder: string, settings: Record
 
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
   assertToolsInstalled();
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hwc-code-server-'));
+  const keepState = options.stateDir !== undefined;
+  const stateDir = options.stateDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hwc-code-server-'));
   const userDataDir = path.join(stateDir, 'user-data');
   const extensionsDir = options.extensionsDir ?? path.join(stateDir, 'extensions');
   const logFile = options.logFile ?? path.join(stateDir, 'code-server.log');
   fs.mkdirSync(extensionsDir, { recursive: true });
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
-  writeJson(path.join(userDataDir, 'User', 'settings.json'), { ...QUIET_USER_SETTINGS, ...options.userSettings });
+  const userSettingsFile = path.join(userDataDir, 'User', 'settings.json');
+  // A kept state folder keeps what the person changed in the settings last time.
+  if (!keepState || !fs.existsSync(userSettingsFile)) {
+    writeJson(userSettingsFile, { ...QUIET_USER_SETTINGS, ...options.userSettings });
+  }
   fs.writeFileSync(path.join(stateDir, 'config.yaml'), 'auth: none\ncert: false\n');
+  const smokeTestDriver = options.smokeTestDriver ?? true;
 
   const port = options.port || (await freePort());
   const url = `http://127.0.0.1:${port}`;
@@ -168,7 +178,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       '--bind-addr', `127.0.0.1:${port}`,
       '--auth', 'none',
       // Without it a built workbench ignores the extension-test payload and codeAutomation* hooks.
-      '--vscode-option', 'enable-smoke-test-driver',
+      ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
       options.workspaceFolder,
     ],
     { detached: true, stdio: ['ignore', log, log], env: childEnvironment(options.env ?? {}) },
@@ -187,7 +197,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     // The leader may be gone while children linger; the group id stays valid until the last one exits.
     killGroup(pid, 'SIGKILL');
     untrackProcessGroup(pid);
-    fs.rmSync(stateDir, { recursive: true, force: true, maxRetries: 3 });
+    if (!keepState) fs.rmSync(stateDir, { recursive: true, force: true, maxRetries: 3 });
   };
   // Registered at once: a Ctrl-C while it starts up must stop it too.
   onCleanup(stop);
