@@ -312,7 +312,11 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
     this.treeChanged.fire(node);
   }
 
-  /** View description "region · project · filter", and which credential source is in use. */
+  /**
+   * View description "region · project · filter", and which credential source is in use. A view
+   * alone in its container has its title merged into the container's and VS Code then shows no
+   * description, so the message line at the top of the tree says the same.
+   */
   private async updateViewInfo(): Promise<void> {
     const view = this.view;
     if (!view) return;
@@ -324,12 +328,14 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
         .session()
         .then((session) => session?.project())
         .catch(() => undefined);
-      if (project) parts.push(projectText(project, settings.region));
+      if (project) parts.push(`project ${projectText(project, settings.region)}`);
     }
     const filter = this.filter.get();
-    if (filter && !isEmptyFilter(filter)) parts.push(filterSummary(filter));
+    const filterText = filter && !isEmptyFilter(filter) ? `filter: ${filterSummary(filter)}` : undefined;
+    if (filterText) parts.push(filterText);
     view.description = parts.join(' · ');
-    view.message = source === 'environment' ? 'Using HUAWEICLOUD_SDK_AK from the environment.' : undefined;
+    const credentials = source === 'environment' ? 'using HUAWEICLOUD_SDK_AK from the environment' : undefined;
+    view.message = source ? [...parts, credentials].filter(Boolean).join(' · ') : undefined;
   }
 }
 

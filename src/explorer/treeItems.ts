@@ -123,7 +123,9 @@ function errorItem(node: ErrorNode): vscode.TreeItem {
   const error = node.error;
   const code = error instanceof CloudError ? error.code : undefined;
   const message = error instanceof Error ? error.message : String(error);
-  const item = new vscode.TreeItem(code ? `${code}: ${message}` : message, vscode.TreeItemCollapsibleState.None);
+  // Cloud errors usually name their code in the message already.
+  const text = code && !message.includes(code) ? `${code}: ${message}` : message;
+  const item = new vscode.TreeItem(text, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   const requestId = error instanceof CloudError ? error.requestId : undefined;
   item.description = [requestId && `request ${requestId}`, 'click to retry'].filter(Boolean).join(' · ');
