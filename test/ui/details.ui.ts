@@ -3,15 +3,15 @@
 // screenshots in the dark, light and high-contrast themes, and of the timeline with its gap and
 // size drop from the emulator's demo data.
 import * as assert from 'assert';
-import type { Frame } from 'playwright-core';
+import type { Frame, Locator } from 'playwright-core';
 import { toArray, type RawRecord } from '../emulator/data/model';
 import { writeWorkspaceSettings } from '../host/codeServer';
-import { emulatorWorkspaceSettings } from '../host/emulatorWiring';
+import { emulatorWorkspaceSettings, FIXED_NOW } from '../host/emulatorWiring';
 import { withWorkbench, type Workbench } from './harness';
 
 const COMMAND = 'Huawei Cloud Backups: Show Backup Details';
 
-/** The raw demo record of `instanceName`'s backups that `matches`, and its backup name. */
+/** The raw demo record of `instanceName`'s backups that `matches`. */
 function demoRecord(wb: Workbench, service: 'rds' | 'dcs', instanceName: string, matches: (record: RawRecord) => boolean): RawRecord {
   const data = wb.emulator.data[service];
   const instance = toArray(data.instances).find((record) => record.name === instanceName);
@@ -22,44 +22,123 @@ function demoRecord(wb: Workbench, service: 'rds' | 'dcs', instanceName: string,
   return record;
 }
 
+/** Waits until the open quick input (its placeholder, prompt or title) matches `pattern`. */
+async function quickInputShows(wb: Workbench, pattern: RegExp): Promise<void> {
+  const widget = wb.page.locator('.quick-input-widget');
+  for (let i = 0; i < 200; i++) {
+    if (await widget.isVisible().catch(() => false)) {
+      const placeholder = (await widget.locator('input').first().getAttribute('placeholder').catch(() => null)) ?? '';
+      const shown = `${placeholder} ${(await widget.textContent().catch(() => null)) ?? ''}`;
+      if (pattern.test(shown)) return;
+    }
+    await wb.page.waitForTimeout(100);
+  }
+  throw new Error(`the quick input never showed ${pattern}`);
+}
+
 /** Service → instance → backup, through the palette's picker. */
 async function openFromPalette(wb: Workbench, serviceLabel: string, instanceName: string, backupName: string): Promise<Frame> {
   await wb.runCommand(COMMAND);
+  await quickInputShows(wb, /Show Backup Details \(1\/3\)|Service/);
   await wb.pickItem(serviceLabel);
+  await quickInputShows(wb, /\(2\/3\)/);
   await wb.pickItem(instanceName);
+  await quickInputShows(wb, /\(3\/3\)/);
   await wb.pickItem(backupName);
   return wb.webviewFrame(backupName);
 }
 
+/**
+ * The demo data is anchored at FIXED_NOW, not today, so the tree's filter gets the 30 days before
+ * it: the timeline draws the filter's time range.
+ */
+async function filterToDemoMonth(wb: Workbench): Promise<void> {
+  const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  await wb.runCommand('Huawei Cloud Backups: Filter Backups…');
+  await quickInputShows(wb, /1\s*\/\s*3/); // types
+  await wb.typeInInput(''); // nothing checked: every type
+  await quickInputShows(wb, /2\s*\/\s*3/); // time range
+  await wb.pickItem('Custom range…');
+  await quickInputShows(wb, /3\s*\/\s*5/); // custom start
+  await wb.typeInInput(iso(FIXED_NOW.getTime() - 30 * 86_400_000));
+  await quickInputShows(wb, /4\s*\/\s*5/); // custom end
+  await wb.typeInInput(iso(FIXED_NOW.getTime()));
+  await quickInputShows(wb, /5\s*\/\s*5/); // statuses
+  await wb.typeInInput(''); // nothing checked: every status
+  await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 20_000 });
+}
+
 async function setTheme(wb: Workbench, theme: string): Promise<void> {
   writeWorkspaceSettings(wb.workspaceFolder, { ...emulatorWorkspaceSettings(wb.emulator), 'workbench.colorTheme': theme });
-  const wantsLight = /light/i.test(theme);
-  const wantsHighContrast = /high contrast/i.test(theme);
+  const light = /light/i.test(theme);
+  const highContrast = /high contrast/i.test(theme);
   await wb.page.waitForFunction(
-    ([light, hc]) => {
+    ([wantsLight, wantsHighContrast]) => {
       const classes = document.querySelector('.monaco-workbench')?.classList;
       if (!classes) return false;
-      if (hc) return classes.contains('hc-black') || classes.contains('hc-light');
-      return light ? classes.contains('vs') : classes.contains('vs-dark');
+      if (wantsHighContrast) return classes.contains('hc-black') || classes.contains('hc-light');
+      return wantsLight ? classes.contains('vs') : classes.contains('vs-dark');
     },
-    [wantsLight, wantsHighContrast] as const,
+    [light, highContrast] as const,
     { timeout: 20_000 },
   );
   // Webviews receive the new theme's variables asynchronously.
   await wb.page.waitForTimeout(1500);
 }
 
+/** Rendered text on one line (innerText keeps the layout's space between a dt and its dd). */
 async function text(frame: Frame, selector: string): Promise<string> {
-  return ((await frame.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ');
+  const rendered = await frame
+    .locator(selector)
+    .first()
+    .evaluate((el) => (el instanceof HTMLElement ? el.innerText : (el.textContent ?? '')));
+  return rendered.replace(/\s+/g, ' ');
+}
+
+/** Scrolls `selector` into view in the webview and saves a screenshot once it has painted. */
+async function shot(wb: Workbench, frame: Frame, selector: string, name: string): Promise<void> {
+  const target = frame.locator(selector).first();
+  await target.waitFor({ state: 'visible', timeout: 20_000 });
+  await target.scrollIntoViewIfNeeded();
+  await wb.page.waitForTimeout(700);
+  await wb.screenshot(name);
+}
+
+/** The tree row whose label `matches`, once the tree has loaded it. */
+async function treeRow(wb: Workbench, matches: (label: string) => boolean, what: string) {
+  for (let i = 0; i < 300; i++) {
+    const row = (await wb.treeRows()).find((candidate) => matches(candidate.label));
+    if (row) return row;
+    await wb.page.waitForTimeout(100);
+  }
+  throw new Error(`tree row ${what} did not appear`);
+}
+
+/** Right-clicks `row` and runs its context menu item `label`, retrying while the menu animates in. */
+async function contextMenu(wb: Workbench, row: { locator: Locator }, label: string, ran: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await row.locator.click({ button: 'right' });
+    const item = wb.page.locator('.context-view .action-menu-item', { hasText: label }).first();
+    await item.waitFor({ state: 'visible', timeout: 10_000 });
+    await wb.page.waitForTimeout(300);
+    await item.click();
+    for (let i = 0; i < 50; i++) {
+      if (await ran()) return;
+      await wb.page.waitForTimeout(100);
+    }
+    await wb.page.keyboard.press('Escape');
+  }
+  throw new Error(`context menu item ${label} did not run`);
 }
 
 describe('details: detail panel and timeline in the workbench', function () {
-  this.timeout(240_000);
+  this.timeout(300_000);
 
   it('explains a failed DCS backup, lists SQL Server databases, in dark, light and high-contrast themes', async () => {
     await withWorkbench(async (wb) => {
-      const dcsRecord = demoRecord(wb, 'dcs', 'sessions-redis', (r) => r.error_code === 'dcs.08.0002');
-      const dcsName = dcsRecord.backup_name as string;
+      await setTheme(wb, 'Default Dark Modern');
+      await wb.openView();
+      const dcsName = demoRecord(wb, 'dcs', 'sessions-redis', (r) => r.error_code === 'dcs.08.0002').backup_name as string;
       const dcs = await openFromPalette(wb, 'DCS — Distributed Cache (Redis)', 'sessions-redis', dcsName);
       const status = await text(dcs, '#status');
       assert.match(status, /dcs\.08\.0002/);
@@ -68,7 +147,7 @@ describe('details: detail panel and timeline in the workbench', function () {
       assert.match(status, /failed/);
       assert.match(await text(dcs, '#identity'), /sessions-redis/);
       assert.match(await text(dcs, '#raw'), /"error_code": "dcs\.08\.0002"/);
-      await wb.screenshot('details-dcs-failed-dark');
+      await shot(wb, dcs, '#status', 'details-dcs-failed-dark');
 
       const sqlRecord = demoRecord(wb, 'rds', 'reporting-sqlserver', (r) => Array.isArray(r.databases) && r.databases.length > 0);
       const sqlName = sqlRecord.name as string;
@@ -81,34 +160,27 @@ describe('details: detail panel and timeline in the workbench', function () {
         databases,
         (sqlRecord.databases as { name: string }[]).map((d) => d.name),
       );
-      await wb.screenshot('details-rds-sqlserver-dark');
+      await shot(wb, sql, '#databases', 'details-rds-sqlserver-dark');
 
       await setTheme(wb, 'Default Light Modern');
-      await wb.webviewFrame(sqlName);
-      await wb.screenshot('details-rds-sqlserver-light');
-      await wb.webviewFrame(dcsName);
-      await wb.screenshot('details-dcs-failed-light');
+      await shot(wb, await wb.webviewFrame(sqlName), '#databases', 'details-rds-sqlserver-light');
+      await shot(wb, await wb.webviewFrame(dcsName), '#status', 'details-dcs-failed-light');
 
       await setTheme(wb, 'Default High Contrast');
-      await wb.webviewFrame(dcsName);
-      await wb.screenshot('details-dcs-failed-high-contrast');
+      await shot(wb, await wb.webviewFrame(dcsName), '#status', 'details-dcs-failed-high-contrast');
     });
   });
 
   it('draws the payments-mysql timeline with its gap and size drop', async () => {
     await withWorkbench(async (wb) => {
+      await setTheme(wb, 'Default Dark Modern');
       await wb.openView();
-      const rdsRow = (await wb.treeRows()).find((row) => row.label.startsWith('RDS'));
-      assert.ok(rdsRow, 'RDS service node');
+      await filterToDemoMonth(wb);
+      const rdsRow = await treeRow(wb, (label) => label.startsWith('RDS'), 'RDS service');
       if (!rdsRow.expanded) await rdsRow.locator.click();
-      let payments;
-      for (let i = 0; i < 100 && !payments; i++) {
-        payments = (await wb.treeRows()).find((row) => row.label === 'payments-mysql');
-        if (!payments) await wb.page.waitForTimeout(100);
-      }
-      assert.ok(payments, 'payments-mysql instance node');
-      await payments.locator.click({ button: 'right' });
-      await wb.page.locator('.context-view .action-label', { hasText: 'Show Backup Timeline' }).first().click();
+      const payments = await treeRow(wb, (label) => label === 'payments-mysql', 'payments-mysql');
+      const timelineTab = wb.page.locator('.tabs-container .tab', { hasText: 'Timeline: payments-mysql' });
+      await contextMenu(wb, payments, 'Show Backup Timeline', async () => (await timelineTab.count()) > 0);
 
       const frame = await wb.webviewFrame('Timeline: payments-mysql');
       await frame.locator('svg.timeline').waitFor({ state: 'visible', timeout: 20_000 });
@@ -117,15 +189,14 @@ describe('details: detail panel and timeline in the workbench', function () {
       assert.match(await text(frame, 'svg.timeline .gap-label'), /no automatic backup for 5 days/);
       assert.strictEqual(await frame.locator('svg.timeline .drop').count(), 1);
       assert.match(await text(frame, '#findings'), /size dropped \d+% from the previous backup/);
-      await wb.screenshot('timeline-payments-mysql-dark');
+      await shot(wb, frame, 'svg.timeline', 'timeline-payments-mysql-dark');
 
       // Clicking a mark opens that backup's detail panel.
-      const mark = frame.locator('svg.timeline .drop').first();
-      const backupId = await mark.getAttribute('data-backup-id');
+      const backupId = await frame.locator('svg.timeline .drop').first().getAttribute('data-backup-id');
       await frame.locator(`svg.timeline .mark[data-backup-id="${backupId}"]`).click();
       const details = await wb.webviewFrame('payments-mysql-');
       assert.match(await text(details, '#identity'), new RegExp(backupId!));
-      await wb.screenshot('timeline-opened-details-dark');
+      await shot(wb, details, '#identity', 'timeline-opened-details-dark');
     });
   });
 });
