@@ -60,6 +60,8 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
   private roots: ServiceNode[] | undefined;
   private rejected: CredentialsRejectedNode | undefined;
   private readonly adapters: readonly ServiceAdapter[];
+  /** What the view's description and message say besides region and filter, once known. */
+  private viewFacts: { source?: 'secretStorage' | 'environment'; project?: string } = {};
 
   constructor(
     private readonly connection: ExplorerConnection,
@@ -315,27 +317,33 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
   /**
    * View description "region · project · filter", and which credential source is in use. A view
    * alone in its container has its title merged into the container's and VS Code then shows no
-   * description, so the message line at the top of the tree says the same.
+   * description, so the message line at the top of the tree says the same. Region and filter are
+   * shown at once; the project and credential source when they are known.
    */
-  private async updateViewInfo(): Promise<void> {
+  private renderViewInfo(): void {
     const view = this.view;
     if (!view) return;
-    const settings = this.connection.settings();
-    const parts = [settings.region];
-    const source = await this.connection.credentialSource();
-    if (source) {
-      const project = await this.connection
-        .session()
-        .then((session) => session?.project())
-        .catch(() => undefined);
-      if (project) parts.push(`project ${projectText(project, settings.region)}`);
-    }
+    const parts = [this.connection.settings().region];
+    if (this.viewFacts.project) parts.push(`project ${this.viewFacts.project}`);
     const filter = this.filter.get();
-    const filterText = filter && !isEmptyFilter(filter) ? `filter: ${filterSummary(filter)}` : undefined;
-    if (filterText) parts.push(filterText);
+    if (filter && !isEmptyFilter(filter)) parts.push(`filter: ${filterSummary(filter)}`);
     view.description = parts.join(' · ');
+    const source = this.viewFacts.source;
     const credentials = source === 'environment' ? 'using HUAWEICLOUD_SDK_AK from the environment' : undefined;
     view.message = source ? [...parts, credentials].filter(Boolean).join(' · ') : undefined;
+  }
+
+  private async updateViewInfo(): Promise<void> {
+    this.renderViewInfo();
+    const source = await this.connection.credentialSource();
+    const project = source
+      ? await this.connection
+          .session()
+          .then((session) => session?.project())
+          .catch(() => undefined)
+      : undefined;
+    this.viewFacts = { source, project: project && projectText(project, this.connection.settings().region) };
+    this.renderViewInfo();
   }
 }
 
