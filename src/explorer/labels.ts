@@ -173,8 +173,8 @@ function sizeText(backup: Backup): string {
   return `${escapeMarkdown(formatBytes(backup.sizeBytes))}${raw}`;
 }
 
-/** Inline code that survives backticks in the value. */
-function code(text: string): string {
+/** Inline code that survives backticks (and table pipes) in the value. */
+export function code(text: string): string {
   const clean = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
   return clean.includes('`') ? `\`\` ${clean} \`\`` : `\`${clean}\``;
 }

@@ -4,6 +4,7 @@ import type { NormalizedStatus, ServiceId } from '../cloud/model';
 import {
   backupDescription,
   backupTooltip,
+  code,
   countOf,
   escapeMarkdown,
   factsOf,
@@ -83,7 +84,7 @@ function instanceItem(node: InstanceNode): vscode.TreeItem {
   item.description = [instance.description, summary].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon(INSTANCE_ICONS[node.service]);
   item.contextValue = 'hwcBackups.instance';
-  const lines = [`**${escapeMarkdown(instance.name || instance.id)}** (${escapeMarkdown(node.parent.adapter.instanceNoun)})`, '', `ID: \`${instance.id}\``];
+  const lines = [`**${escapeMarkdown(instance.name || instance.id)}** (${escapeMarkdown(node.parent.adapter.instanceNoun)})`, '', `ID: ${code(instance.id)}`];
   if (instance.status) lines.push('', `Status: ${escapeMarkdown(instance.status)}`);
   if (instance.description) lines.push('', escapeMarkdown(instance.description));
   item.tooltip = markdown(lines.join('\n'));
@@ -121,10 +122,10 @@ function loadMoreItem(node: LoadMoreNode): vscode.TreeItem {
 
 function errorItem(node: ErrorNode): vscode.TreeItem {
   const error = node.error;
-  const code = error instanceof CloudError ? error.code : undefined;
+  const errorCode = error instanceof CloudError ? error.code : undefined;
   const message = error instanceof Error ? error.message : String(error);
   // Cloud errors usually name their code in the message already.
-  const text = code && !message.includes(code) ? `${code}: ${message}` : message;
+  const text = errorCode && !message.includes(errorCode) ? `${errorCode}: ${message}` : message;
   const item = new vscode.TreeItem(text, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   const requestId = error instanceof CloudError ? error.requestId : undefined;
@@ -160,8 +161,7 @@ function invalidItem(node: InvalidNode): vscode.TreeItem {
 function credentialsRejectedItem(node: CredentialsRejectedNode): vscode.TreeItem {
   const item = new vscode.TreeItem('Credentials rejected: set new credentials…', vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  const code = node.error instanceof CloudError ? node.error.code : undefined;
-  item.description = code ?? '';
+  item.description = node.error instanceof CloudError ? (node.error.code ?? '') : '';
   item.iconPath = new vscode.ThemeIcon('key', new vscode.ThemeColor('errorForeground'));
   item.contextValue = 'hwcBackups.credentialsRejected';
   item.tooltip = markdown(
@@ -174,9 +174,9 @@ function credentialsRejectedItem(node: CredentialsRejectedNode): vscode.TreeItem
 function errorMarkdown(error: unknown, advice: string): string {
   const lines = [`**${escapeMarkdown(error instanceof Error ? error.message : String(error))}**`, ''];
   if (error instanceof CloudError) {
-    if (error.code) lines.push(`Code: \`${error.code}\``, '');
+    if (error.code) lines.push(`Code: ${code(error.code)}`, '');
     if (error.status !== undefined) lines.push(`HTTP status: ${error.status}`, '');
-    if (error.requestId) lines.push(`Request id: \`${error.requestId}\``, '');
+    if (error.requestId) lines.push(`Request id: ${code(error.requestId)}`, '');
     if (error.details.request) lines.push(`Request: ${escapeMarkdown(error.details.request)}`, '');
   }
   lines.push(advice);
