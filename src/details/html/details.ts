@@ -3,7 +3,7 @@ import { explain, UNKNOWN_CODE_NOTE } from '../../cloud/errorCodes';
 import { formatBytes, formatRelative, statusLabel, typeLabel } from '../../cloud/format';
 import { escapeHtml } from './escape';
 import { renderPage, type WebviewResources } from './page';
-import { uncoveredLeaves } from './rawFields';
+import { uncoveredLeaves, type ShownValue } from './rawFields';
 import { clockTime, formatDuration, localTime, shortAge, utcTime } from './time';
 
 /**
@@ -190,8 +190,8 @@ function extrasRows(backup: Backup): Row[] {
 }
 
 /** Every value the structured sections show, for finding the raw fields they do not. */
-function shownValues(backup: Backup): unknown[] {
-  return [
+function shownValues(backup: Backup): ShownValue[] {
+  const values: unknown[] = [
     backup.id,
     backup.name,
     backup.instanceId,
@@ -207,8 +207,9 @@ function shownValues(backup: Backup): unknown[] {
     backup.datastore?.type,
     backup.datastore?.version,
     ...(backup.databases ?? []),
-    ...Object.values(backup.extras),
   ];
+  // Extras keep the API's own field names, which pins common values to the right field.
+  return [...values.map((value) => ({ value })), ...Object.entries(backup.extras).map(([key, value]) => ({ key, value }))];
 }
 
 function otherFieldsRows(backup: Backup): Row[] {

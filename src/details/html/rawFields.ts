@@ -21,24 +21,33 @@ export function rawLeaves(raw: unknown, path = ''): RawLeaf[] {
 }
 
 const valueKey = (value: unknown) => (value === null ? 'null' : String(value));
+const lastSegment = (path: string) => path.slice(path.lastIndexOf('.') + 1).replace(/\[\d+\]$/, '');
+
+/** A value a structured row shows; `key` is the raw field name it came from, when known (extras). */
+export interface ShownValue {
+  readonly value: unknown;
+  readonly key?: string;
+}
 
 /**
- * The raw scalars that none of the panel's structured rows shows. Matching is by value, not by
- * field name (only the service adapters know raw field names): each shown value accounts for one
- * raw scalar, so a duplicate or an unmapped field is still listed and nothing the API sent is lost.
+ * The raw scalars that none of the panel's structured rows shows. Matching is by value (only the
+ * service adapters know raw field names), preferring a scalar whose field name equals the row's
+ * key where one is known, so common values (`true`, `0`) are attributed to the right field. Each
+ * shown value accounts for one raw scalar: a duplicate or an unmapped field is still listed, and
+ * nothing the API sent is lost.
  */
-export function uncoveredLeaves(raw: unknown, shownValues: readonly unknown[]): RawLeaf[] {
-  const remaining = new Map<string, number>();
-  for (const value of shownValues) {
-    if (value === undefined) continue;
-    const key = valueKey(value);
-    remaining.set(key, (remaining.get(key) ?? 0) + 1);
-  }
-  return rawLeaves(raw).filter((leaf) => {
-    const key = valueKey(leaf.value);
-    const count = remaining.get(key) ?? 0;
-    if (count === 0) return true;
-    remaining.set(key, count - 1);
-    return false;
-  });
+export function uncoveredLeaves(raw: unknown, shown: readonly ShownValue[]): RawLeaf[] {
+  const leaves = rawLeaves(raw);
+  const covered = new Set<number>();
+  const cover = (matches: (leaf: RawLeaf) => boolean): boolean => {
+    const index = leaves.findIndex((leaf, i) => !covered.has(i) && matches(leaf));
+    if (index >= 0) covered.add(index);
+    return index >= 0;
+  };
+  const present = shown.filter((item) => item.value !== undefined);
+  const byValueOnly = present.filter(
+    (item) => !(item.key !== undefined && cover((leaf) => lastSegment(leaf.path) === item.key && valueKey(leaf.value) === valueKey(item.value))),
+  );
+  for (const item of byValueOnly) cover((leaf) => valueKey(leaf.value) === valueKey(item.value));
+  return leaves.filter((_, i) => !covered.has(i));
 }
