@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import type { Backup } from '../../src/cloud/model';
 import { backupsToCsv, backupsToJson, csvCell, exportFormatOf } from '../../src/commands/exportFormat';
+import { parseCsv } from '../support/csv';
 
 function backup(overrides: Partial<Backup> = {}): Backup {
   return {
@@ -22,26 +23,6 @@ function backup(overrides: Partial<Backup> = {}): Backup {
     raw: { id: 'b1', status: 'COMPLETED' },
     ...overrides,
   };
-}
-
-/** Minimal RFC 4180 reader, to prove the writer's output round-trips. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += c;
-  }
-  return rows;
 }
 
 describe('export serialisers', () => {

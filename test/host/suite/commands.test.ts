@@ -10,6 +10,7 @@ import type { Backup, Instance } from '../../../src/cloud/model';
 import { adapterFor } from '../../../src/cloud/services/registry';
 import type { ExplorerNode } from '../../../src/explorer/nodes';
 import type { ExtensionApi } from '../../../src/extension';
+import { parseCsv } from '../../support/csv';
 
 const EXTENSION_ID = 'backup-explorer.hwc-backup-explorer';
 const DAY = 86_400_000;
@@ -77,25 +78,6 @@ async function busiestInstance(service: 'rds' | 'dcs'): Promise<{ instance: Inst
 
 function selectedBackupId(): string | undefined {
   return (api.treeView.selection[0] as { backup?: Backup } | undefined)?.backup?.id;
-}
-
-function parseCsvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += c;
-  }
-  return rows;
 }
 
 describe('commands in the real host', () => {
@@ -171,7 +153,7 @@ describe('commands in the real host', () => {
     const file = vscode.Uri.file(path.join(tempDir, 'rds.csv'));
     await vscode.commands.executeCommand('hwcBackups.exportBackups', await instanceNode('rds', instance.id), file);
     const text = fs.readFileSync(file.fsPath, 'utf8');
-    const rows = parseCsvRows(text.replace(/^\uFEFF/, ''));
+    const rows = parseCsv(text.replace(/^\uFEFF/, ''));
     assert.strictEqual(rows[0][3], 'backup_id');
     assert.strictEqual(rows.length - 1, total, 'one row per backup');
     assert.strictEqual(new Set(rows.slice(1).map((row) => row[3])).size, total, 'no page twice');
