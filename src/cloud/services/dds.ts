@@ -4,7 +4,7 @@ import type { PageRequest } from '../paging';
 import { ddsBackupSchema, ddsBackupsEnvelope, ddsInstanceSchema, ddsInstancesEnvelope, type DdsBackup, type DdsInstance } from '../schemas/dds';
 import type { AdapterContext, Query, ServiceAdapter } from './adapter';
 import { datastoreOf, engineDescription, extrasOf, singleResult } from './build';
-import { listFiltered, type ServerFilterCapabilities } from './filtering';
+import { listFiltered, typeAndWindowQuery, type ServerFilterCapabilities } from './filtering';
 import { fetchOffsetPage, type OffsetListSpec } from './pages';
 
 /** DDS limits every page to 1–100 records. */
@@ -80,15 +80,9 @@ function backupsSpec(
 }
 
 function listBackups(ctx: AdapterContext, instance: Instance | undefined, request: PageRequest & { readonly filter?: BackupFilter }) {
-  return listFiltered('dds', request.filter, CAPABILITIES, (plan, keep) => {
-    const range = plan.timeRange;
-    const query = {
-      backup_type: plan.typeParam,
-      begin_time: range && formatDdsTime(range.from),
-      end_time: range && formatDdsTime(range.to),
-    };
-    return fetchOffsetPage(ctx, backupsSpec(ctx, instance, query, keep), request);
-  });
+  return listFiltered('dds', request.filter, CAPABILITIES, (plan, keep) =>
+    fetchOffsetPage(ctx, backupsSpec(ctx, instance, typeAndWindowQuery(plan, formatDdsTime), keep), request),
+  );
 }
 
 export const ddsAdapter: ServiceAdapter = {

@@ -1,5 +1,6 @@
 import { isEmptyFilter, type Backup, type BackupFilter, type BackupType, type EndpointService, type NormalizedStatus } from '../model';
 import type { Page } from '../paging';
+import type { Query } from './adapter';
 import { emptyPage, invalidRequest } from './pages';
 
 type FilterType = Exclude<BackupType, 'unknown'>;
@@ -93,4 +94,17 @@ export function listFiltered(
   if (plan.impossible) return Promise.resolve(emptyPage<Backup>());
   const residual = plan.residual;
   return fetch(plan, residual && ((backup) => matchesFilter(backup, residual)));
+}
+
+/**
+ * The backup-list query RDS and DDS share: one `backup_type` and a `begin_time`/`end_time` window,
+ * the times written in the service's own format.
+ */
+export function typeAndWindowQuery(plan: FilterPlan, formatTime: (instant: number) => string): Query {
+  const range = plan.timeRange;
+  return {
+    backup_type: plan.typeParam,
+    begin_time: range && formatTime(range.from),
+    end_time: range && formatTime(range.to),
+  };
 }

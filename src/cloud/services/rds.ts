@@ -3,7 +3,7 @@ import { formatRdsTime, parseApiTime, statusOf, toBytes, typeOf } from '../norma
 import { rdsBackupSchema, rdsBackupsEnvelope, rdsInstanceSchema, rdsInstancesEnvelope, type RdsBackup, type RdsInstance } from '../schemas/rds';
 import type { AdapterContext, Query, ServiceAdapter } from './adapter';
 import { datastoreOf, engineDescription, extrasOf, singleResult } from './build';
-import { listFiltered, type ServerFilterCapabilities } from './filtering';
+import { listFiltered, typeAndWindowQuery, type ServerFilterCapabilities } from './filtering';
 import { fetchOffsetPage, invalidRequest, type OffsetListSpec } from './pages';
 
 /** RDS limits every page to 1–100 records. */
@@ -94,15 +94,9 @@ export const rdsAdapter: ServiceAdapter = {
   },
 
   listBackups(ctx, instance, request) {
-    return listFiltered('rds', request.filter, CAPABILITIES, (plan, keep) => {
-      const range = plan.timeRange;
-      const query = {
-        backup_type: plan.typeParam,
-        begin_time: range && formatRdsTime(range.from),
-        end_time: range && formatRdsTime(range.to),
-      };
-      return fetchOffsetPage(ctx, backupsSpec(ctx, instance, query, keep), request);
-    });
+    return listFiltered('rds', request.filter, CAPABILITIES, (plan, keep) =>
+      fetchOffsetPage(ctx, backupsSpec(ctx, instance, typeAndWindowQuery(plan, formatRdsTime), keep), request),
+    );
   },
 
   async findBackupById(ctx, instance, backupId, signal) {
