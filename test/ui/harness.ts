@@ -43,10 +43,12 @@ export interface Workbench {
   workspaceFolder: string;
   /** Runs a command through F1 by its palette title, e.g. 'Huawei Cloud Backups: Refresh'. */
   runCommand(title: string): Promise<void>;
-  /** Opens the Huawei Cloud Backups view container (idempotent). */
+  /** Opens the Huawei Cloud Backups view container (idempotent) and waits for its first content. */
   openView(): Promise<void>;
   /** The rows the Backups tree currently renders (virtualised: only those in view). */
   treeRows(): Promise<TreeRow[]>;
+  /** Waits for a rendered row whose label equals `label` (string) or matches it (RegExp). */
+  treeRow(label: string | RegExp, timeoutMs?: number): Promise<TreeRow>;
   /** The content frame of the webview whose editor tab title contains `titleSubstring`. */
   webviewFrame(titleSubstring: string): Promise<Frame>;
   /** Saves a PNG of the page to test-results/screenshots/<name>.png and returns its path. */
@@ -70,13 +72,14 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
 }
 
 async function quickPickRow(page: Page, label: string): Promise<Locator> {
-  const rows = quickInput(page).locator('.monaco-list-row');
+  const rowSelector = '.quick-input-widget .monaco-list-row';
   return waitFor(`quick pick item "${label}"`, async () => {
-    for (const row of await rows.all()) {
-      const text = (await row.locator('.label-name').first().textContent().catch(() => null))?.trim();
-      if (text === label) return row;
-    }
-    return undefined;
+    const indexes = await page.locator(rowSelector).evaluateAll(
+      (elements, wanted) =>
+        elements.filter((el) => el.querySelector('.label-name')?.textContent?.trim() === wanted).map((el) => el.getAttribute('data-index')),
+      label,
+    );
+    return indexes.length > 0 ? page.locator(`${rowSelector}[data-index="${indexes[0]}"]`) : undefined;
   });
 }
 
@@ -112,23 +115,38 @@ function workbenchFor(page: Page, emulator: Emulator, workspaceFolder: string): 
         await page.mouse.move(VIEWPORT.width - 20, VIEWPORT.height / 2);
       }
       await sidebarTitle.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+      // Ready once the extension has rendered something: tree rows, or the no-credentials welcome.
+      await page
+        .locator('.part.sidebar .customview-tree .monaco-list-row, .part.sidebar .welcome-view-content')
+        .first()
+        .waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
     },
 
     async treeRows() {
-      const rows = page.locator('.part.sidebar .customview-tree .monaco-list-row');
-      const result: TreeRow[] = [];
-      for (const row of await rows.all()) {
-        const expanded = await row.getAttribute('aria-expanded');
-        result.push({
-          label: ((await row.locator('.label-name').first().textContent()) ?? '').trim(),
-          description: ((await row.locator('.label-description').first().textContent().catch(() => '')) ?? '').trim(),
-          level: Number(await row.getAttribute('aria-level')),
+      const rowSelector = '.part.sidebar .customview-tree .monaco-list-row';
+      // One evaluate per row: locator reads would wait for parts a row lacks (e.g. a description).
+      const rows = await page.locator(rowSelector).evaluateAll((elements) =>
+        elements.map((el) => ({
+          index: el.getAttribute('data-index') ?? '',
+          label: el.querySelector('.label-name')?.textContent?.trim() ?? '',
+          description: el.querySelector('.label-description')?.textContent?.trim() ?? '',
+          level: Number(el.getAttribute('aria-level')),
+          expanded: el.getAttribute('aria-expanded'),
+          selected: el.getAttribute('aria-selected') === 'true',
+        })),
+      );
+      return rows
+        .sort((a, b) => Number(a.index) - Number(b.index))
+        .map(({ index, expanded, ...row }) => ({
+          ...row,
           expanded: expanded === null ? undefined : expanded === 'true',
-          selected: (await row.getAttribute('aria-selected')) === 'true',
-          locator: row,
-        });
-      }
-      return result;
+          locator: page.locator(`${rowSelector}[data-index="${index}"]`),
+        }));
+    },
+
+    async treeRow(label, timeoutMs = UI_TIMEOUT_MS) {
+      const matches = (text: string) => (typeof label === 'string' ? text === label : label.test(text));
+      return waitFor(`tree row ${String(label)}`, async () => (await wb.treeRows()).find((row) => matches(row.label)), timeoutMs);
     },
 
     async webviewFrame(titleSubstring) {

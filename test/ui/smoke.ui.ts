@@ -11,6 +11,7 @@ describe('smoke: Huawei Cloud Backups view in the browser', () => {
       assert.match(title, /Huawei Cloud Backups/i);
       // The demo keys are in the environment, so the tree replaces the welcome view.
       await wb.page.locator('.part.sidebar .customview-tree').waitFor({ state: 'visible' });
+      await wb.treeRow(/\S/); // any row: the tree has content
       const shot = await wb.screenshot('smoke-backups-view');
       assert.ok(fs.statSync(shot).size > 0);
     });
