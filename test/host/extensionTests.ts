@@ -17,6 +17,8 @@ export interface ExtensionTestRun {
   env: Record<string, string>;
   /** Compiled test entry exporting run(); default out/test/host/index.js. */
   testsEntry?: string;
+  /** The extension under test; default the repository. */
+  extensionDevelopmentPath?: string;
 }
 
 interface AutomationLogFile {
@@ -96,7 +98,7 @@ export async function runExtensionTests(run: ExtensionTestRun): Promise<number> 
   page.on('pageerror', (error) => console.error(`[workbench] uncaught: ${error.message}`));
 
   const payload: Array<[string, string]> = [
-    ['extensionDevelopmentPath', server.remoteUri(REPO_ROOT)],
+    ['extensionDevelopmentPath', server.remoteUri(run.extensionDevelopmentPath ?? REPO_ROOT)],
     ['extensionTestsPath', server.remoteUri(run.testsEntry ?? path.join(REPO_ROOT, 'out', 'test', 'host', 'index.js'))],
   ];
   // The workbench loads lazily and may never settle if code-server or the page dies: watch both.
