@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
-import type { BackupFilter, BackupType, NormalizedStatus } from './model';
+import type { BackupFilter, BackupType, NormalizedStatus, TimeRangePreset } from './model';
 
 dayjs.extend(relativeTime);
 
@@ -45,38 +45,32 @@ export function typeLabel(type: BackupType, rawType?: string): string {
   return type === 'unknown' && rawType ? rawType : type;
 }
 
-const RANGE_PRESETS: readonly { readonly ms: number; readonly label: string }[] = [
-  { ms: 24 * 3_600_000, label: 'last 24 hours' },
-  { ms: 7 * 86_400_000, label: 'last 7 days' },
-  { ms: 30 * 86_400_000, label: 'last 30 days' },
-];
-
-/** How close `to` must be to now, and a span to a preset, for the range to read as "last …". */
-const PRESET_TOLERANCE_MS = 5 * 60_000;
+const PRESET_LABELS: Readonly<Record<TimeRangePreset, string>> = {
+  last24h: 'last 24 hours',
+  last7d: 'last 7 days',
+  last30d: 'last 30 days',
+};
 
 /**
- * `auto, manual · last 7 days · failed`; an empty filter gives ''. A range ending now with a preset
- * length reads "last 7 days"; any other range is shown as local dates.
+ * `auto, manual · last 7 days · failed`; an empty filter gives ''. A preset range reads "last 7
+ * days"; a fixed range is shown as local dates.
  */
-export function filterSummary(filter: BackupFilter | undefined, now: number = Date.now()): string {
+export function filterSummary(filter: BackupFilter | undefined): string {
   if (!filter) return '';
   const parts: string[] = [];
   if (filter.types?.length) parts.push(filter.types.map((type) => typeLabel(type)).join(', '));
-  if (filter.timeRange) parts.push(rangeLabel(filter.timeRange.from, filter.timeRange.to, now));
+  if (filter.timeRange) parts.push(rangeLabel(filter.timeRange));
   if (filter.statuses?.length) parts.push(filter.statuses.map((status) => statusLabel(status)).join(', '));
   return parts.join(' · ');
 }
 
-function rangeLabel(from: number, to: number, now: number): string {
-  if (Math.abs(now - to) <= PRESET_TOLERANCE_MS) {
-    const preset = RANGE_PRESETS.find((candidate) => Math.abs(to - from - candidate.ms) <= PRESET_TOLERANCE_MS);
-    if (preset) return preset.label;
-  }
+function rangeLabel(range: NonNullable<BackupFilter['timeRange']>): string {
+  if (range.preset) return PRESET_LABELS[range.preset];
   const format = (instant: number) => {
     const time = dayjs(instant);
     return time.format(time.hour() === 0 && time.minute() === 0 ? 'YYYY-MM-DD' : 'YYYY-MM-DD HH:mm');
   };
-  return `${format(from)} – ${format(to)}`;
+  return `${format(range.from)} – ${format(range.to)}`;
 }
 
 /** `2 hours ago`, `in a few seconds`. */

@@ -90,16 +90,42 @@ export interface InvalidRecord {
   readonly raw: unknown;
 }
 
+/** SPEC §5: the "last …" time ranges, which move with the clock. */
+export const TIME_RANGE_PRESETS = ['last24h', 'last7d', 'last30d'] as const;
+export type TimeRangePreset = (typeof TIME_RANGE_PRESETS)[number];
+
+const HOUR_MS = 3_600_000;
+export const TIME_RANGE_PRESET_DURATIONS: Readonly<Record<TimeRangePreset, number>> = {
+  last24h: 24 * HOUR_MS,
+  last7d: 7 * 24 * HOUR_MS,
+  last30d: 30 * 24 * HOUR_MS,
+};
+
 /** SPEC §5. Every part is optional; an empty filter matches everything. */
 export interface BackupFilter {
   /** Any of these types (empty or undefined: all). */
   readonly types?: readonly Exclude<BackupType, 'unknown'>[];
-  /** Inclusive range of start times, epoch ms. Both ends are always set. */
-  readonly timeRange?: { readonly from: number; readonly to: number };
+  /**
+   * Inclusive range of start times, epoch ms. Both ends are always set. With `preset`, the range
+   * means "the last 7 days" whenever it is used: `from`/`to` are only the reading at one moment, and
+   * resolveFilter recomputes them before every use. Without it, the range is fixed (a custom range).
+   */
+  readonly timeRange?: { readonly from: number; readonly to: number; readonly preset?: TimeRangePreset };
   /** Any of these normalised statuses. */
   readonly statuses?: readonly Exclude<NormalizedStatus, 'unknown'>[];
 }
 
 export function isEmptyFilter(filter: BackupFilter | undefined): boolean {
   return !filter || (!filter.types?.length && !filter.timeRange && !filter.statuses?.length);
+}
+
+/** The range a preset covers at `now`: [now − its duration, now]. */
+export function presetTimeRange(preset: TimeRangePreset, now: number): NonNullable<BackupFilter['timeRange']> {
+  return { from: now - TIME_RANGE_PRESET_DURATIONS[preset], to: now, preset };
+}
+
+/** The filter as of `now`: a preset range gets fresh bounds; fixed ranges and the rest are unchanged. */
+export function resolveFilter(filter: BackupFilter | undefined, now: number): BackupFilter | undefined {
+  const preset = filter?.timeRange?.preset;
+  return filter && preset ? { ...filter, timeRange: presetTimeRange(preset, now) } : filter;
 }

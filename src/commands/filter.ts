@@ -4,6 +4,7 @@ import {
   advanceFilterWizard,
   FILTER_STATUSES,
   FILTER_TYPES,
+  PRESET_DURATIONS,
   startFilterWizard,
   stepPosition,
   type FilterStatus,
@@ -85,7 +86,7 @@ async function askStep(state: FilterWizardState): Promise<FilterWizardInput> {
       const result = await inputStep({
         ...position,
         prompt: `Start of the range (${TIME_INPUT_HINT})`,
-        value: formatTimeInput(state.customFrom ?? state.now - 7 * 24 * 3_600_000),
+        value: formatTimeInput(state.customFrom ?? state.now - PRESET_DURATIONS.last7d),
         validate: (text) => validateTimeInput(text, 'start'),
       });
       return toInput(result, (text) => ({ kind: 'customStart', instant: parseTimeInput(text, 'start')! }));

@@ -1,4 +1,4 @@
-import type { BackupFilter, BackupType, NormalizedStatus } from '../cloud/model';
+import { presetTimeRange, TIME_RANGE_PRESET_DURATIONS, type BackupFilter, type BackupType, type NormalizedStatus, type TimeRangePreset } from '../cloud/model';
 
 /**
  * The Filter Backups… wizard as a pure state machine: the quick-pick UI (filter.ts) shows the
@@ -8,17 +8,13 @@ import type { BackupFilter, BackupType, NormalizedStatus } from '../cloud/model'
 
 export type FilterType = Exclude<BackupType, 'unknown'>;
 export type FilterStatus = Exclude<NormalizedStatus, 'unknown'>;
-export type RangePreset = 'any' | 'last24h' | 'last7d' | 'last30d' | 'custom';
+export type RangePreset = 'any' | TimeRangePreset | 'custom';
 
 export const FILTER_TYPES: readonly FilterType[] = ['auto', 'manual', 'incremental', 'differential'];
 export const FILTER_STATUSES: readonly FilterStatus[] = ['inProgress', 'succeeded', 'failed', 'expired', 'waiting'];
 
-const HOUR = 3_600_000;
-export const PRESET_DURATIONS: Readonly<Record<Exclude<RangePreset, 'any' | 'custom'>, number>> = {
-  last24h: 24 * HOUR,
-  last7d: 7 * 24 * HOUR,
-  last30d: 30 * 24 * HOUR,
-};
+/** Show Failed Backups… offers the same "last …" ranges. */
+export const PRESET_DURATIONS = TIME_RANGE_PRESET_DURATIONS;
 
 export type FilterWizardStep = 'types' | 'range' | 'customStart' | 'customEnd' | 'statuses';
 
@@ -29,7 +25,7 @@ export interface FilterWizardState {
   readonly customFrom?: number;
   readonly customTo?: number;
   readonly statuses: readonly FilterStatus[];
-  /** Clock reading used for the "last …" presets and to recognise them in an existing filter. */
+  /** Clock reading for the custom range's default bounds and the range a preset covers now. */
   readonly now: number;
 }
 
@@ -48,30 +44,19 @@ export type FilterWizardOutcome =
   /** `filter` is undefined when the user chose nothing to filter by (= no filter). */
   | { readonly kind: 'done'; readonly filter: BackupFilter | undefined };
 
-/** A preset is recognised in a saved range when it ends within this slack of "now". */
-const PRESET_RECOGNITION_SLACK = 10 * 60_000;
-
-/** The first step, pre-selected from the current filter. */
+/** The first step, pre-selected from the current filter: its preset however long ago it was chosen, else its fixed bounds. */
 export function startFilterWizard(current: BackupFilter | undefined, now: number): FilterWizardState {
   const range = current?.timeRange;
-  const preset = range ? presetOf(range, now) : 'any';
+  const fixed = range && !range.preset ? range : undefined;
   return {
     step: 'types',
     types: current?.types ? [...current.types] : [],
-    range: preset,
-    customFrom: preset === 'custom' ? range?.from : undefined,
-    customTo: preset === 'custom' ? range?.to : undefined,
+    range: range ? (range.preset ?? 'custom') : 'any',
+    customFrom: fixed?.from,
+    customTo: fixed?.to,
     statuses: current?.statuses ? [...current.statuses] : [],
     now,
   };
-}
-
-function presetOf(range: { from: number; to: number }, now: number): RangePreset {
-  if (Math.abs(now - range.to) > PRESET_RECOGNITION_SLACK) return 'custom';
-  for (const [preset, duration] of Object.entries(PRESET_DURATIONS)) {
-    if (range.to - range.from === duration) return preset as RangePreset;
-  }
-  return 'custom';
 }
 
 export function advanceFilterWizard(state: FilterWizardState, input: FilterWizardInput): FilterWizardOutcome {
@@ -121,14 +106,14 @@ function buildFilter(state: FilterWizardState): BackupFilter | undefined {
   return Object.keys(filter).length ? filter : undefined;
 }
 
-function rangeOf(state: FilterWizardState): { from: number; to: number } | undefined {
+function rangeOf(state: FilterWizardState): BackupFilter['timeRange'] {
   switch (state.range) {
     case 'any':
       return undefined;
     case 'custom':
       return state.customFrom !== undefined && state.customTo !== undefined ? { from: state.customFrom, to: state.customTo } : undefined;
     default:
-      return { from: state.now - PRESET_DURATIONS[state.range], to: state.now };
+      return presetTimeRange(state.range, state.now);
   }
 }
 

@@ -1,25 +1,32 @@
-import { BACKUP_TYPES, NORMALIZED_STATUSES, isEmptyFilter, type BackupFilter } from '../cloud/model';
+import { BACKUP_TYPES, NORMALIZED_STATUSES, TIME_RANGE_PRESETS, isEmptyFilter, presetTimeRange, type BackupFilter, type TimeRangePreset } from '../cloud/model';
 
 /**
  * workspaceState may hold a filter written by another version of the extension: keep the parts
- * that still make sense, drop the rest, and never fail activation over it.
+ * that still make sense, drop the rest, and never fail activation over it. A preset range ("last
+ * 7 days") is read as of `now`, whatever bounds were stored with it; filters saved before presets
+ * were kept (fixed bounds only) stay fixed.
  */
-export function sanitizeFilter(stored: unknown): BackupFilter | undefined {
+export function sanitizeFilter(stored: unknown, now: number = Date.now()): BackupFilter | undefined {
   if (typeof stored !== 'object' || stored === null) return undefined;
   const value = stored as Record<string, unknown>;
   const types = knownValues(value.types, BACKUP_TYPES.filter((t) => t !== 'unknown'));
   const statuses = knownValues(value.statuses, NORMALIZED_STATUSES.filter((s) => s !== 'unknown'));
-  const range = value.timeRange as { from?: unknown; to?: unknown } | undefined;
-  const timeRange =
-    range && Number.isFinite(range.from) && Number.isFinite(range.to) && (range.from as number) <= (range.to as number)
-      ? { from: range.from as number, to: range.to as number }
-      : undefined;
+  const timeRange = sanitizeTimeRange(value.timeRange, now);
   const filter: BackupFilter = {
     ...(types.length ? { types: types as BackupFilter['types'] } : {}),
     ...(statuses.length ? { statuses: statuses as BackupFilter['statuses'] } : {}),
     ...(timeRange ? { timeRange } : {}),
   };
   return isEmptyFilter(filter) ? undefined : filter;
+}
+
+function sanitizeTimeRange(stored: unknown, now: number): BackupFilter['timeRange'] {
+  if (typeof stored !== 'object' || stored === null) return undefined;
+  const range = stored as { from?: unknown; to?: unknown; preset?: unknown };
+  if (TIME_RANGE_PRESETS.includes(range.preset as TimeRangePreset)) return presetTimeRange(range.preset as TimeRangePreset, now);
+  return Number.isFinite(range.from) && Number.isFinite(range.to) && (range.from as number) <= (range.to as number)
+    ? { from: range.from as number, to: range.to as number }
+    : undefined;
 }
 
 function knownValues(value: unknown, allowed: readonly string[]): string[] {

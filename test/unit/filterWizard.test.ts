@@ -43,7 +43,7 @@ describe('filter wizard', () => {
     );
     assert.deepStrictEqual(filterOf(outcome), {
       types: ['auto', 'manual'],
-      timeRange: { from: NOW - 7 * DAY, to: NOW },
+      timeRange: { from: NOW - 7 * DAY, to: NOW, preset: 'last7d' },
       statuses: ['failed'],
     });
   });
@@ -103,20 +103,27 @@ describe('filter wizard', () => {
   });
 
   describe('pre-selection from the current filter', () => {
-    it('recognises a preset range saved a few minutes ago', () => {
-      const saved: BackupFilter = { types: ['manual'], timeRange: { from: NOW - 5 * 60_000 - PRESET_DURATIONS.last30d, to: NOW - 5 * 60_000 }, statuses: ['failed', 'waiting'] };
+    it('pre-selects a preset chosen days ago, and keeps it relative when confirmed again', () => {
+      const chosenAt = NOW - 3 * DAY;
+      const saved = filterOf(
+        run(startFilterWizard(undefined, chosenAt), { kind: 'types', types: ['manual'] }, { kind: 'range', range: 'last30d' }, { kind: 'statuses', statuses: ['failed', 'waiting'] }),
+      );
       const state = startFilterWizard(saved, NOW);
       assert.deepStrictEqual(state.types, ['manual']);
       assert.strictEqual(state.range, 'last30d');
+      assert.strictEqual(state.customFrom, undefined, 'a preset has no custom bounds to offer');
       assert.deepStrictEqual(state.statuses, ['failed', 'waiting']);
+      const again = filterOf(run(state, { kind: 'types', types: ['manual'] }, { kind: 'range', range: 'last30d' }, { kind: 'statuses', statuses: ['failed'] }));
+      assert.deepStrictEqual(again?.timeRange, { from: NOW - PRESET_DURATIONS.last30d, to: NOW, preset: 'last30d' });
     });
 
-    it('treats an old or odd-length range as custom with its bounds', () => {
-      const saved: BackupFilter = { timeRange: { from: NOW - 3 * DAY - DAY, to: NOW - 3 * DAY } };
-      const state = startFilterWizard(saved, NOW);
-      assert.strictEqual(state.range, 'custom');
-      assert.strictEqual(state.customFrom, saved.timeRange!.from);
-      assert.strictEqual(state.customTo, saved.timeRange!.to);
+    it('treats a fixed range as custom with its bounds, even one that spans 7 days up to now', () => {
+      for (const timeRange of [{ from: NOW - 3 * DAY - DAY, to: NOW - 3 * DAY }, { from: NOW - 7 * DAY, to: NOW }]) {
+        const state = startFilterWizard({ timeRange }, NOW);
+        assert.strictEqual(state.range, 'custom');
+        assert.strictEqual(state.customFrom, timeRange.from);
+        assert.strictEqual(state.customTo, timeRange.to);
+      }
     });
 
     it('starts empty without a filter', () => {

@@ -38,17 +38,19 @@ describe('statusLabel and typeLabel', () => {
 describe('filterSummary', () => {
   const now = Date.UTC(2026, 10, 21, 12, 0, 0);
   it('joins types, a preset range and statuses', () => {
-    const summary = filterSummary({ types: ['auto', 'manual'], timeRange: { from: now - 7 * DAY, to: now }, statuses: ['failed'] }, now);
+    const summary = filterSummary({ types: ['auto', 'manual'], timeRange: { from: now - 7 * DAY, to: now, preset: 'last7d' }, statuses: ['failed'] });
     assert.strictEqual(summary, 'auto, manual · last 7 days · failed');
   });
-  it('names the 24-hour and 30-day presets', () => {
-    assert.strictEqual(filterSummary({ timeRange: { from: now - DAY, to: now } }, now), 'last 24 hours');
-    assert.strictEqual(filterSummary({ timeRange: { from: now - 30 * DAY, to: now } }, now), 'last 30 days');
+  it('names every preset by its preset, whatever bounds it was last read with', () => {
+    assert.strictEqual(filterSummary({ timeRange: { from: now - DAY, to: now, preset: 'last24h' } }), 'last 24 hours');
+    assert.strictEqual(filterSummary({ timeRange: { from: now - 40 * DAY, to: now - 10 * DAY, preset: 'last30d' } }), 'last 30 days');
   });
-  it('shows other ranges as dates', () => {
+  it('shows fixed ranges as dates, even one that happens to span 7 days up to now', () => {
     const from = new Date(2026, 10, 1).getTime();
     const to = new Date(2026, 10, 7, 18, 30).getTime();
-    assert.strictEqual(filterSummary({ timeRange: { from, to } }, now), '2026-11-01 – 2026-11-07 18:30');
+    assert.strictEqual(filterSummary({ timeRange: { from, to } }), '2026-11-01 – 2026-11-07 18:30');
+    const lastWeekFixed = filterSummary({ timeRange: { from: now - 7 * DAY, to: now } });
+    assert.match(lastWeekFixed, /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})? – \d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/);
   });
   it('is empty for no filter', () => {
     assert.strictEqual(filterSummary(undefined), '');
