@@ -1,8 +1,5 @@
 import dayjs from 'dayjs';
-import relativeTime from 'dayjs/plugin/relativeTime';
 import type { BackupFilter, BackupType, NormalizedStatus, TimeRangePreset } from './model';
-
-dayjs.extend(relativeTime);
 
 /*
  * Display text for the tree, tooltips, the detail panel and exports. Pure: no vscode, no clock
@@ -73,7 +70,23 @@ function rangeLabel(range: NonNullable<BackupFilter['timeRange']>): string {
   return `${format(range.from)} – ${format(range.to)}`;
 }
 
-/** `2 hours ago`, `in a few seconds`. */
+const RELATIVE_UNITS: readonly { readonly seconds: number; readonly unit: string }[] = [
+  { seconds: 30 * 86_400, unit: 'mo' },
+  { seconds: 86_400, unit: 'd' },
+  { seconds: 3600, unit: 'h' },
+  { seconds: 60, unit: 'min' },
+];
+
+/**
+ * The tree's compact wording (SPEC §4): `just now`, `5 min ago`, `2 h ago`, `3 d ago`, `in 2 h`;
+ * the local date beyond a year, where "14 mo ago" says less than the date.
+ */
 export function formatRelative(instant: number, now: number = Date.now()): string {
-  return dayjs(instant).from(dayjs(now));
+  const seconds = Math.round((now - instant) / 1000);
+  const magnitude = Math.abs(seconds);
+  if (magnitude < 60) return 'just now';
+  if (magnitude >= 365 * 86_400) return dayjs(instant).format('YYYY-MM-DD');
+  const { seconds: size, unit } = RELATIVE_UNITS.find((candidate) => magnitude >= candidate.seconds)!;
+  const text = `${Math.floor(magnitude / size)} ${unit}`;
+  return seconds > 0 ? `${text} ago` : `in ${text}`;
 }

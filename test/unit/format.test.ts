@@ -63,11 +63,20 @@ describe('filterSummary', () => {
 
 describe('formatRelative', () => {
   const now = Date.UTC(2026, 10, 21, 12, 0, 0);
-  it('says how long ago', () => {
-    assert.strictEqual(formatRelative(now - 2 * HOUR, now), '2 hours ago');
-    assert.strictEqual(formatRelative(now - 3 * DAY, now), '3 days ago');
+  it('says how long ago in the compact units of the tree', () => {
+    assert.strictEqual(formatRelative(now - 20_000, now), 'just now');
+    assert.strictEqual(formatRelative(now - 5 * 60_000, now), '5 min ago');
+    assert.strictEqual(formatRelative(now - 2 * HOUR - 59 * 60_000, now), '2 h ago');
+    assert.strictEqual(formatRelative(now - 3 * DAY, now), '3 d ago');
+    assert.strictEqual(formatRelative(now - 45 * DAY, now), '1 mo ago');
   });
   it('handles the future', () => {
-    assert.strictEqual(formatRelative(now + 10 * 60_000, now), 'in 10 minutes');
+    assert.strictEqual(formatRelative(now + 2 * HOUR, now), 'in 2 h');
+    assert.strictEqual(formatRelative(now + 10 * 60_000, now), 'in 10 min');
+    assert.strictEqual(formatRelative(now + 10_000, now), 'just now');
+  });
+  it('gives the local date beyond a year', () => {
+    const longAgo = new Date(2025, 0, 31, 12).getTime();
+    assert.strictEqual(formatRelative(longAgo, now), '2025-01-31');
   });
 });
