@@ -6,7 +6,7 @@ import type { BackupLocator } from '../explorer/backupExplorer';
 import { refetchBackup } from './fetching';
 import { renderDetailsHtml, type DetailsError } from './html/details';
 import { parseDetailsState } from './state';
-import { isPanelMessage, panelIcon, toDetailsError, webviewOptions, webviewResources, type PanelMessage } from './webviewSupport';
+import { PanelSet, toDetailsError, webviewResources, wirePanel, type PanelMessage } from './webviewSupport';
 
 export const DETAILS_VIEW_TYPE = 'hwcBackups.details';
 
@@ -27,54 +27,32 @@ function keyOf(locator: BackupLocator): string {
 }
 
 /** One webview panel per backup (service + instance + backup id); opening it again reveals it. */
-export class DetailsPanels implements vscode.Disposable {
-  private readonly panels = new Map<string, DetailsPanel>();
-
+export class DetailsPanels extends PanelSet<DetailsPanel> {
   constructor(
-    private readonly extensionUri: vscode.Uri,
+    extensionUri: vscode.Uri,
     private readonly deps: DetailsDeps,
-  ) {}
+  ) {
+    super(DETAILS_VIEW_TYPE, extensionUri, (panel) => keyOf(locatorOf(panel.backup)));
+  }
 
   /** Shows `backup`, reusing the panel already open for it. */
   open(backup: Backup): void {
-    const existing = this.panels.get(keyOf(locatorOf(backup)));
+    const existing = this.find(keyOf(locatorOf(backup)));
     if (existing) {
       existing.show(backup, Date.now());
       existing.panel.reveal();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(DETAILS_VIEW_TYPE, backup.name, vscode.ViewColumn.Active, webviewOptions(this.extensionUri));
-    this.track(new DetailsPanel(panel, this.extensionUri, this.deps, backup, Date.now()));
+    this.track(new DetailsPanel(this.create(backup.name), this.extensionUri, this.deps, backup, Date.now()));
   }
 
   /** After a window reload: show the saved record at once, then fetch it again. */
   restore(panel: vscode.WebviewPanel, state: unknown): void {
     const saved = parseDetailsState(state);
-    panel.webview.options = webviewOptions(this.extensionUri);
-    if (!saved) {
-      // Nothing usable was saved (e.g. an older version's state): close rather than show an empty panel.
-      panel.dispose();
-      return;
-    }
+    if (!this.adopt(panel, saved)) return;
     const restored = new DetailsPanel(panel, this.extensionUri, this.deps, saved.backup, saved.fetchedAt);
     this.track(restored);
     void restored.refresh();
-  }
-
-  openCount(): number {
-    return this.panels.size;
-  }
-
-  dispose(): void {
-    for (const panel of [...this.panels.values()]) panel.panel.dispose();
-  }
-
-  private track(panel: DetailsPanel): void {
-    const key = keyOf(locatorOf(panel.backup));
-    this.panels.set(key, panel);
-    panel.panel.onDidDispose(() => {
-      if (this.panels.get(key) === panel) this.panels.delete(key);
-    });
   }
 }
 
@@ -90,14 +68,7 @@ class DetailsPanel {
     public backup: Backup,
     private fetchedAt: number,
   ) {
-    panel.iconPath = panelIcon(extensionUri);
-    panel.webview.onDidReceiveMessage((message: unknown) => {
-      if (isPanelMessage(message)) void this.handle(message);
-    });
-    panel.onDidDispose(() => {
-      this.disposed = true;
-      this.refreshing?.abort();
-    });
+    wirePanel(panel, extensionUri, (message) => this.handle(message), () => this.close());
     this.render();
   }
 
@@ -151,6 +122,12 @@ class DetailsPanel {
       error: this.error,
       resources: webviewResources(this.panel.webview, this.extensionUri),
     });
+  }
+
+  /** The user closed the panel: stop any fetch and never render again. */
+  private close(): void {
+    this.disposed = true;
+    this.refreshing?.abort();
   }
 
   private async handle(message: PanelMessage): Promise<void> {

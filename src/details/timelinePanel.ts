@@ -7,7 +7,7 @@ import type { DetailsError } from './html/details';
 import { renderTimelineHtml, type TimelineInstanceRef } from './html/timeline';
 import { parseTimelineState } from './state';
 import { DAY_MS, type TimeRange } from './timeline/analysis';
-import { isPanelMessage, panelIcon, toDetailsError, webviewOptions, webviewResources, type PanelMessage } from './webviewSupport';
+import { PanelSet, toDetailsError, webviewResources, wirePanel, type PanelMessage } from './webviewSupport';
 
 export const TIMELINE_VIEW_TYPE = 'hwcBackups.timeline';
 
@@ -22,47 +22,30 @@ export interface TimelineDeps {
 }
 
 /** One timeline panel per instance; opening it again reveals and reloads it. */
-export class TimelinePanels implements vscode.Disposable {
-  private readonly panels = new Map<string, TimelinePanel>();
-
+export class TimelinePanels extends PanelSet<TimelinePanel> {
   constructor(
-    private readonly extensionUri: vscode.Uri,
+    extensionUri: vscode.Uri,
     private readonly deps: TimelineDeps,
-  ) {}
+  ) {
+    super(TIMELINE_VIEW_TYPE, extensionUri, (panel) => keyOf(panel.instance.service, panel.instance.id));
+  }
 
   open(instance: Instance): void {
     const fixedRange = this.deps.filter?.get()?.timeRange;
-    const existing = this.panels.get(keyOf(instance.service, instance.id));
+    const existing = this.find(keyOf(instance.service, instance.id));
     if (existing) {
       existing.panel.reveal();
       void existing.load(fixedRange);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(TIMELINE_VIEW_TYPE, titleOf(instance.name), vscode.ViewColumn.Active, webviewOptions(this.extensionUri));
-    this.track(new TimelinePanel(panel, this.extensionUri, this.deps, instance, fixedRange));
+    this.track(new TimelinePanel(this.create(titleOf(instance.name)), this.extensionUri, this.deps, instance, fixedRange));
   }
 
   restore(panel: vscode.WebviewPanel, state: unknown): void {
     const saved = parseTimelineState(state);
-    panel.webview.options = webviewOptions(this.extensionUri);
-    if (!saved) {
-      panel.dispose();
-      return;
-    }
+    if (!this.adopt(panel, saved)) return;
     const { service, id, name } = saved.instance;
     this.track(new TimelinePanel(panel, this.extensionUri, this.deps, instanceStub(service, id, name), saved.fixedRange));
-  }
-
-  dispose(): void {
-    for (const panel of [...this.panels.values()]) panel.panel.dispose();
-  }
-
-  private track(panel: TimelinePanel): void {
-    const key = keyOf(panel.instance.service, panel.instance.id);
-    this.panels.set(key, panel);
-    panel.panel.onDidDispose(() => {
-      if (this.panels.get(key) === panel) this.panels.delete(key);
-    });
   }
 }
 
@@ -86,15 +69,8 @@ class TimelinePanel {
     private fixedRange: TimeRange | undefined,
   ) {
     this.range = fixedRange ?? rollingRange();
-    panel.iconPath = panelIcon(extensionUri);
     panel.title = titleOf(instance.name);
-    panel.webview.onDidReceiveMessage((message: unknown) => {
-      if (isPanelMessage(message)) void this.handle(message);
-    });
-    panel.onDidDispose(() => {
-      this.disposed = true;
-      this.loading?.abort();
-    });
+    wirePanel(panel, extensionUri, (message) => this.handle(message), () => this.close());
     void this.load(fixedRange);
   }
 
@@ -144,6 +120,12 @@ class TimelinePanel {
       error: this.error,
       resources: webviewResources(this.panel.webview, this.extensionUri),
     });
+  }
+
+  /** The user closed the panel: stop any fetch and never render again. */
+  private close(): void {
+    this.disposed = true;
+    this.loading?.abort();
   }
 
   private async handle(message: PanelMessage): Promise<void> {
