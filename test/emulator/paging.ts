@@ -102,6 +102,11 @@ export function fieldEquals(field: string, value: string | undefined): RecordFil
   return value === undefined ? undefined : (record) => record[field] === value;
 }
 
+/** Keeps records whose `name` contains `part`, as the services' name filters do (undefined part: no filter). */
+export function nameContains(part: string | undefined): RecordFilter | undefined {
+  return part === undefined ? undefined : (record) => typeof record.name === 'string' && record.name.includes(part);
+}
+
 /** Finds an instance record by its id field; undefined when absent. */
 export function findById(list: RecordList, idField: string, id: string): RawRecord | undefined {
   for (let i = 0; i < list.length; i++) {

@@ -1,7 +1,7 @@
 /** DCS v1.0: instances and backups (seed 001). Paging by 1-based `start`. */
 import type { RawRecord } from '../data/model';
 import { codeMessageStyle, ok, type ServiceDefinition } from '../http';
-import { fieldEquals, findById, inTimeRange, select, slice } from '../paging';
+import { fieldEquals, findById, inTimeRange, nameContains, select, slice } from '../paging';
 import { COMPACT_TIME } from '../validation';
 
 const errors = codeMessageStyle({ badRequest: '111400040', notFound: '111404022', internal: '111500001' }, true);
@@ -21,10 +21,9 @@ export const dcs: ServiceDefinition = {
       handle({ query, data }) {
         const start = query.int('start', { min: 1, fallback: 1 });
         const limit = query.int('limit', { min: 1, max: 1000, fallback: 10 });
-        const name = query.string('name');
         const matches = select(data.dcs.instances, [
           fieldEquals('instance_id', query.string('id')),
-          name === undefined ? undefined : (r) => typeof r.name === 'string' && r.name.includes(name),
+          nameContains(query.string('name')),
           fieldEquals('status', query.string('status')),
         ], query.filterKey('start', 'limit'));
         return ok({ instance_num: matches.length, instances: slice(matches, start - 1, limit) });

@@ -1,10 +1,9 @@
 /** DDS v3: instances and backups (seed 000). */
 import { toArray, type RawRecord, type RecordList } from '../data/model';
-import { codeMessageStyle, ok, type ServiceDefinition } from '../http';
-import { fieldEquals, findById, inTimeRange, mergeNewestFirst, select, slice } from '../paging';
+import { ok, type ServiceDefinition } from '../http';
+import { fieldEquals, findById, inTimeRange, mergeNewestFirst, nameContains, select, slice } from '../paging';
 import { eitherFormat, OFFSET_TIME, SPACED_UTC_TIME } from '../validation';
-
-const errors = codeMessageStyle({ badRequest: 'DBS.200001', notFound: 'DBS.200002', internal: 'DBS.200000' });
+import { dbsErrors as errors, dbsPaging } from './dbs';
 
 const MODES = ['Sharding', 'ReplicaSet', 'Single'] as const;
 
@@ -19,12 +18,10 @@ export const dds: ServiceDefinition = {
     {
       pattern: '/v3/{project_id}/instances',
       handle({ query, data }) {
-        const offset = query.int('offset', { min: 0, fallback: 0 });
-        const limit = query.int('limit', { min: 1, max: 100, fallback: 100 });
-        const name = query.string('name');
+        const { offset, limit } = dbsPaging(query);
         const matches = select(data.dds.instances, [
           fieldEquals('id', query.string('id')),
-          name === undefined ? undefined : (r) => typeof r.name === 'string' && r.name.includes(name),
+          nameContains(query.string('name')),
           fieldEquals('mode', query.oneOf('mode', MODES)),
         ], query.filterKey('offset', 'limit'));
         return ok({ instances: slice(matches, offset, limit), total_count: matches.length });
@@ -38,8 +35,7 @@ export const dds: ServiceDefinition = {
         // Documented as "Auto"/"Manual"; the service matches any case and returns lower case.
         const type = query.oneOf('backup_type', ['Auto', 'Manual'] as const, { caseInsensitive: true })?.toLowerCase();
         const mode = query.oneOf('mode', MODES);
-        const offset = query.int('offset', { min: 0, fallback: 0 });
-        const limit = query.int('limit', { min: 1, max: 100, fallback: 100 });
+        const { offset, limit } = dbsPaging(query);
         // The page documents begin_time as "yyyy-mm-dd hh:mm:ss" and end_time both ways; accept what it documents.
         const range = query.timeRange({ begin: 'begin_time', end: 'end_time', beginFormat: SPACED_UTC_TIME, endFormat: eitherFormat(SPACED_UTC_TIME, OFFSET_TIME), bothOrNeither: true });
 

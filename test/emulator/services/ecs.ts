@@ -1,6 +1,6 @@
 /** ECS v1: `cloudservers/detail`, the servers CSBS backs up. `offset` is a page number from 1. */
 import { nestedErrorStyle, ok, type ServiceDefinition } from '../http';
-import { fieldEquals, select, slice } from '../paging';
+import { fieldEquals, nameContains, select, slice } from '../paging';
 
 export const ecs: ServiceDefinition = {
   name: 'ecs',
@@ -11,9 +11,8 @@ export const ecs: ServiceDefinition = {
       handle({ query, data }) {
         const page = query.int('offset', { min: 1, fallback: 1 });
         const limit = query.int('limit', { min: 1, max: 1000, fallback: 25 });
-        const name = query.string('name');
         const matches = select(data.ecs.servers, [
-          name === undefined ? undefined : (r) => typeof r.name === 'string' && r.name.includes(name),
+          nameContains(query.string('name')),
           fieldEquals('status', query.string('status')),
         ], query.filterKey('offset', 'limit'));
         return ok({ count: matches.length, servers: slice(matches, (page - 1) * limit, limit) });

@@ -1,10 +1,9 @@
 /** RDS v3: instances and backups (seed 002). */
 import type { RawRecord } from '../data/model';
-import { codeMessageStyle, ok, type ServiceDefinition } from '../http';
-import { fieldEquals, findById, inTimeRange, select, slice } from '../paging';
+import { ok, type ServiceDefinition } from '../http';
+import { fieldEquals, findById, inTimeRange, nameContains, select, slice } from '../paging';
 import { OFFSET_TIME } from '../validation';
-
-const errors = codeMessageStyle({ badRequest: 'DBS.200001', notFound: 'DBS.200002', internal: 'DBS.200000' });
+import { dbsErrors as errors, dbsPaging } from './dbs';
 
 export const RDS_BACKUP_TYPES = ['auto', 'manual', 'fragment', 'incremental'] as const;
 
@@ -20,14 +19,12 @@ export const rds: ServiceDefinition = {
     {
       pattern: '/v3/{project_id}/instances',
       handle({ query, data }) {
-        const offset = query.int('offset', { min: 0, fallback: 0 });
-        const limit = query.int('limit', { min: 1, max: 100, fallback: 100 });
-        const name = query.string('name');
+        const { offset, limit } = dbsPaging(query);
         const engine = query.oneOf('datastore_type', ['MySQL', 'PostgreSQL', 'SQLServer'] as const, { caseInsensitive: true });
         const type = query.oneOf('type', ['Single', 'Ha', 'Replica'] as const);
         const matches = select(data.rds.instances, [
           fieldEquals('id', query.string('id')),
-          name === undefined ? undefined : (r) => typeof r.name === 'string' && r.name.includes(name),
+          nameContains(query.string('name')),
           engine === undefined ? undefined : (r) => (r.datastore as { type?: unknown } | undefined)?.type === engine,
           fieldEquals('type', type),
         ], query.filterKey('offset', 'limit'));
@@ -41,8 +38,7 @@ export const rds: ServiceDefinition = {
         if (instanceId === undefined) throw errors.badRequest('Parameter instance_id is mandatory.');
         const backupId = query.string('backup_id');
         const type = query.oneOf('backup_type', RDS_BACKUP_TYPES);
-        const offset = query.int('offset', { min: 0, fallback: 0 });
-        const limit = query.int('limit', { min: 1, max: 100, fallback: 100 });
+        const { offset, limit } = dbsPaging(query);
         const range = query.timeRange({ begin: 'begin_time', end: 'end_time', beginFormat: OFFSET_TIME, endFormat: OFFSET_TIME, bothOrNeither: true });
         if (!findById(data.rds.instances, 'id', instanceId)) throw errors.notFound(`The DB instance ${instanceId} does not exist.`);
         const matches = select(data.rds.backups.get(instanceId) ?? [], [
