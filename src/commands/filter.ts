@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
+import { TIME_RANGE_PRESET_DURATIONS } from '../cloud/model';
 import type { FilterState } from '../explorer/filterState';
 import {
   advanceFilterWizard,
   FILTER_STATUSES,
   FILTER_TYPES,
-  PRESET_DURATIONS,
   startFilterWizard,
   stepPosition,
   type FilterStatus,
@@ -86,7 +86,7 @@ async function askStep(state: FilterWizardState): Promise<FilterWizardInput> {
       const result = await inputStep({
         ...position,
         prompt: `Start of the range (${TIME_INPUT_HINT})`,
-        value: formatTimeInput(state.customFrom ?? state.now - PRESET_DURATIONS.last7d),
+        value: formatTimeInput(state.customFrom ?? state.now - TIME_RANGE_PRESET_DURATIONS.last7d),
         validate: (text) => validateTimeInput(text, 'start'),
       });
       return toInput(result, (text) => ({ kind: 'customStart', instant: parseTimeInput(text, 'start')! }));

@@ -1,4 +1,4 @@
-import { presetTimeRange, TIME_RANGE_PRESET_DURATIONS, type BackupFilter, type BackupType, type NormalizedStatus, type TimeRangePreset } from '../cloud/model';
+import { presetTimeRange, type BackupFilter, type BackupType, type NormalizedStatus, type TimeRangePreset } from '../cloud/model';
 
 /**
  * The Filter Backups… wizard as a pure state machine: the quick-pick UI (filter.ts) shows the
@@ -12,9 +12,6 @@ export type RangePreset = 'any' | TimeRangePreset | 'custom';
 
 export const FILTER_TYPES: readonly FilterType[] = ['auto', 'manual', 'incremental', 'differential'];
 export const FILTER_STATUSES: readonly FilterStatus[] = ['inProgress', 'succeeded', 'failed', 'expired', 'waiting'];
-
-/** Show Failed Backups… offers the same "last …" ranges. */
-export const PRESET_DURATIONS = TIME_RANGE_PRESET_DURATIONS;
 
 export type FilterWizardStep = 'types' | 'range' | 'customStart' | 'customEnd' | 'statuses';
 

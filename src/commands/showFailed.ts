@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
 import type { CloudConnection } from '../auth/connection';
 import { formatRelative } from '../cloud/format';
-import type { Backup } from '../cloud/model';
+import { TIME_RANGE_PRESET_DURATIONS, type Backup } from '../cloud/model';
 import type { BackupExplorer } from '../explorer/backupExplorer';
 import { DEFAULT_SCAN_LIMITS, scanMatchingBackups, summarizeCoverage, type MatchResult } from './backupScan';
 import { describeError, isCancellation } from './errorText';
 import { enabledAdapters } from './findBackup';
-import { PRESET_DURATIONS } from './filterWizard';
 import { pickStep } from './quickInput';
 
 export interface ShowFailedDeps {
@@ -18,9 +17,9 @@ const TITLE = 'Show Failed Backups';
 
 type RangeItem = vscode.QuickPickItem & { readonly duration?: number };
 const RANGE_ITEMS: readonly RangeItem[] = [
-  { label: 'Last 24 hours', duration: PRESET_DURATIONS.last24h },
-  { label: 'Last 7 days', duration: PRESET_DURATIONS.last7d },
-  { label: 'Last 30 days', duration: PRESET_DURATIONS.last30d },
+  { label: 'Last 24 hours', duration: TIME_RANGE_PRESET_DURATIONS.last24h },
+  { label: 'Last 7 days', duration: TIME_RANGE_PRESET_DURATIONS.last7d },
+  { label: 'Last 30 days', duration: TIME_RANGE_PRESET_DURATIONS.last30d },
   { label: 'Any time', description: 'slowest: scans whole lists (bounded)' },
 ];
 

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
-import { formatBytes, statusLabel, typeLabel } from '../cloud/format';
+import { formatBytes, formatRelative, statusLabel, typeLabel } from '../cloud/format';
 import type { Backup, Instance, TimeValue } from '../cloud/model';
 import type { ListState, LoadKind } from './pagedList';
 
@@ -110,27 +110,8 @@ export function backupDescription(backup: Backup, now: number): string {
 
 /** Relative time of a parsed instant; the raw value when it did not parse; '' when absent. */
 function timeText(time: TimeValue, now: number): string {
-  if (time.instant !== undefined) return relativeTime(time.instant, now);
+  if (time.instant !== undefined) return formatRelative(time.instant, now);
   return time.raw !== undefined ? String(time.raw) : '';
-}
-
-/** Short relative time: "just now", "5 min ago", "2 h ago", "3 d ago", "in 4 h", "2025-01-31" beyond a year. */
-export function relativeTime(instant: number, now: number): string {
-  const seconds = Math.round((now - instant) / 1000);
-  const magnitude = Math.abs(seconds);
-  if (magnitude < 60) return 'just now';
-  const units: [number, string][] = [
-    [60, 'min'],
-    [3600, 'h'],
-    [86_400, 'd'],
-    [30 * 86_400, 'mo'],
-  ];
-  if (magnitude >= 365 * 86_400) return dayjs(instant).format('YYYY-MM-DD');
-  let text = '';
-  for (const [size, unit] of units) {
-    if (magnitude >= size) text = `${Math.floor(magnitude / size)} ${unit}`;
-  }
-  return seconds >= 0 ? `${text} ago` : `in ${text}`;
 }
 
 /** "2026-11-21 10:30:00 +08:00 (2026-11-21 02:30:00 UTC)", or the raw value, or "—". */

@@ -1,14 +1,13 @@
 import * as assert from 'assert';
 import {
   advanceFilterWizard,
-  PRESET_DURATIONS,
   startFilterWizard,
   stepPosition,
   type FilterWizardInput,
   type FilterWizardOutcome,
   type FilterWizardState,
 } from '../../src/commands/filterWizard';
-import type { BackupFilter } from '../../src/cloud/model';
+import { TIME_RANGE_PRESET_DURATIONS, type BackupFilter } from '../../src/cloud/model';
 
 const NOW = Date.UTC(2026, 10, 22, 8, 0, 0);
 const DAY = 24 * 3_600_000;
@@ -114,7 +113,7 @@ describe('filter wizard', () => {
       assert.strictEqual(state.customFrom, undefined, 'a preset has no custom bounds to offer');
       assert.deepStrictEqual(state.statuses, ['failed', 'waiting']);
       const again = filterOf(run(state, { kind: 'types', types: ['manual'] }, { kind: 'range', range: 'last30d' }, { kind: 'statuses', statuses: ['failed'] }));
-      assert.deepStrictEqual(again?.timeRange, { from: NOW - PRESET_DURATIONS.last30d, to: NOW, preset: 'last30d' });
+      assert.deepStrictEqual(again?.timeRange, { from: NOW - TIME_RANGE_PRESET_DURATIONS.last30d, to: NOW, preset: 'last30d' });
     });
 
     it('treats a fixed range as custom with its bounds, even one that spans 7 days up to now', () => {
