@@ -27,10 +27,11 @@ as_root() {
   fi
 }
 
-# Debian packages: chromium (driven by Playwright) and libkrb5-dev (code-server builds the
-# `kerberos` native module and needs gssapi/gssapi.h).
+# Debian packages: chromium (driven by Playwright), libkrb5-dev (code-server builds the
+# `kerberos` native module and needs gssapi/gssapi.h) and a CJK font, without which the detail
+# panel's Chinese error explanations render as boxes in screenshots.
 missing=()
-for pkg in chromium libkrb5-dev; do
+for pkg in chromium libkrb5-dev fonts-wqy-microhei; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
