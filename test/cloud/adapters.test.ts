@@ -1,11 +1,11 @@
 import * as assert from 'assert';
-import { CloudError } from '../../src/cloud/http/errors';
 import { remainingCursors } from '../../src/cloud/listing';
 import type { Backup, BackupFilter, Instance, ServiceId } from '../../src/cloud/model';
 import type { Page, PageCursor } from '../../src/cloud/paging';
 import type { AdapterContext } from '../../src/cloud/services/adapter';
 import { adapterFor } from '../../src/cloud/services/registry';
 import { createCloudSession, DEFAULT_SETTINGS } from '../../src/cloud/session';
+import { cloudRejection } from '../support/cloudError';
 import { DEMO_NAMES, startEmulator, toArray, type Emulator, type RecordedRequest } from '../emulator';
 
 /** The demo data set is anchored here, so its times (and these ranges) are fixed. */
@@ -62,16 +62,6 @@ describe('service adapters against the emulator', function () {
     return request;
   };
   const ids = (pages: Page<Backup>[]) => pages.flatMap((page) => page.items.map((backup) => backup.id));
-
-  async function cloudError(promise: Promise<unknown>): Promise<CloudError> {
-    try {
-      await promise;
-    } catch (error) {
-      assert.ok(error instanceof CloudError, `expected a CloudError, got ${String(error)}`);
-      return error;
-    }
-    assert.fail('expected a CloudError');
-  }
 
   describe('paging to the end', () => {
     it('RDS offset paging: 143 backups in pages of 50, offsets 0/50/100, with the total', async () => {
@@ -254,7 +244,7 @@ describe('service adapters against the emulator', function () {
     const unknownInstance = (service: ServiceId): Instance => ({ service, id: 'no-such-instance', name: 'ghost', raw: {} });
 
     async function expectApiError(promise: Promise<unknown>, status: number, code: string): Promise<void> {
-      const error = await cloudError(promise);
+      const error = await cloudRejection(promise);
       assert.strictEqual(error.status, status, error.message);
       assert.strictEqual(error.code, code, error.message);
       assert.ok(error.requestId, 'request id present');
@@ -281,7 +271,7 @@ describe('service adapters against the emulator', function () {
 
     it('gateway 401 APIGW.0301 for a wrong secret key', async () => {
       const wrong = await session({ secretKey: 'wrong-secret-key-000000000000000000000000' }).context();
-      const error = await cloudError(adapterFor('rds').listInstances(wrong, { limit: 10 }));
+      const error = await cloudRejection(adapterFor('rds').listInstances(wrong, { limit: 10 }));
       assert.strictEqual(error.code, 'APIGW.0301');
       assert.ok(error.isAuthFailure);
       assert.strictEqual(error.requestId, lastRequest().requestId);
@@ -294,7 +284,7 @@ describe('service adapters against the emulator', function () {
 
     it('a body that is not JSON is INVALID_RESPONSE with the request id', async () => {
       emulator.injectFault({ kind: 'malformedJson', service: 'ges', count: 1 });
-      const error = await cloudError(adapterFor('ges').listProjectBackups!(ctx, { limit: 10 }));
+      const error = await cloudRejection(adapterFor('ges').listProjectBackups!(ctx, { limit: 10 }));
       assert.strictEqual(error.code, 'INVALID_RESPONSE');
       assert.strictEqual(error.requestId, lastRequest().requestId);
     });
@@ -302,7 +292,7 @@ describe('service adapters against the emulator', function () {
     it('parameter rules are enforced before sending', async () => {
       const orders = await instanceNamed('rds', DEMO_NAMES.rds.orders);
       emulator.clearRequests();
-      const error = await cloudError(adapterFor('rds').listBackups(ctx, orders, { limit: 150 }));
+      const error = await cloudRejection(adapterFor('rds').listBackups(ctx, orders, { limit: 150 }));
       assert.strictEqual(error.code, 'INVALID_REQUEST');
       assert.strictEqual(emulator.requests.length, 0);
     });

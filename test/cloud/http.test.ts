@@ -3,6 +3,7 @@ import { HttpClient, type HttpClientOptions } from '../../src/cloud/http/client'
 import { CloudError } from '../../src/cloud/http/errors';
 import { DEFAULT_SETTINGS, type CloudSettings, type RequestLogEntry } from '../../src/cloud/session';
 import { canonicalRequest, parseAuthorization, signature, stringToSign } from '../../src/cloud/signing/signer';
+import { cloudRejection } from '../support/cloudError';
 import { json, sequence, startFakeServer, type FakeRequest, type FakeServer } from '../support/fakeServer';
 
 const CREDENTIALS = {
@@ -11,16 +12,6 @@ const CREDENTIALS = {
   securityToken: 'temporary-security-token-do-not-log-' + 'x'.repeat(300),
 };
 const PROJECT = '0a1b2c3d4e5f40718293a4b5c6d7e8f9';
-
-async function rejection(promise: Promise<unknown>): Promise<CloudError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof CloudError, `expected a CloudError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the request to fail');
-}
 
 /** Verifies a received request's signature the way the gateway does. */
 function verifySignature(request: FakeRequest, secretKey: string): boolean {
@@ -127,7 +118,7 @@ describe('HTTP client over real HTTP', function () {
 
     it('makes exactly maxRetries + 1 attempts, then throws the last error', async () => {
       server.respond(() => json(503, { error_code: 'SYS.0503', error_msg: 'Service busy.' }, { 'X-Request-Id': 'last' }));
-      const error = await rejection(client({ maxRetries: 2 }).get('rds', '/v3/p/instances', {}));
+      const error = await cloudRejection(client({ maxRetries: 2 }).get('rds', '/v3/p/instances', {}));
       assert.strictEqual(server.received.length, 3);
       assert.deepStrictEqual(log.map((e) => e.attempt), [0, 1, 2]);
       assert.strictEqual(error.status, 503);
@@ -139,13 +130,13 @@ describe('HTTP client over real HTTP', function () {
 
     it('does not retry at all with maxRetries 0', async () => {
       server.respond(() => ({ status: 500 }));
-      await rejection(client({ maxRetries: 0 }).get('rds', '/v3/p/instances', {}));
+      await cloudRejection(client({ maxRetries: 0 }).get('rds', '/v3/p/instances', {}));
       assert.strictEqual(server.received.length, 1);
     });
 
     it('backs off at least 2 s after a 429 without Retry-After (Huawei: retry after 2–5 s)', async () => {
       server.respond(() => json(429, { error_code: 'APIGW.0308', error_msg: 'The throttling threshold has been reached' }));
-      const error = await rejection(client({ maxRetries: 3 }).get('rds', '/v3/p/instances', {}));
+      const error = await cloudRejection(client({ maxRetries: 3 }).get('rds', '/v3/p/instances', {}));
       assert.strictEqual(server.received.length, 4);
       assert.strictEqual(error.code, 'APIGW.0308');
       assert.strictEqual(error.status, 429);
@@ -174,7 +165,7 @@ describe('HTTP client over real HTTP', function () {
 
     it('gives up at once when Retry-After asks for longer than a minute', async () => {
       server.respond(() => json(429, { error_code: 'APIGW.0308', error_msg: 'throttled' }, { 'Retry-After': '3600' }));
-      const error = await rejection(client().get('rds', '/v3/p/instances', {}));
+      const error = await cloudRejection(client().get('rds', '/v3/p/instances', {}));
       assert.strictEqual(error.status, 429);
       assert.strictEqual(server.received.length, 1);
     });
@@ -186,7 +177,7 @@ describe('HTTP client over real HTTP', function () {
 
       server.received.length = 0;
       server.respond(() => ({ reset: true }));
-      const error = await rejection(client({ maxRetries: 1 }).get('rds', '/v3/p/instances', {}));
+      const error = await cloudRejection(client({ maxRetries: 1 }).get('rds', '/v3/p/instances', {}));
       assert.strictEqual(server.received.length, 2);
       assert.strictEqual(error.code, 'NETWORK');
       assert.strictEqual(error.status, undefined);
@@ -195,20 +186,20 @@ describe('HTTP client over real HTTP', function () {
 
     it('does not retry other 4xx errors', async () => {
       server.respond(() => json(400, { error_code: 'DBS.200001', error_msg: 'Invalid instance_id.' }));
-      const error = await rejection(client().get('rds', '/v3/p/backups', { instance_id: 'x' }));
+      const error = await cloudRejection(client().get('rds', '/v3/p/backups', { instance_id: 'x' }));
       assert.strictEqual(server.received.length, 1);
       assert.strictEqual(error.message, 'Invalid instance_id. (DBS.200001, HTTP 400 Bad Request)');
     });
 
     it('never retries a non-GET request, even on 503 or a reset', async () => {
       server.respond(() => ({ status: 503 }));
-      await rejection(client().send({ method: 'POST', service: 'rds', path: '/v3/p/backups' }));
+      await cloudRejection(client().send({ method: 'POST', service: 'rds', path: '/v3/p/backups' }));
       assert.strictEqual(server.received.length, 1);
       assert.strictEqual(server.received[0].method, 'POST');
 
       server.received.length = 0;
       server.respond(() => ({ reset: true }));
-      await rejection(client().send({ method: 'DELETE', service: 'rds', path: '/v3/p/backups/1' }));
+      await cloudRejection(client().send({ method: 'DELETE', service: 'rds', path: '/v3/p/backups/1' }));
       assert.strictEqual(server.received.length, 1);
     });
 
@@ -219,7 +210,7 @@ describe('HTTP client over real HTTP', function () {
       const pending = client({}, { tuning: { sleep: undefined, baseDelayMs: 60_000 } }).get('rds', '/v3/p/instances', {}, { signal: controller.signal });
       await server.until(() => log.length === 1);
       controller.abort();
-      const error = await rejection(pending);
+      const error = await cloudRejection(pending);
       assert.strictEqual(error.code, 'CANCELLED');
       assert.strictEqual(server.received.length, 1);
     });
@@ -234,7 +225,7 @@ describe('HTTP client over real HTTP', function () {
     for (const [name, body, code, message] of shapes) {
       it(`parses the ${name} error shape with status, code, message, request id and service`, async () => {
         server.respond(() => json(404, body, { 'X-Request-Id': 'rid-404' }));
-        const error = await rejection(client().get('ges', '/v1.0/p/graphs', {}));
+        const error = await cloudRejection(client().get('ges', '/v1.0/p/graphs', {}));
         assert.strictEqual(error.status, 404);
         assert.strictEqual(error.code, code);
         assert.strictEqual(error.message, `${message} (${code}, HTTP 404 Not Found)`);
@@ -245,7 +236,7 @@ describe('HTTP client over real HTTP', function () {
 
     it("reads the gateway's 401 APIGW.0301 as an auth failure", async () => {
       server.respond(() => json(401, { error_msg: 'Incorrect IAM authentication information: verify aksk signature fail', error_code: 'APIGW.0301', request_id: 'gw-1' }));
-      const error = await rejection(client().get('rds', '/v3/p/instances', {}));
+      const error = await cloudRejection(client().get('rds', '/v3/p/instances', {}));
       assert.ok(error.isAuthFailure);
       assert.strictEqual(error.code, 'APIGW.0301');
       assert.strictEqual(error.requestId, 'gw-1');
@@ -254,20 +245,20 @@ describe('HTTP client over real HTTP', function () {
 
     it('describes an HTML error page from a proxy with a short excerpt (and retries the 502)', async () => {
       server.respond(() => ({ status: 502, headers: { 'content-type': 'text/html' }, body: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>' }));
-      const error = await rejection(client({ maxRetries: 1 }).get('rds', '/v3/p/instances', {}));
+      const error = await cloudRejection(client({ maxRetries: 1 }).get('rds', '/v3/p/instances', {}));
       assert.strictEqual(server.received.length, 2);
       assert.strictEqual(error.message, 'RDS answered HTTP 502 Bad Gateway with a non-JSON body (text/html): "502 Bad Gateway 502 Bad Gateway nginx"');
     });
 
     it('describes an empty error body', async () => {
       server.respond(() => ({ status: 403 }));
-      const error = await rejection(client().get('rds', '/v3/p/instances', {}));
+      const error = await cloudRejection(client().get('rds', '/v3/p/instances', {}));
       assert.strictEqual(error.message, 'RDS answered HTTP 403 Forbidden with an empty body.');
     });
 
     it('turns a 200 with malformed JSON into INVALID_RESPONSE, not retried', async () => {
       server.respond(() => ({ status: 200, headers: { 'content-type': 'application/json', 'X-Request-Id': 'bad-json' }, body: '{"backups": [{"id": "1"' }));
-      const error = await rejection(client().get('rds', '/v3/p/backups', {}));
+      const error = await cloudRejection(client().get('rds', '/v3/p/backups', {}));
       assert.strictEqual(error.code, 'INVALID_RESPONSE');
       assert.strictEqual(error.requestId, 'bad-json');
       assert.match(error.message, /not valid JSON: "\{"backups": \[\{"id": "1""/);
@@ -276,23 +267,23 @@ describe('HTTP client over real HTTP', function () {
 
     it('does not follow redirects (they would replay the signed headers elsewhere)', async () => {
       server.respond(() => ({ status: 302, headers: { location: 'http://127.0.0.2/elsewhere' } }));
-      const error = await rejection(client().get('rds', '/v3/p/instances', {}));
+      const error = await cloudRejection(client().get('rds', '/v3/p/instances', {}));
       assert.strictEqual(error.status, 302);
       assert.strictEqual(server.received.length, 1);
     });
 
     it('throws CONFIG before sending anything when the endpoint is not allowed', async () => {
-      const error = await rejection(client({ endpointTemplate: 'http://{service}.example.com' }).get('rds', '/v3/p/instances', {}));
+      const error = await cloudRejection(client({ endpointTemplate: 'http://{service}.example.com' }).get('rds', '/v3/p/instances', {}));
       assert.strictEqual(error.code, 'CONFIG');
       assert.strictEqual(server.received.length, 0);
     });
 
     it('refuses a nonsensical timeout and treats a nonsensical retry count as no retries', async () => {
-      const error = await rejection(client({ requestTimeoutSeconds: Number.NaN }).get('rds', '/v3/p/instances', {}));
+      const error = await cloudRejection(client({ requestTimeoutSeconds: Number.NaN }).get('rds', '/v3/p/instances', {}));
       assert.strictEqual(error.code, 'CONFIG');
       assert.match(error.message, /hwcBackups\.requestTimeoutSeconds/);
       server.respond(() => ({ status: 503 }));
-      await rejection(client({ maxRetries: -1 }).get('rds', '/v3/p/instances', {}));
+      await cloudRejection(client({ maxRetries: -1 }).get('rds', '/v3/p/instances', {}));
       assert.strictEqual(server.received.length, 1);
     });
   });
@@ -300,7 +291,7 @@ describe('HTTP client over real HTTP', function () {
   describe('timeouts and cancellation', () => {
     it('times out a request that hangs, without retrying it', async () => {
       server.respond(() => ({ hang: true }));
-      const error = await rejection(client({ requestTimeoutSeconds: 0.2 }).get('rds', '/v3/p/instances', {}));
+      const error = await cloudRejection(client({ requestTimeoutSeconds: 0.2 }).get('rds', '/v3/p/instances', {}));
       assert.strictEqual(error.code, 'TIMEOUT');
       assert.match(error.message, /^RDS did not answer within 0\.2 s \(GET \/v3\/p\/instances\)/);
       assert.strictEqual(server.received.length, 1);
@@ -313,7 +304,7 @@ describe('HTTP client over real HTTP', function () {
       const pending = client().get('rds', '/v3/p/instances', {}, { signal: controller.signal });
       await server.until(() => server.received.length === 1);
       controller.abort();
-      const error = await rejection(pending);
+      const error = await cloudRejection(pending);
       assert.strictEqual(error.code, 'CANCELLED');
       assert.ok(error.isCancellation);
       assert.strictEqual(log.length, 1);
@@ -323,7 +314,7 @@ describe('HTTP client over real HTTP', function () {
     it('rejects at once when the signal is already aborted', async () => {
       const controller = new AbortController();
       controller.abort();
-      const error = await rejection(client().get('rds', '/v3/p/instances', {}, { signal: controller.signal }));
+      const error = await cloudRejection(client().get('rds', '/v3/p/instances', {}, { signal: controller.signal }));
       assert.strictEqual(error.code, 'CANCELLED');
       assert.strictEqual(server.received.length, 0);
     });
@@ -356,7 +347,7 @@ describe('HTTP client over real HTTP', function () {
       const controller = new AbortController();
       const queued = http.get('rds', '/v3/p/instances', { queued: 1 }, { signal: controller.signal });
       controller.abort();
-      const error = await rejection(queued);
+      const error = await cloudRejection(queued);
       assert.strictEqual(error.code, 'CANCELLED');
       open();
       await Promise.all(running);

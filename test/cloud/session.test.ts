@@ -1,21 +1,11 @@
 import * as assert from 'assert';
-import { CloudError } from '../../src/cloud/http/errors';
 import { createCloudSession, credentialsFromEnvironment, DEFAULT_SETTINGS, type CloudSessionOptions, type CloudSettings, type RequestLogEntry } from '../../src/cloud/session';
 import { DEMO_CREDENTIALS, DEMO_PROJECT_ID, DEMO_REGION, startEmulator, type Emulator } from '../emulator';
+import { cloudRejection } from '../support/cloudError';
 import { json, sequence, startFakeServer, type FakeServer } from '../support/fakeServer';
 
 const CREDENTIALS = { accessKey: 'AKSESSION00000000001', secretKey: 'session-secret-key' };
 const PROJECT_ID = '11112222333344445555666677778888';
-
-async function rejection(promise: Promise<unknown>): Promise<CloudError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof CloudError, `expected a CloudError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected a failure');
-}
 
 const projectsBody = (...projects: Array<{ id: string; name: string }>) => ({ projects, links: { self: 'x' } });
 
@@ -72,7 +62,7 @@ describe('cloud session', () => {
 
     it('says clearly when the region has no project', async () => {
       server.respond(() => json(200, projectsBody(), { 'X-Request-Id': 'iam-1' }));
-      const error = await rejection(session({ region: 'eu-west-101' }).project());
+      const error = await cloudRejection(session({ region: 'eu-west-101' }).project());
       assert.strictEqual(error.code, 'NO_PROJECT');
       assert.strictEqual(error.service, 'iam');
       assert.strictEqual(error.requestId, 'iam-1');
@@ -82,7 +72,7 @@ describe('cloud session', () => {
     it('rejects an IAM body of the wrong shape as INVALID_RESPONSE', async () => {
       for (const body of [{}, { projects: 'x' }, { projects: [{ name: 'cn-north-4' }] }, { projects: [{ id: '', name: 'cn-north-4' }] }]) {
         server.respond(() => json(200, body));
-        const error = await rejection(session().project());
+        const error = await cloudRejection(session().project());
         assert.strictEqual(error.code, 'INVALID_RESPONSE', JSON.stringify(body));
         assert.match(error.message, /^IAM answered the project look-up with an unexpected body/);
       }
@@ -91,7 +81,7 @@ describe('cloud session', () => {
     it('does not cache a failed look-up', async () => {
       server.respond(sequence(json(500, { error_code: 'IAM.0001', error_msg: 'Internal error' }), json(200, projectsBody({ id: PROJECT_ID, name: 'cn-north-4' }))));
       const s = session();
-      const error = await rejection(s.context());
+      const error = await cloudRejection(s.context());
       assert.strictEqual(error.code, 'IAM.0001');
       assert.strictEqual((await s.context()).projectId, PROJECT_ID);
       assert.strictEqual(server.received.length, 2);
@@ -107,14 +97,14 @@ describe('cloud session', () => {
       const patient = s.project();
       await server.until(() => server.received.length === 1);
       controller.abort();
-      assert.strictEqual((await rejection(impatient)).code, 'CANCELLED');
+      assert.strictEqual((await cloudRejection(impatient)).code, 'CANCELLED');
       open();
       assert.strictEqual((await patient).id, PROJECT_ID);
       assert.strictEqual(server.received.length, 1);
     });
 
     it('throws CONFIG for a forbidden IAM endpoint, naming the setting', async () => {
-      const error = await rejection(session({ endpoints: { iam: 'http://iam.example.com' } }).project());
+      const error = await cloudRejection(session({ endpoints: { iam: 'http://iam.example.com' } }).project());
       assert.strictEqual(error.code, 'CONFIG');
       assert.match(error.message, /hwcBackups\.endpoints\.iam/);
     });
@@ -140,7 +130,7 @@ describe('cloud session', () => {
 
     it('gets 401 APIGW.0301 with wrong keys', async () => {
       const s = createCloudSession({ settings: settingsFor(emulator), credentials: { accessKey: DEMO_CREDENTIALS.accessKey, secretKey: 'wrong-secret' } });
-      const error = await rejection(s.project());
+      const error = await cloudRejection(s.project());
       assert.strictEqual(error.status, 401);
       assert.strictEqual(error.code, 'APIGW.0301');
       assert.ok(error.isAuthFailure);
@@ -150,7 +140,7 @@ describe('cloud session', () => {
 
     it('gets 401 APIGW.0301 when the clock is more than 15 minutes off', async () => {
       const s = createCloudSession({ settings: settingsFor(emulator), credentials: DEMO_CREDENTIALS, now: () => new Date(Date.now() - 20 * 60 * 1000) });
-      const error = await rejection(s.project());
+      const error = await cloudRejection(s.project());
       assert.strictEqual(error.code, 'APIGW.0301');
     });
   });

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CloudError } from '../../src/cloud/http/errors';
+import type { CloudError } from '../../src/cloud/http/errors';
 import type { BackupFilter, EndpointService, Instance } from '../../src/cloud/model';
 import type { AdapterContext, JsonResponse, Query } from '../../src/cloud/services/adapter';
 import { csbsAdapter } from '../../src/cloud/services/csbs';
@@ -10,6 +10,7 @@ import { ddsAdapter } from '../../src/cloud/services/dds';
 import { gesAdapter } from '../../src/cloud/services/ges';
 import { rdsAdapter } from '../../src/cloud/services/rds';
 import { ADAPTERS, adapterFor } from '../../src/cloud/services/registry';
+import { cloudRejection } from '../support/cloudError';
 
 const SEEDS = path.resolve(__dirname, '../../../test/fixtures/seeds');
 const seed = (name: string): unknown => JSON.parse(fs.readFileSync(path.join(SEEDS, name), 'utf8'));
@@ -41,11 +42,9 @@ const NOV_8 = Date.UTC(2026, 10, 8);
 const WEEK: BackupFilter = { timeRange: { from: NOV_1, to: NOV_8 } };
 
 async function rejectsWith(promise: Promise<unknown>, code: string): Promise<CloudError> {
-  let caught: unknown;
-  await promise.catch((error: unknown) => (caught = error));
-  assert.ok(caught instanceof CloudError, `expected a CloudError, got ${String(caught)}`);
-  assert.strictEqual(caught.code, code, caught.message);
-  return caught;
+  const error = await cloudRejection(promise);
+  assert.strictEqual(error.code, code, error.message);
+  return error;
 }
 
 describe('registry', () => {
