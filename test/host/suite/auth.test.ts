@@ -9,8 +9,8 @@ import * as vscode from 'vscode';
 import { CloudError } from '../../../src/cloud/http/errors';
 import { verifyCredentials } from '../../../src/commands/credentials';
 import type { ExtensionApi } from '../../../src/extension';
+import { clearRequests, EXTENSION_ID, requests } from '../emulatorControl';
 
-const EXTENSION_ID = 'backup-explorer.hwc-backup-explorer';
 /** The emulator accepts exactly the demo keys, which the runner also puts in the environment. */
 const ACCESS_KEY = process.env.HUAWEICLOUD_SDK_AK ?? '';
 const SECRET_KEY = process.env.HUAWEICLOUD_SDK_SK ?? '';
@@ -23,20 +23,6 @@ let api: ExtensionApi;
  * extension, so the test reads them through the live CloudConnection that holds it.
  */
 let context: vscode.ExtensionContext;
-
-function emulatorUrl(): string {
-  const url = process.env.HWC_EMULATOR_URL;
-  assert.ok(url, 'HWC_EMULATOR_URL is not set: the runner passes it in the environment');
-  return url;
-}
-
-async function requests(): Promise<Array<{ service: string; path: string; query: Record<string, string>; status: number }>> {
-  return (await (await fetch(`${emulatorUrl()}/__emulator/requests`)).json()) as never;
-}
-
-async function clearRequests(): Promise<void> {
-  await fetch(`${emulatorUrl()}/__emulator/requests`, { method: 'DELETE' });
-}
 
 /** Everything outside SecretStorage where a careless extension could leave a credential. */
 function persistedText(): string {

@@ -11,30 +11,9 @@ import { adapterFor } from '../../../src/cloud/services/registry';
 import type { ExplorerNode } from '../../../src/explorer/nodes';
 import type { ExtensionApi } from '../../../src/extension';
 import { parseCsv } from '../../support/csv';
+import { clearRequests, EXTENSION_ID, requests } from '../emulatorControl';
 
-const EXTENSION_ID = 'backup-explorer.hwc-backup-explorer';
 const DAY = 86_400_000;
-
-interface RecordedRequest {
-  service: string;
-  path: string;
-  query: Record<string, string>;
-  status: number;
-}
-
-function emulatorUrl(): string {
-  const url = process.env.HWC_EMULATOR_URL;
-  assert.ok(url, 'HWC_EMULATOR_URL is not set: the runner passes it in the environment');
-  return url;
-}
-
-async function requests(): Promise<RecordedRequest[]> {
-  return (await (await fetch(`${emulatorUrl()}/__emulator/requests`)).json()) as RecordedRequest[];
-}
-
-async function clearRequests(): Promise<void> {
-  await fetch(`${emulatorUrl()}/__emulator/requests`, { method: 'DELETE' });
-}
 
 let api: ExtensionApi;
 let tempDir: string;
@@ -114,13 +93,13 @@ describe('commands in the real host', () => {
     const rdsQuery = sent.find((request) => request.service === 'rds')?.query;
     assert.ok(rdsQuery, 'RDS backups were requested');
     assert.strictEqual(rdsQuery.backup_type, 'manual');
-    assert.match(rdsQuery.begin_time, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{4}$/);
-    assert.match(rdsQuery.end_time, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{4}$/);
+    assert.match(String(rdsQuery.begin_time), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{4}$/);
+    assert.match(String(rdsQuery.end_time), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{4}$/);
     assert.strictEqual(rdsQuery.status, undefined, 'RDS cannot filter by status: applied to pages instead');
     const dcsQuery = sent.find((request) => request.service === 'dcs')?.query;
     assert.ok(dcsQuery, 'DCS backups were requested');
-    assert.match(dcsQuery.beginTime, /^\d{14}$/);
-    assert.match(dcsQuery.endTime, /^\d{14}$/);
+    assert.match(String(dcsQuery.beginTime), /^\d{14}$/);
+    assert.match(String(dcsQuery.endTime), /^\d{14}$/);
   });
 
   it('Clear Filter removes the filter', async () => {

@@ -6,8 +6,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
 import type { Backup, Instance, ServiceId } from '../../../src/cloud/model';
 import { adapterFor } from '../../../src/cloud/services/registry';
-
-const EXTENSION_ID = 'backup-explorer.hwc-backup-explorer';
+import { EXTENSION_ID } from '../emulatorControl';
 
 async function api(): Promise<ExtensionApi> {
   const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);

@@ -7,41 +7,7 @@ import * as vscode from 'vscode';
 import type { Backup, Instance } from '../../../src/cloud/model';
 import type { ExplorerNode } from '../../../src/explorer/nodes';
 import type { ExtensionApi } from '../../../src/extension';
-
-const EXTENSION_ID = 'backup-explorer.hwc-backup-explorer';
-
-interface RecordedRequest {
-  method: string;
-  service: string;
-  path: string;
-  query: Record<string, string | string[]>;
-  status: number;
-  requestId: string;
-}
-
-function emulatorUrl(): string {
-  const url = process.env.HWC_EMULATOR_URL;
-  assert.ok(url, 'HWC_EMULATOR_URL is not set: the runner passes it in the environment');
-  return url;
-}
-
-async function requests(): Promise<RecordedRequest[]> {
-  const response = await fetch(`${emulatorUrl()}/__emulator/requests`);
-  return (await response.json()) as RecordedRequest[];
-}
-
-async function clearRequests(): Promise<void> {
-  await fetch(`${emulatorUrl()}/__emulator/requests`, { method: 'DELETE' });
-}
-
-async function injectFault(spec: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${emulatorUrl()}/__emulator/faults`, { method: 'POST', body: JSON.stringify(spec) });
-  assert.strictEqual(response.status, 201, await response.text());
-}
-
-async function clearFaults(): Promise<void> {
-  await fetch(`${emulatorUrl()}/__emulator/faults`, { method: 'DELETE' });
-}
+import { clearFaults, clearRequests, EXTENSION_ID, injectFault, requests, type RecordedRequest } from '../emulatorControl';
 
 /** Requests that list things (the CSBS count requests of the root are not part of any expansion). */
 async function listRequests(): Promise<RecordedRequest[]> {

@@ -3,14 +3,7 @@
 // credentials in the environment) reaches the extension host.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'backup-explorer.hwc-backup-explorer';
-
-function emulatorUrl(): string {
-  const url = process.env.HWC_EMULATOR_URL;
-  assert.ok(url, 'HWC_EMULATOR_URL is not set: the runner passes it in the environment');
-  return url;
-}
+import { emulatorUrl, EXTENSION_ID } from '../emulatorControl';
 
 describe('smoke: extension in the real host', () => {
   it('activates', async () => {
