@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { abortable } from './http/abort';
-import { HttpClient, type HttpTuning } from './http/client';
+import { HttpClient, type HttpClientOptions } from './http/client';
 import { CloudError } from './http/errors';
 import type { EndpointService, ServiceId } from './model';
 import type { AdapterContext } from './services/adapter';
@@ -78,16 +78,8 @@ export function credentialsFromEnvironment(env: Readonly<Record<string, string |
   return { credentials: { accessKey, secretKey, ...(securityToken ? { securityToken } : {}) }, ...(projectId ? { projectId } : {}) };
 }
 
-export interface CloudSessionOptions {
-  readonly settings: CloudSettings;
-  readonly credentials: Credentials;
-  /** One call per attempt. */
-  readonly onRequest?: (entry: RequestLogEntry) => void;
-  /** Clock for X-Sdk-Date (signing tests). */
-  readonly now?: () => Date;
-  /** Retry and concurrency knobs; tests shorten the back-off. */
-  readonly tuning?: Partial<HttpTuning>;
-}
+/** A session takes exactly what its HTTP client does: settings, credentials, the per-attempt log hook, clock and tuning. */
+export type CloudSessionOptions = HttpClientOptions;
 
 export interface CloudSession {
   readonly settings: CloudSettings;
@@ -104,13 +96,7 @@ const IAM_PROJECTS = z.object({
 
 export function createCloudSession(options: CloudSessionOptions): CloudSession {
   const { settings } = options;
-  const client = new HttpClient({
-    settings,
-    credentials: options.credentials,
-    onRequest: options.onRequest,
-    now: options.now,
-    tuning: options.tuning,
-  });
+  const client = new HttpClient(options);
   let lookUp: Promise<ResolvedProject> | undefined;
 
   const project = (signal?: AbortSignal): Promise<ResolvedProject> => {

@@ -34,6 +34,7 @@ export interface HttpClientOptions {
   readonly onRequest?: (entry: RequestLogEntry) => void;
   /** Clock for X-Sdk-Date. */
   readonly now?: () => Date;
+  /** Retry and concurrency knobs; tests shorten the back-off. */
   readonly tuning?: Partial<HttpTuning>;
 }
 
