@@ -112,6 +112,34 @@ async function listInstances(ctx: AdapterContext, adapter: ServiceAdapter, limit
   return instances;
 }
 
+/**
+ * Runs `search` on each of the service's instances (up to the bound, a few at a time), counting the
+ * instances searched; a failing instance is noted in the coverage and never stops its siblings.
+ */
+async function searchInstances(
+  ctx: AdapterContext,
+  adapter: ServiceAdapter,
+  limits: ScanLimits,
+  coverage: ServiceCoverage,
+  signal: AbortSignal | undefined,
+  search: (instance: Instance) => Promise<void>,
+): Promise<void> {
+  const instances = await listInstances(ctx, adapter, limits, coverage, signal);
+  await forEachConcurrently(
+    instances,
+    limits.concurrency,
+    async (instance) => {
+      try {
+        await search(instance);
+        coverage.instancesSearched++;
+      } catch (error) {
+        noteError(coverage, error, `${adapter.instanceNoun} ${instance.name}`, signal);
+      }
+    },
+    signal,
+  );
+}
+
 /** Scans one list (project-wide or one instance's), keeping only `keep` matches; stops after `want` of them. */
 async function scanList(
   fetchPage: (cursor: PageCursor | undefined) => Promise<Page<Backup>>,
@@ -179,21 +207,10 @@ export async function findBackupById(
         }
         case 'instanceLookup':
         case 'instanceScan': {
-          const instances = await listInstances(ctx, adapter, limits, coverage, signal);
-          await forEachConcurrently(
-            instances,
-            limits.concurrency,
-            async (instance) => {
-              try {
-                if (coverage.strategy === 'instanceLookup') hit(await adapter.findBackupById!(ctx, instance, backupId, signal));
-                else hit((await scanList((cursor) => adapter.listBackups(ctx, instance, { cursor, limit: limits.pageSize, signal }), isTarget, 1, limits.maxRecordsPerInstance, coverage, scanOptions))[0]);
-                coverage.instancesSearched++;
-              } catch (error) {
-                noteError(coverage, error, `${adapter.instanceNoun} ${instance.name}`, signal);
-              }
-            },
-            signal,
-          );
+          await searchInstances(ctx, adapter, limits, coverage, signal, async (instance) => {
+            if (coverage.strategy === 'instanceLookup') hit(await adapter.findBackupById!(ctx, instance, backupId, signal));
+            else hit((await scanList((cursor) => adapter.listBackups(ctx, instance, { cursor, limit: limits.pageSize, signal }), isTarget, 1, limits.maxRecordsPerInstance, coverage, scanOptions))[0]);
+          });
           return;
         }
       }
@@ -240,21 +257,10 @@ export async function scanMatchingBackups(
           const listProject = adapter.listProjectBackups.bind(adapter);
           matches.push(...(await scanList((cursor) => listProject(ctx, { cursor, limit: limits.pageSize, signal, filter }), () => true, Infinity, limits.maxProjectRecords, serviceCoverage, options)));
         } else {
-          const instances = await listInstances(ctx, adapter, limits, serviceCoverage, signal);
-          await forEachConcurrently(
-            instances,
-            limits.concurrency,
-            async (instance) => {
-              try {
-                const found = await scanList((cursor) => adapter.listBackups(ctx, instance, { cursor, limit: limits.pageSize, signal, filter }), () => true, Infinity, limits.maxRecordsPerInstance, serviceCoverage, options);
-                matches.push(...found.map((backup) => (backup.instanceName ? backup : { ...backup, instanceName: instance.name })));
-                serviceCoverage.instancesSearched++;
-              } catch (error) {
-                noteError(serviceCoverage, error, `${adapter.instanceNoun} ${instance.name}`, signal);
-              }
-            },
-            signal,
-          );
+          await searchInstances(ctx, adapter, limits, serviceCoverage, signal, async (instance) => {
+            const found = await scanList((cursor) => adapter.listBackups(ctx, instance, { cursor, limit: limits.pageSize, signal, filter }), () => true, Infinity, limits.maxRecordsPerInstance, serviceCoverage, options);
+            matches.push(...found.map((backup) => (backup.instanceName ? backup : { ...backup, instanceName: instance.name })));
+          });
         }
       } catch (error) {
         noteError(serviceCoverage, error, adapter.label, signal);
