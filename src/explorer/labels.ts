@@ -68,7 +68,8 @@ export function listSummary(facts: ListFacts, noun: Noun): string | undefined {
   }
   const parts = [loadedSummary(facts, noun)];
   if (facts.invalid > 0) parts.push(`${facts.invalid} invalid`);
-  if (facts.loading) parts.push('loading more…');
+  // Only while there is more to fetch: the last page of a Load All is in before its load has ended.
+  if (facts.loading && facts.hasMore) parts.push('loading more…');
   else if (facts.failed) parts.push('load failed');
   return parts.join(' · ');
 }

@@ -28,7 +28,12 @@ export interface PagedListOptions<T> {
    * full page already holds `pageSize` matches, so this costs no extra request.
    */
   readonly clientFilter?: { readonly maxScanPerLoad: number };
-  /** Called while a load makes progress (a page arrived, a scan advanced), for live descriptions. */
+  /**
+   * Called when the list changes, for live descriptions: while a client-side filter scans, and
+   * once a load has ended (its pages applied, or it failed) and no longer counts as running, so
+   * a redraw never shows a finished load as still loading. Load All reports its pages through
+   * its own `onProgress`.
+   */
   readonly onProgress?: () => void;
 }
 
@@ -197,6 +202,7 @@ export class PagedList<T> implements ListState {
       .finally(() => {
         this.running = undefined;
         this.scanProgress = undefined;
+        if (!this.disposed) this.options.onProgress?.();
       });
     this.running = { kind, promise };
     return promise;
@@ -280,6 +286,5 @@ export class PagedList<T> implements ListState {
     this.filteredOutCount += Math.max(0, page.scanned - page.items.length - page.invalid.length);
     if (page.total !== undefined) this.totalCount = page.total;
     this.nextCursor = page.next;
-    this.options.onProgress?.();
   }
 }

@@ -58,6 +58,14 @@ describe('explorer labels', () => {
     assert.strictEqual(listSummary(facts({ total: 143, failed: true }), backups), '143 backups (50 shown) · load failed');
   });
 
+  it('says "loading more…" only while there is more to load', () => {
+    const instances = nounFor('instance');
+    // The last page is in; its load has not ended yet.
+    assert.strictEqual(listSummary(facts({ total: 6, loaded: 6, scanned: 6, hasMore: false, loading: 'first' }), instances), '6 instances');
+    assert.strictEqual(listSummary(facts({ total: 143, loaded: 143, scanned: 143, hasMore: false, loading: 'all' }), backups), '143 backups');
+    assert.strictEqual(listSummary(facts({ total: 143, loaded: 100, scanned: 100, loading: 'all' }), backups), '143 backups (100 shown) · loading more…');
+  });
+
   it('shows invalid records in the count', () => {
     assert.strictEqual(listSummary(facts({ total: 10, loaded: 9, scanned: 10, invalid: 1, hasMore: false }), backups), '10 backups (9 shown) · 1 invalid');
   });

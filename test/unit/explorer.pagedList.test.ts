@@ -109,6 +109,21 @@ describe('explorer PagedList', () => {
     assert.strictEqual(list.loading, undefined);
   });
 
+  it('announces a load once it has ended, so a redraw never shows a finished load as loading', async () => {
+    const api = new FakeApi(6, 50);
+    const seen: string[] = [];
+    const list = listOver(api, 50, { onProgress: () => seen.push(`${list.items.length} ${list.loading ?? 'idle'}`) });
+    await list.ensureFirstPage();
+    assert.deepStrictEqual(seen, ['6 idle']);
+
+    const longer = new FakeApi(143, 50);
+    const states: string[] = [];
+    const paged = listOver(longer, 50, { onProgress: () => states.push(`${paged.items.length} ${paged.loading ?? 'idle'}`) });
+    await paged.ensureFirstPage();
+    await paged.loadMore();
+    assert.deepStrictEqual(states, ['50 idle', '100 idle']);
+  });
+
   it('stops asking once the list has ended', async () => {
     const api = new FakeApi(30, 50);
     const list = listOver(api, 50);
