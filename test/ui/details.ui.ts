@@ -95,6 +95,21 @@ async function text(frame: Frame, selector: string): Promise<string> {
   return rendered.replace(/\s+/g, ' ');
 }
 
+/**
+ * The value cell (dd) of `term` in the definition list of section `sectionId`. Read with
+ * textContent, never innerText: innerText of a frame that is not laid out (yet) runs a dt into
+ * its dd ("EngineSQLServer").
+ */
+function valueCell(frame: Frame, sectionId: string, term: string): Locator {
+  const termCell = frame.locator(`#${sectionId} dt`).filter({ hasText: new RegExp(`^${term}$`) });
+  return termCell.locator('xpath=following-sibling::dd[1]');
+}
+
+/** The text of the single element `locator` finds, whitespace collapsed. */
+async function textOf(locator: Locator): Promise<string> {
+  return ((await locator.textContent({ timeout: 20_000 })) ?? '').replace(/\s+/g, ' ').trim();
+}
+
 /** Scrolls `selector` into view in the webview and saves a screenshot once it has painted. */
 async function shot(wb: Workbench, frame: Frame, selector: string, name: string): Promise<void> {
   const target = frame.locator(selector).first();
@@ -140,11 +155,11 @@ describe('details: detail panel and timeline in the workbench', function () {
       await wb.openView();
       const dcsName = demoRecord(wb, 'dcs', 'sessions-redis', (r) => r.error_code === 'dcs.08.0002').backup_name as string;
       const dcs = await openFromPalette(wb, 'DCS — Distributed Cache (Redis)', 'sessions-redis', dcsName);
-      const status = await text(dcs, '#status');
-      assert.match(status, /dcs\.08\.0002/);
-      assert.match(status, /timed out/);
-      assert.match(status, /执行超时/);
-      assert.match(status, /failed/);
+      const errorCode = valueCell(dcs, 'status', 'Error code');
+      assert.strictEqual(await textOf(errorCode.locator('code')), 'dcs.08.0002');
+      assert.match(await textOf(errorCode.locator('p[lang="en"]')), /timed out/);
+      assert.match(await textOf(errorCode.locator('p[lang="zh"]')), /执行超时/);
+      assert.match(await textOf(valueCell(dcs, 'status', 'Status')), /^failed /);
       assert.match(await text(dcs, '#identity'), /sessions-redis/);
       assert.match(await text(dcs, '#raw'), /"error_code": "dcs\.08\.0002"/);
       await shot(wb, dcs, '#status', 'details-dcs-failed-dark');
@@ -152,9 +167,8 @@ describe('details: detail panel and timeline in the workbench', function () {
       const sqlRecord = demoRecord(wb, 'rds', 'reporting-sqlserver', (r) => Array.isArray(r.databases) && r.databases.length > 0);
       const sqlName = sqlRecord.name as string;
       const sql = await openFromPalette(wb, 'RDS — Relational Database', 'reporting-sqlserver', sqlName);
-      const datastore = await text(sql, '#datastore');
-      assert.match(datastore, /Engine SQLServer/);
-      assert.match(datastore, /Version 2019_SE/);
+      assert.strictEqual(await textOf(valueCell(sql, 'datastore', 'Engine')), 'SQLServer');
+      assert.strictEqual(await textOf(valueCell(sql, 'datastore', 'Version')), '2019_SE');
       const databases = await sql.locator('#databases li').allTextContents();
       assert.deepStrictEqual(
         databases,
