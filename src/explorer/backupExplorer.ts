@@ -124,7 +124,6 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
     const target = node && this.pagedOwner(node);
     if (!target) return this.refresh();
     target.reset();
-    if (target instanceof ServiceNode) target.counts = undefined;
     this.changed(target);
     if (target instanceof ServiceNode) void this.loadCounts(target);
   }
@@ -246,16 +245,19 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
     if (!count) return;
     const filter = this.filter.get();
     const wantsFailed = !filter?.statuses?.length || filter.statuses.includes('failed');
+    // A refresh drops the node: its count requests stop with it, and a late answer is not shown.
+    const signal = node.countsSignal;
     try {
-      const context = await this.connection.adapterContext();
+      const context = await this.connection.adapterContext(signal);
       const [total, failed] = await Promise.all([
-        count(context, filter),
-        wantsFailed ? count(context, { ...filter, statuses: ['failed'] }) : Promise.resolve(undefined),
+        count(context, filter, signal),
+        wantsFailed ? count(context, { ...filter, statuses: ['failed'] }, signal) : Promise.resolve(undefined),
       ]);
-      if (node.list.disposed || this.roots?.includes(node) !== true) return;
+      if (signal.aborted || this.roots?.includes(node) !== true) return;
       node.counts = { total, failed };
       this.changed(node);
     } catch (error) {
+      if (signal.aborted) return;
       this.log.warn(`Could not count ${node.service.toUpperCase()} backups: ${error instanceof Error ? error.message : String(error)}`);
       this.handleAuthFailure(error);
     }

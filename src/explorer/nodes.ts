@@ -101,6 +101,8 @@ export interface ServiceCounts {
 export class ServiceNode extends PagedParent<Instance, InstanceNode, ServiceNode> {
   /** Server-side backup counts (CSBS), once fetched. */
   counts: ServiceCounts | undefined;
+  /** Aborted when this node's data is dropped, so its count requests stop along with its loads. */
+  private countsLifetime = new AbortController();
 
   constructor(
     readonly adapter: ServiceAdapter,
@@ -119,6 +121,19 @@ export class ServiceNode extends PagedParent<Instance, InstanceNode, ServiceNode
   }
   get id(): string {
     return `hwc/${this.adapter.id}`;
+  }
+  /** For fetching `counts`; aborted by `dispose()` and `reset()`. */
+  get countsSignal(): AbortSignal {
+    return this.countsLifetime.signal;
+  }
+  override dispose(): void {
+    super.dispose();
+    this.countsLifetime.abort();
+  }
+  override reset(): void {
+    super.reset();
+    this.counts = undefined;
+    this.countsLifetime = new AbortController();
   }
   protected override disposeChild(child: InstanceNode): void {
     child.dispose();

@@ -150,6 +150,19 @@ describe('explorer nodes', () => {
     assert.deepStrictEqual(requests, ['instances@0', 'a@0', 'instances@0', 'a@0']);
   });
 
+  it('dropping a service node stops its count requests and forgets its counts', () => {
+    const { service } = fakeTree();
+    service.counts = { total: 10, failed: 2 };
+    const beforeRefresh = service.countsSignal;
+    service.reset();
+    assert.strictEqual(beforeRefresh.aborted, true, 'counts in flight are aborted by a refresh of the node');
+    assert.strictEqual(service.counts, undefined);
+    assert.strictEqual(service.countsSignal.aborted, false, 'the next count may run');
+    const current = service.countsSignal;
+    service.dispose();
+    assert.strictEqual(current.aborted, true, 'and by a refresh of the whole tree');
+  });
+
   it('backup nodes expose backup, instance and service for commands', async () => {
     const { service } = fakeTree();
     await service.list.ensureFirstPage();
