@@ -40,25 +40,54 @@ async function instanceNode(service: string, name: string): Promise<ExplorerNode
 const backupOf = (node: ExplorerNode): Backup | undefined => (node as { backup?: Backup }).backup;
 const byContext = (nodes: ExplorerNode[], contextValue: string) => nodes.filter((node) => contextOf(node) === contextValue);
 
-/** Runs `change` and waits until the whole tree has been refreshed (settings and credential changes are debounced). */
-async function afterTreeRefresh(change: () => Thenable<unknown> | Promise<unknown> | void): Promise<void> {
-  const refreshed = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the tree did not refresh')), 5000);
-    const subscription = api.explorer.onDidChangeTreeData((node) => {
-      if (node) return;
+/** Resolves when `event` next fires with a value `accept`s; rejects after 5 s as `what` did not happen. */
+function nextEvent<T>(event: vscode.Event<T>, what: string, accept: (value: T) => boolean = () => true): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`${what} did not happen`));
+    }, 5000);
+    const subscription = event((value) => {
+      if (!accept(value)) return;
       clearTimeout(timer);
       subscription.dispose();
       resolve();
     });
   });
+}
+
+/** Runs `change` (a refresh or a filter change, which refresh at once) and waits until the whole tree has been refreshed. */
+async function afterTreeRefresh(change: () => Thenable<unknown> | Promise<unknown> | void): Promise<void> {
+  const refreshed = nextEvent(api.explorer.onDidChangeTreeData, 'the tree refresh', (node) => !node);
   await change();
   await refreshed;
+}
+
+/**
+ * Runs a settings or credentials `change` and waits for the connection's debounced change event;
+ * the tree refreshes on it. (Waiting for any tree refresh instead could take a late 401's redraw
+ * for it and let the real refresh land in the next test.)
+ */
+async function afterConnectionChange(change: () => Thenable<unknown> | Promise<unknown>): Promise<void> {
+  const changed = nextEvent(api.connection.onDidChange, 'the connection change');
+  await change();
+  await changed;
+}
+
+/**
+ * Waits (bounded) until `read()` matches `expected` and returns what it read last, for text the
+ * extension fills in after an answer arrives (counts, the view's project): the caller asserts it.
+ */
+async function settled(read: () => string, expected: RegExp, timeoutMs = 5000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (!expected.test(read()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  return read();
 }
 
 async function setSetting(key: string, value: unknown): Promise<void> {
   const config = vscode.workspace.getConfiguration('hwcBackups');
   if (config.inspect(key)?.workspaceValue === value) return;
-  await afterTreeRefresh(() => config.update(key, value, vscode.ConfigurationTarget.Workspace));
+  await afterConnectionChange(() => config.update(key, value, vscode.ConfigurationTarget.Workspace));
 }
 
 describe('explorer: the Backups tree in the real host', function () {
@@ -82,9 +111,9 @@ describe('explorer: the Backups tree in the real host', function () {
 
   after(async () => {
     await clearFaults();
-    const config = vscode.workspace.getConfiguration('hwcBackups');
-    await config.update('maxRetries', undefined, vscode.ConfigurationTarget.Workspace);
-    await config.update('pageSize', undefined, vscode.ConfigurationTarget.Workspace);
+    // Waiting for each refresh keeps the debounced one from landing in the next suite's test.
+    await setSetting('maxRetries', undefined);
+    await setSetting('pageSize', undefined);
   });
 
   it('shows the five services at the root without listing anything', async () => {
@@ -100,9 +129,7 @@ describe('explorer: the Backups tree in the real host', function () {
 
   it('counts CSBS backups on the server for its description', async () => {
     const csbs = await serviceNode('csbs');
-    const deadline = Date.now() + 5000;
-    while (!/\d+ backups · \d+ error/.test(descriptionOf(csbs)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    assert.match(descriptionOf(csbs), /^\d+ backups · \d+ error/);
+    assert.match(await settled(() => descriptionOf(csbs), /\d+ backups · \d+ error/), /^\d+ backups · \d+ error/);
     const counts = (await requests()).filter((request) => request.service === 'csbs' && request.path.endsWith('/checkpoint_items/count'));
     assert.strictEqual(counts.length, 2, 'one count for all backups, one for failed ones');
   });
@@ -297,14 +324,16 @@ describe('explorer: the Backups tree in the real host', function () {
       assert.ok(backups.length >= 2 && backups.every((backup) => backup.status === 'failed'), backups.map((b) => b.name).join(', '));
       const offsets = (await listRequests()).map((request) => request.query.offset);
       assert.deepStrictEqual(offsets, ['0', '50', '100'], 'scanned the whole list for matches');
-      assert.match(descriptionOf(orders), new RegExp(`^MySQL 8\\.0 · ${backups.length} match(es)? in 143 backups$`));
+      // Read once no load runs in the list: children() joined the scan, but need not be the only load.
+      const expected = new RegExp(`^MySQL 8\\.0 · ${backups.length} match(es)? in 143 backups$`);
+      assert.match(await settled(() => descriptionOf(orders), expected), expected);
     } finally {
       await afterTreeRefresh(() => api.filter.set(undefined));
     }
   });
 
   it('rejected credentials turn the tree into one "credentials rejected" node', async () => {
-    await afterTreeRefresh(() => api.connection.storeCredentials({ accessKey: 'WRONGACCESSKEY000001', secretKey: 'not-the-secret' }));
+    await afterConnectionChange(() => api.connection.storeCredentials({ accessKey: 'WRONGACCESSKEY000001', secretKey: 'not-the-secret' }));
     try {
       // The first request signed with these keys gets the 401 (the root's CSBS count or this expansion).
       const rds = (await children()).find((node) => (node as { service?: string }).service === 'rds');
@@ -316,7 +345,7 @@ describe('explorer: the Backups tree in the real host', function () {
       assert.strictEqual(rejected.command?.command, 'hwcBackups.setCredentials');
       assert.ok((await requests()).some((request) => request.status === 401), 'the emulator answered 401');
     } finally {
-      await afterTreeRefresh(() => api.connection.clearCredentials());
+      await afterConnectionChange(() => api.connection.clearCredentials());
     }
     assert.strictEqual((await children()).length, 5, 'the environment credentials work again');
   });
@@ -342,9 +371,7 @@ describe('explorer: the Backups tree in the real host', function () {
   it('the view says region and project, and which credential source is in use', async () => {
     await afterTreeRefresh(() => api.explorer.refresh());
     const expected = /^cn-north-4 · \S+/;
-    const deadline = Date.now() + 5000;
-    while (!expected.test(api.treeView.description ?? '') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    assert.match(api.treeView.description ?? '', expected);
+    assert.match(await settled(() => api.treeView.description ?? '', expected), expected);
     assert.match(api.treeView.message ?? '', /HUAWEICLOUD_SDK_AK/);
   });
 
