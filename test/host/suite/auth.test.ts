@@ -64,6 +64,18 @@ function nextChange(): Promise<void> {
   });
 }
 
+/**
+ * Sets a workspace setting and waits for the connection's change, so the tree's refresh that
+ * follows it cannot land in a later test. Nothing to wait for when the value is already set.
+ */
+async function updateSetting(key: string, value: unknown): Promise<void> {
+  const config = vscode.workspace.getConfiguration('hwcBackups');
+  if (config.inspect(key)?.workspaceValue === value) return;
+  const changed = nextChange();
+  await config.update(key, value, vscode.ConfigurationTarget.Workspace);
+  await changed;
+}
+
 describe('credentials in the real host', () => {
   before(async () => {
     const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
@@ -75,7 +87,10 @@ describe('credentials in the real host', () => {
   });
 
   after(async () => {
+    // Wait for the (debounced) change, so the tree's refresh does not land in the next suite's test.
+    const changed = nextChange();
     await api.connection.clearCredentials();
+    await changed;
   });
 
   it('uses the environment when SecretStorage is empty', async () => {
@@ -137,13 +152,11 @@ describe('credentials in the real host', () => {
   });
 
   it('resolves the project from IAM once per region and caches only the id', async () => {
-    const config = vscode.workspace.getConfiguration('hwcBackups');
-    const configured = config.get<string>('projectId');
+    const configured = vscode.workspace.getConfiguration('hwcBackups').get<string>('projectId');
     try {
-      let changed = nextChange();
-      await config.update('projectId', '', vscode.ConfigurationTarget.Workspace);
-      await changed;
+      // Cleared first: the tree's view description may look the project up before this test does.
       await clearRequests();
+      await updateSetting('projectId', '');
       const first = await api.connection.session();
       const project = await first!.project();
       assert.strictEqual(project.id, configured, 'IAM gives the emulator project');
@@ -151,9 +164,7 @@ describe('credentials in the real host', () => {
       assert.strictEqual((await requests()).filter((r) => r.service === 'iam').length, 1);
 
       // A settings change rebuilds the session; the id comes from the per-region cache.
-      changed = nextChange();
-      await config.update('pageSize', 20, vscode.ConfigurationTarget.Workspace);
-      await changed;
+      await updateSetting('pageSize', 20);
       await clearRequests();
       const second = await api.connection.session();
       assert.notStrictEqual(second, first, 'a new session after the change');
@@ -163,8 +174,8 @@ describe('credentials in the real host', () => {
       assert.ok(persisted.includes(configured!), 'the project id is cached in globalState');
       assert.ok(!persisted.includes(SECRET_KEY) && !persisted.includes(ACCESS_KEY));
     } finally {
-      await config.update('pageSize', undefined, vscode.ConfigurationTarget.Workspace);
-      await config.update('projectId', configured, vscode.ConfigurationTarget.Workspace);
+      await updateSetting('pageSize', undefined);
+      await updateSetting('projectId', configured);
     }
   });
 
