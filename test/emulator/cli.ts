@@ -1,15 +1,18 @@
 /**
- * `npm run emulator [-- --port 8790 --dataset demo|scale]`: starts the emulator and prints what to
- * paste into VS Code. The credentials printed are the emulator's fake demo keys.
+ * `npm run emulator [-- --port 8790 --dataset demo|scale --now 2026-03-02T09:30:00Z]`: starts the
+ * emulator and prints what to paste into VS Code. The credentials printed are the emulator's fake
+ * demo keys. `--now` anchors the data set's times (default: the current time), so a run against
+ * it sees the same data as the test runners, which pass their anchor as HWC_EMULATOR_NOW.
  */
 import { startEmulator } from './index';
 
 interface CliOptions {
   port: number;
   dataset: 'demo' | 'scale';
+  now?: Date;
 }
 
-const USAGE = 'Usage: node out/test/emulator/cli.js [--port N] [--dataset demo|scale]';
+const USAGE = 'Usage: node out/test/emulator/cli.js [--port N] [--dataset demo|scale] [--now ISO-8601 time]';
 
 function parseArgs(args: readonly string[]): CliOptions {
   const options: CliOptions = { port: 8790, dataset: 'demo' };
@@ -22,6 +25,12 @@ function parseArgs(args: readonly string[]): CliOptions {
     } else if (flag === '--dataset') {
       if (value !== 'demo' && value !== 'scale') throw new Error(`--dataset expects demo or scale, got "${value ?? ''}".`);
       options.dataset = value;
+    } else if (flag === '--now') {
+      const anchor = new Date(value ?? '');
+      if (!/^\d{4}-\d{2}-\d{2}T/.test(value ?? '') || Number.isNaN(anchor.getTime())) {
+        throw new Error(`--now expects an ISO 8601 time such as 2026-03-02T09:30:00Z, got "${value ?? ''}".`);
+      }
+      options.now = anchor;
     } else {
       throw new Error(`Unknown option ${args[i]}.`);
     }
@@ -38,7 +47,8 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const emulator = await startEmulator({ port: options.port, dataset: options.dataset });
+  const emulator = await startEmulator({ port: options.port, dataset: options.dataset, now: options.now });
+  const anchored = options.now ? `, anchored at ${options.now.toISOString()}` : '';
   const settings = {
     'hwcBackups.endpointTemplate': emulator.endpointTemplate,
     'hwcBackups.region': emulator.region,
@@ -46,7 +56,7 @@ async function main(): Promise<void> {
   };
   process.stdout.write(
     [
-      `Huawei Cloud emulator (${options.dataset} data set) listening on ${emulator.url}`,
+      `Huawei Cloud emulator (${options.dataset} data set${anchored}) listening on ${emulator.url}`,
       '',
       'Paste into your VS Code settings.json:',
       JSON.stringify(settings, null, 2),
