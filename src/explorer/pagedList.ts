@@ -140,10 +140,13 @@ export class PagedList<T> implements ListState {
   /**
    * Loads the first page unless it is loaded, loading, or failed (a failure waits for an explicit
    * `loadMore()`, so redrawing an error never fires requests by itself). Never rejects: see `error`.
+   * Once the first page is in, it resolves at once even while later pages load: the tree redraws
+   * what is loaded so far (and "loading…") instead of waiting for a whole Load All.
    */
   ensureFirstPage(): Promise<void> {
+    if (this.started) return Promise.resolve();
     if (this.running) return this.running.promise;
-    if (this.started || this.lastError !== undefined) return Promise.resolve();
+    if (this.lastError !== undefined) return Promise.resolve();
     return this.run('first', (signal) => this.fetchNext(signal));
   }
 

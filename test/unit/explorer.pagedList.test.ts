@@ -160,6 +160,25 @@ describe('explorer PagedList', () => {
     assert.strictEqual(list.hasMore, false);
   });
 
+  it('lets a redraw read the pages loaded so far while load all runs, instead of waiting for the last page', async () => {
+    const api = new FakeApi(300, 50);
+    const list = listOver(api, 50);
+    await list.ensureFirstPage();
+    api.gated = true;
+    const done = list.loadAll({ concurrency: 2 });
+    await flush();
+    await api.releaseOne(); // offset 50 arrives and is applied; the others are held
+    let redrawn = false;
+    void list.ensureFirstPage().then(() => (redrawn = true));
+    await flush();
+    assert.ok(redrawn, 'the first page is in: nothing to wait for');
+    assert.strictEqual(list.items.length, 100);
+    assert.strictEqual(list.loading, 'all');
+    api.release();
+    await done;
+    assert.strictEqual(list.items.length, 300);
+  });
+
   it('loads all marker pages one after another', async () => {
     const api = new FakeApi(120, 50, 'marker');
     const list = listOver(api, 50);
