@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import { explain } from './errorCodes';
 import type { BackupFilter, BackupType, NormalizedStatus, TimeRangePreset } from './model';
 
 /*
@@ -89,4 +90,13 @@ export function formatRelative(instant: number, now: number = Date.now()): strin
   const { seconds: size, unit } = RELATIVE_UNITS.find((candidate) => magnitude >= candidate.seconds)!;
   const text = `${Math.floor(magnitude / size)} ${unit}`;
   return seconds > 0 ? `${text} ago` : `in ${text}`;
+}
+
+/**
+ * One line for a failure: `dcs.08.0002 — The backup or restore timed out.` The API's own message
+ * wins; without one, the error-code table's English explanation; an unknown code stands alone.
+ * Empty when there is neither code nor message.
+ */
+export function errorSummary(errorCode: string | undefined, errorMessage: string | undefined): string {
+  return [errorCode, errorMessage || explain(errorCode)?.en].filter(Boolean).join(' — ');
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CloudConnection } from '../auth/connection';
-import { formatRelative } from '../cloud/format';
+import { errorSummary, formatRelative } from '../cloud/format';
 import { TIME_RANGE_PRESET_DURATIONS, type Backup } from '../cloud/model';
 import type { BackupExplorer } from '../explorer/backupExplorer';
 import { DEFAULT_SCAN_LIMITS, scanMatchingBackups, summarizeCoverage, type MatchResult } from './backupScan';
@@ -28,7 +28,7 @@ type ResultItem = vscode.QuickPickItem & { readonly backup?: Backup; readonly co
 /** One quick-pick row per failed backup: name, where, when, and the error code. */
 export function failedBackupItem(backup: Backup, now: number): ResultItem {
   const when = backup.start.instant !== undefined ? `${new Date(backup.start.instant).toLocaleString()} (${formatRelative(backup.start.instant, now)})` : String(backup.start.raw ?? 'no start time');
-  const error = [backup.errorCode, backup.errorMessage].filter(Boolean).join(' — ');
+  const error = errorSummary(backup.errorCode, backup.errorMessage);
   return {
     label: `$(error) ${backup.name || backup.id}`,
     description: `${backup.service.toUpperCase()} · ${backup.instanceName ?? backup.instanceId} · ${when}`,

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { filterSummary, formatBytes, formatRelative, statusLabel, typeLabel } from '../../src/cloud/format';
+import { errorSummary, filterSummary, formatBytes, formatRelative, statusLabel, typeLabel } from '../../src/cloud/format';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -78,5 +78,17 @@ describe('formatRelative', () => {
   it('gives the local date beyond a year', () => {
     const longAgo = new Date(2025, 0, 31, 12).getTime();
     assert.strictEqual(formatRelative(longAgo, now), '2025-01-31');
+  });
+});
+
+describe('errorSummary', () => {
+  it("explains a known code the API sent without a message, and keeps the API's own message", () => {
+    assert.strictEqual(errorSummary('dcs.08.0002', undefined), 'dcs.08.0002 — The backup or restore timed out.');
+    assert.strictEqual(errorSummary('CSBS.6006', 'The vault has insufficient capacity.'), 'CSBS.6006 — The vault has insufficient capacity.');
+  });
+  it('shows an unknown code alone, a message alone, and nothing when there is neither', () => {
+    assert.strictEqual(errorSummary('XYZ.0001', undefined), 'XYZ.0001');
+    assert.strictEqual(errorSummary(undefined, 'disk full'), 'disk full');
+    assert.strictEqual(errorSummary(undefined, undefined), '');
   });
 });
