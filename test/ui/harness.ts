@@ -33,6 +33,12 @@ export interface WorkbenchOptions {
   settings?: Record<string, unknown>;
   /** false: no keys in the environment (the extension starts without credentials). Default true. */
   credentials?: boolean;
+  /**
+   * true: the extension is installed (linked into the extensions folder) and the workbench runs
+   * without the smoke-test driver, as for a user: notification toasts show (the driver hides
+   * them) and modal dialogs open. Default false: development mode through the driver's payload.
+   */
+  installed?: boolean;
 }
 
 export interface Workbench {
@@ -57,6 +63,15 @@ export interface Workbench {
   pickItem(label: string): Promise<void>;
   /** Types into the open input box (or quick pick filter), replacing its text, and presses Enter. */
   typeInInput(text: string): Promise<void>;
+  /** Right-clicks `row` and clicks the item of its context menu whose label is `item`. */
+  contextMenu(row: TreeRow, item: string): Promise<void>;
+  /**
+   * Waits for a notification whose message matches `pattern` and returns it (message and buttons):
+   * its toast, or its entry in the notification center once the toast has gone.
+   */
+  notification(pattern: RegExp, timeoutMs?: number): Promise<Locator>;
+  /** Drags the side bar's edge to `width` pixels, so labels and descriptions fit in screenshots. */
+  resizeSideBar(width: number): Promise<void>;
 }
 
 const quickInput = (page: Page) => page.locator('.quick-input-widget');
@@ -172,6 +187,13 @@ function workbenchFor(page: Page, emulator: Emulator, workspaceFolder: string): 
     async screenshot(name) {
       fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
       const file = path.join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+      // Widgets that just opened (quick input, menus, toasts) fade in: let finite animations end
+      // first. Endless ones (spinners) never do; a page that stays busy is shot as it is.
+      await page
+        .waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity), undefined, {
+          timeout: 5000,
+        })
+        .catch(() => undefined);
       await page.screenshot({ path: file });
       return file;
     },
@@ -194,8 +216,55 @@ function workbenchFor(page: Page, emulator: Emulator, workspaceFolder: string): 
       await input.fill(text);
       await input.press('Enter');
     },
+
+    async contextMenu(row, item) {
+      const menu = page.locator('.context-view').first();
+      const entry = menu.locator('.action-menu-item').getByText(item, { exact: true });
+      await row.locator.click({ button: 'right' });
+      await entry.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+      // A menu item ignores mouse clicks for a moment after the menu opens (so the right-click
+      // that opened it cannot also pick an item); pointing at it and pressing Enter always works.
+      await entry.hover();
+      await menu.locator('.action-item.focused').getByText(item, { exact: true }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+      await page.keyboard.press('Enter');
+      await menu.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+    },
+
+    async notification(pattern, timeoutMs = UI_TIMEOUT_MS) {
+      const withMessage = (scope: string) =>
+        page
+          .locator(`${scope} .notification-list-item`)
+          .filter({ has: page.locator('.notification-list-item-message', { hasText: pattern }) })
+          .first();
+      const toast = withMessage('.notifications-toasts');
+      const visible = async (locator: Locator) => ((await locator.isVisible()) ? locator : undefined);
+      const shown = await waitFor(`a notification matching ${pattern}`, () => visible(toast), timeoutMs).catch(() => undefined);
+      if (shown) return shown;
+      // Toasts hide after a while; the notification center keeps every notification.
+      await wb.runCommand('Notifications: Show Notifications');
+      return waitFor(`a notification matching ${pattern} in the notification center`, () => visible(withMessage('.notifications-center')));
+    },
+
+    async resizeSideBar(width) {
+      const box = await page.locator('.part.sidebar').boundingBox();
+      if (!box) throw new Error('the side bar is not shown');
+      const y = box.y + box.height / 2;
+      await page.mouse.move(box.x + box.width + 1, y);
+      await page.mouse.down();
+      await page.mouse.move(box.x + width, y, { steps: 5 });
+      await page.mouse.up();
+    },
   };
   return wb;
+}
+
+/** A fresh extensions folder holding only this repository, linked in as an installed extension. */
+function installedExtensionsDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hwc-ui-extensions-'));
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  // rmSync removes the link, never what it points at.
+  fs.symlinkSync(REPO_ROOT, path.join(dir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), 'dir');
+  return dir;
 }
 
 /**
@@ -220,14 +289,16 @@ export async function withWorkbench<T>(body: (wb: Workbench) => Promise<T>, opti
       delete env.HUAWEICLOUD_SDK_AK;
       delete env.HUAWEICLOUD_SDK_SK;
     }
-    const server = await startCodeServer({ workspaceFolder, env });
+    const extensionsDir = options.installed ? installedExtensionsDir() : undefined;
+    if (extensionsDir) teardown.push(() => fs.rmSync(extensionsDir, { recursive: true, force: true }));
+    const server = await startCodeServer({ workspaceFolder, env, extensionsDir, smokeTestDriver: !options.installed });
     teardown.push(() => server.stop());
     const browser = await launchChromium();
     teardown.push(() => browser.close());
     const page = await browser.newPage({ viewport: VIEWPORT });
 
-    // Development mode without a test entry: the extension loads from the repository as it is built.
-    await page.goto(server.workbenchUrl([['extensionDevelopmentPath', server.remoteUri(REPO_ROOT)]]));
+    // Development mode without a test entry (or installed): the extension loads from the repository as it is built.
+    await page.goto(options.installed ? server.workbenchUrl() : server.workbenchUrl([['extensionDevelopmentPath', server.remoteUri(REPO_ROOT)]]));
     const wb = workbenchFor(page, emulator, workspaceFolder);
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
     await page.locator(`.activitybar [aria-label^="${VIEW_CONTAINER_TITLE}"]`).first().waitFor({ state: 'visible', timeout: 60_000 });
