@@ -142,8 +142,12 @@ describe('flows: Load All, Export, Find Backup by ID, Show Failed Backups and Se
           const instance = await row(wb, 'orders-mysql', (r) => r.label === 'orders-mysql');
           await wb.contextMenu(instance, 'Load All');
           const progress = await wb.notification(/Loading all backups of orders-mysql/);
-          // Wait for the first pages, so the notification counts them.
-          await waitUntil('the progress message', async () => (/\b\d+ of 143\b/.test(await progress.innerText()) ? true : undefined));
+          // Once pages arrive, the notification counts them and the tree shows them as they come.
+          await waitUntil('the notification and the tree counting the same pages', async () => {
+            const loaded = /\b(\d+) of 143\b/.exec(await progress.innerText())?.[1];
+            const description = (await wb.treeRows()).find((r) => r.label === 'orders-mysql')?.description ?? '';
+            return loaded && description.endsWith(`143 backups (${loaded} shown) · loading more…`) ? true : undefined;
+          });
           await parkPointer(wb);
           await wb.screenshot('flows-load-all-progress');
           await row(wb, 'orders-mysql with every backup loaded', (r) => r.label === 'orders-mysql' && /(^| · )143 backups$/.test(r.description));
