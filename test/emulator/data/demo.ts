@@ -321,10 +321,11 @@ class DemoBuilder {
       createdMs: now - this.rng.int(50, 600) * DAY,
     });
     const servers = [server(n.web1, 'ACTIVE', 'cn-north-4a', 0), server(n.web2, 'ACTIVE', 'cn-north-4b', 1), server(n.bastion, 'ACTIVE', 'cn-north-4a', 2), server(n.batch, 'SHUTOFF', 'cn-north-4c', 3)];
-    const failReasons = [
-      'Failed to create a snapshot of volume system-disk: the disk is being expanded.',
-      'The backup agent on the server did not respond within 30 minutes.',
-      'The vault has insufficient capacity for this backup.',
+    // Codes from the CSBS error table whose meaning fits each reason.
+    const failures = [
+      { code: 'CSBS.6005', reason: 'Failed to create a snapshot of volume system-disk: the disk is being expanded.' },
+      { code: 'CSBS.6010', reason: 'Disk data-shared-01 is shared with server web-02; servers with shared disks cannot be backed up.' },
+      { code: 'CSBS.6001', reason: 'The server was stopped while the backup was running.' },
     ];
     // Which items get the non-available statuses: [server index, day] -> status.
     const special = new Map<string, (typeof CSBS_STATUSES)[number]>([
@@ -339,7 +340,7 @@ class DemoBuilder {
       ['0:7', 'deleting'],
       ['1:7', 'deleted'],
     ]);
-    let failures = 0;
+    let failureCount = 0;
     const items: CheckpointItemSpec[] = [];
     servers.forEach((srv, s) => {
       daily(now, 8, 2).forEach((t, d) => {
@@ -353,7 +354,7 @@ class DemoBuilder {
           sizeMb: 10_240 + this.rng.int(0, 30_000),
           autoTrigger: true,
           server: srv,
-          failReason: status === 'error' ? failReasons[failures++ % failReasons.length] : undefined,
+          failure: status === 'error' ? failures[failureCount++ % failures.length] : undefined,
         });
       });
       items.push({

@@ -292,7 +292,8 @@ export interface CheckpointItemSpec {
   sizeMb: number;
   autoTrigger: boolean;
   server: ServerSpec;
-  failReason?: string;
+  /** A failed item's code and reason; the code's documented meaning should fit the reason. */
+  failure?: { readonly code: string; readonly reason: string };
 }
 
 export function checkpointItem(spec: CheckpointItemSpec): RawRecord {
@@ -313,9 +314,9 @@ export function checkpointItem(spec: CheckpointItemSpec): RawRecord {
       average_speed: failed ? 0 : 18_000,
       copy_from: '',
       copy_status: 'na',
-      fail_code: failed ? { Code: 'CSBS.6006', Description: spec.failReason ?? '' } : {},
+      fail_code: failed ? { Code: spec.failure?.code ?? 'CSBS.6005', Description: spec.failure?.reason ?? '' } : {},
       fail_op: failed ? 'backup' : '',
-      fail_reason: failed ? spec.failReason ?? 'Backup failed.' : '',
+      fail_reason: failed ? spec.failure?.reason ?? 'Backup failed.' : '',
       image_type: 'backup',
       incremental: spec.autoTrigger,
       progress: spec.status === 'protecting' ? 60 : 100,

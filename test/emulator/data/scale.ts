@@ -206,7 +206,7 @@ export function scaleDataset(now: number, projectId: string, region: string): Em
       sizeMb: rng.int(5_000, 80_000),
       autoTrigger: k % 9 !== 0,
       server: serverSpec(k % SCALE.servers),
-      failReason: failed ? 'The backup agent on the server did not respond within 30 minutes.' : undefined,
+      failure: failed ? { code: 'CSBS.6005', reason: 'The server was being resized when the backup started.' } : undefined,
     });
   });
 
