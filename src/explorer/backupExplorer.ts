@@ -16,6 +16,7 @@ import {
   type PagedNode,
 } from './nodes';
 import { PagedList } from './pagedList';
+import { revealBackup, type BackupLocator } from './reveal';
 import { createTreeItem, resolveTooltip } from './treeItems';
 
 /** What the explorer needs from CloudConnection (src/auth/connection.ts). */
@@ -33,11 +34,7 @@ export interface ExplorerFilter {
   get(): BackupFilter | undefined;
 }
 
-export interface BackupLocator {
-  service: ServiceId;
-  instanceId: string;
-  backupId: string;
-}
+export type { BackupLocator };
 
 /** Pages fetched at once by Load All (offset paging); the HTTP layer has its own global limit too. */
 const LOAD_ALL_CONCURRENCY = 4;
@@ -45,6 +42,8 @@ const LOAD_ALL_CONCURRENCY = 4;
 const MAX_SCAN_PAGES = 20;
 /** Reveal looks through at most this many pages per level before giving up. */
 const MAX_REVEAL_PAGES = 40;
+/** Reveal starts over at most this many times when refreshes keep replacing the tree under it. */
+const MAX_REVEAL_ATTEMPTS = 3;
 
 /**
  * The Backups tree (SPEC §4): services → instances → backups, every level lazily paged.
@@ -59,6 +58,8 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
   private view: vscode.TreeView<ExplorerNode> | undefined;
   private roots: ServiceNode[] | undefined;
   private rejected: CredentialsRejectedNode | undefined;
+  /** Counts refreshes: a reveal that sees it change knows its nodes were dropped. */
+  private generation = 0;
   private readonly adapters: readonly ServiceAdapter[];
   /** What the view's description and message say besides region and filter, once known. */
   private viewFacts: { source?: 'secretStorage' | 'environment'; project?: string } = {};
@@ -115,6 +116,7 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
     for (const root of this.roots ?? []) root.dispose();
     this.roots = undefined;
     this.rejected = undefined;
+    this.generation++;
     this.treeChanged.fire(undefined);
     void this.updateViewInfo();
   }
@@ -174,17 +176,20 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
     }
   }
 
-  /** Expands the backup's service and instance, loading pages as needed (bounded), and selects it. */
+  /**
+   * Expands the backup's service and instance, loading pages as needed (bounded), and selects it;
+   * starts over in the new tree when a refresh drops the nodes it was looking at (src/explorer/reveal.ts).
+   */
   async reveal(locator: BackupLocator): Promise<boolean> {
-    const roots = await this.rootChildren();
-    const service = roots.find((node): node is ServiceNode => node instanceof ServiceNode && node.service === locator.service);
-    if (!service) return false;
-    const instance = await this.findLoaded(service, () => service.childNodes(), (node) => node.instance.id === locator.instanceId);
-    if (!instance) return false;
-    const backup = await this.findLoaded(instance, () => instance.childNodes(), (node) => node.backup.id === locator.backupId);
-    if (!backup || !this.view) return false;
-    await this.view.reveal(backup, { select: true, focus: true, expand: false });
-    return true;
+    const view = this.view;
+    if (!view) return false;
+    const host = {
+      roots: () => this.rootChildren(),
+      generation: () => this.generation,
+      loaded: (node: PagedNode) => this.afterLoad(node),
+      show: async (node: BackupNode) => view.reveal(node, { select: true, focus: true, expand: false }),
+    };
+    return revealBackup(host, locator, { maxPages: MAX_REVEAL_PAGES, maxAttempts: MAX_REVEAL_ATTEMPTS });
   }
 
   loadedBackups(service: ServiceId, instanceId: string): readonly Backup[] {
@@ -272,19 +277,6 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
 
   private serviceNode(service: ServiceId): ServiceNode | undefined {
     return this.roots?.find((node) => node.service === service);
-  }
-
-  /** Looks through loaded pages, then loads more (bounded) until `matches` finds a child. */
-  private async findLoaded<Child>(parent: PagedNode, children: () => readonly Child[], matches: (child: Child) => boolean): Promise<Child | undefined> {
-    const list = parent.list;
-    await list.ensureFirstPage();
-    let found = children().find(matches);
-    for (let pages = 0; !found && list.hasMore && list.error === undefined && pages < MAX_REVEAL_PAGES; pages++) {
-      await list.loadMore();
-      found = children().find(matches);
-    }
-    this.afterLoad(parent);
-    return found;
   }
 
   /** After a load: redraw the node (counts, "load more", error) and turn a 401 into the credentials node. */
