@@ -20,7 +20,7 @@ interface ActiveCredentials {
 /** globalState key of the IAM-resolved project ids (not secrets), keyed by projectCacheKey. */
 const PROJECT_CACHE_STATE = 'hwcBackups.resolvedProjects';
 const HAS_CREDENTIALS_CONTEXT = 'hwcBackups.hasCredentials';
-/** Storing credentials writes three secrets; their change events collapse into one onDidChange. */
+/** A burst of changes (several settings written at once) collapses into one onDidChange. */
 const CHANGE_COALESCE_MS = 50;
 
 /**
@@ -36,6 +36,10 @@ export class CloudConnection implements vscode.Disposable {
   private cachedSession?: Promise<CloudSession | undefined>;
   private changeTimer?: ReturnType<typeof setTimeout>;
   private reportedProblems = '';
+  /** Writes of ours to SecretStorage still running; their per-key events are not announced. */
+  private ownWrites = 0;
+  /** Hash of the stored credentials last announced, so late echoes of one change fire nothing. */
+  private announcedCredentials?: Promise<string>;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -43,12 +47,14 @@ export class CloudConnection implements vscode.Disposable {
   ) {
     this.disposables.push(
       context.secrets.onDidChange((event) => {
-        if (isSecretKey(event.key)) this.changed();
+        // Our own writes announce themselves once they are complete (see writeSecrets).
+        if (isSecretKey(event.key) && this.ownWrites === 0) void this.storedCredentialsChanged();
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('hwcBackups')) this.changed();
       }),
     );
+    this.announcedCredentials = this.storedCredentialsHash();
     void this.updateContextKey();
   }
 
@@ -93,13 +99,11 @@ export class CloudConnection implements vscode.Disposable {
    */
   async storeCredentials(credentials: Credentials): Promise<void> {
     await this.forgetProjects(accountOf(credentials));
-    await storeCredentials(this.context.secrets, credentials);
-    this.changed();
+    await this.writeSecrets(() => storeCredentials(this.context.secrets, credentials));
   }
 
   async clearCredentials(): Promise<void> {
-    await deleteStoredCredentials(this.context.secrets);
-    this.changed();
+    await this.writeSecrets(() => deleteStoredCredentials(this.context.secrets));
   }
 
   /**
@@ -119,6 +123,35 @@ export class CloudConnection implements vscode.Disposable {
   dispose(): void {
     if (this.changeTimer) clearTimeout(this.changeTimer);
     vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  /**
+   * Storing or deleting credentials is several SecretStorage writes, whose events can arrive
+   * spread out and mid-write under load. Announce the change once, when the write is complete.
+   */
+  private async writeSecrets(write: () => Promise<void>): Promise<void> {
+    this.ownWrites++;
+    try {
+      await write();
+    } finally {
+      this.ownWrites--;
+    }
+    this.announcedCredentials = this.storedCredentialsHash();
+    await this.announcedCredentials;
+    this.changed();
+  }
+
+  /** A change made elsewhere (another window): announced only if the stored credentials differ. */
+  private async storedCredentialsChanged(): Promise<void> {
+    const [previous, current] = await Promise.all([this.announcedCredentials, this.storedCredentialsHash()]);
+    if (previous === current) return;
+    this.announcedCredentials = Promise.resolve(current);
+    this.changed();
+  }
+
+  private async storedCredentialsHash(): Promise<string> {
+    const stored = await readStoredCredentials(this.context.secrets);
+    return createHash('sha256').update(JSON.stringify(stored ?? null)).digest('hex');
   }
 
   private changed(): void {
