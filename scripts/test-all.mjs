@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: prepares everything (host tools, type-check + compile, .vsix, bundle), then runs every
-// suite — unit, cloud, host (code-server's extension host), ui (Playwright), package (.vsix) —
-// and closes with one line `N passed, N failed` (`, N skipped` when some were).
+// suite — unit, cloud, host (code-server's extension host), ui (Playwright), demo (the README's
+// `npm run demo`, in its smoke mode), package (.vsix) — and closes with one line `N passed, N failed` (`, N skipped` when some were).
 // A suite that fails to run, or a preparation step that fails, counts as one failure; the exit
 // status is non-zero whenever anything failed.
 //   node scripts/test-all.mjs [suite ...]   runs only the named suites (after the preparation)
@@ -14,7 +14,7 @@ const mocha = path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js');
 const node = process.execPath;
 
 const preparation = [
-  { name: 'host tools', command: 'bash', args: ['scripts/setup-host.sh'], only: ['host', 'ui', 'package'] },
+  { name: 'host tools', command: 'bash', args: ['scripts/setup-host.sh'], only: ['host', 'ui', 'demo', 'package'] },
   { name: 'type-check and compile', command: 'npm', args: ['run', '-s', 'compile'] },
   // Packaging runs the production build into dist/; the development build after it (with source
   // maps) is what the host and UI suites load.
@@ -27,6 +27,8 @@ const suites = [
   { name: 'cloud', command: node, args: [mocha, '--config', '.mocharc.cloud.json'] },
   { name: 'host', command: node, args: ['out/test/host/runTests.js'] },
   { name: 'ui', command: node, args: ['out/test/ui/run.js'] },
+  // Through npm, exactly as the README's first command, so a nested-npm or build problem shows here.
+  { name: 'demo', command: 'npm', args: ['run', 'demo', '--', '--smoke'], check: true },
   { name: 'package', command: node, args: [mocha, '--config', '.mocharc.package.json'] },
 ];
 
@@ -100,7 +102,8 @@ for (const suite of selected) {
   console.log(`\n=== ${suite.name} tests`);
   const suiteStarted = Date.now();
   const { code, output } = await run(suite.command, suite.args);
-  const counts = mochaCounts(output);
+  // A check is one test: it passed when it exited 0.
+  const counts = suite.check ? { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 } : mochaCounts(output);
   const result = { name: `${suite.name} tests`, passed: counts.passed ?? 0, failed: counts.failed ?? 0, skipped: counts.skipped ?? 0, time: seconds(suiteStarted) };
   if (counts.passed === undefined && counts.failed === undefined) {
     result.failed += 1;

@@ -55,6 +55,18 @@ describe('packaged extension (.vsix) in code-server', () => {
     assert.ok(!fs.existsSync(path.join(installed, 'src')), 'sources leaked into the package');
   });
 
+  it('carries every image its README shows, and no placeholder links', () => {
+    // The Extensions view's Details page renders the packaged README against the installed folder.
+    const installed = path.join(scratch, 'extensions', `${EXTENSION_ID}-${manifest.version}`);
+    const readme = fs.readFileSync(path.join(installed, 'README.md'), 'utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)[^)]*\)|<img[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1] ?? match[2]);
+    assert.ok(images.length > 0, 'the README shows no image at all: was the pattern broken?');
+    const missing = images.filter((image) => /^[a-z]+:/i.test(image) || !fs.existsSync(path.join(installed, decodeURI(image))));
+    assert.deepStrictEqual(missing, [], 'images the packaged README shows but the package lacks (or fetches from elsewhere)');
+    const installedManifest = fs.readFileSync(path.join(installed, 'package.json'), 'utf8');
+    assert.doesNotMatch(installedManifest, /example\.invalid/);
+  });
+
   it('appears in the activity bar and activates when its view opens', async () => {
     const workspaceFolder = path.join(scratch, 'workspace');
     writeWorkspaceSettings(workspaceFolder, emulatorWorkspaceSettings(emulator));
