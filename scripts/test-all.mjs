@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: prepares everything (host tools, type-check + compile, .vsix, bundle), then runs every
-// suite — unit, cloud, host (code-server's extension host), ui (Playwright), demo (the README's
+// suite — lint (layers and import circles), unit, cloud, host (code-server's extension host), ui (Playwright), demo (the README's
 // `npm run demo`, in its smoke mode), package (.vsix) — and closes with one line `N passed, N failed` (`, N skipped` when some were).
 // A suite that fails to run, or a preparation step that fails, counts as one failure; the exit
 // status is non-zero whenever anything failed.
@@ -23,6 +23,8 @@ const preparation = [
 ];
 
 const suites = [
+  // The layering rules (eslint.config.mjs: no vscode below the UI; .dependency-cruiser.cjs: no circles).
+  { name: 'lint', command: 'npm', args: ['run', '-s', 'lint'], check: true },
   { name: 'unit', command: node, args: [mocha, '--config', '.mocharc.unit.json'] },
   { name: 'cloud', command: node, args: [mocha, '--config', '.mocharc.cloud.json'] },
   { name: 'host', command: node, args: ['out/test/host/runTests.js'] },

@@ -1,4 +1,4 @@
-import type { RequestLogEntry } from '../cloud/session';
+import type { RequestLogEntry } from '../cloud/settings';
 
 /**
  * One log line per HTTP attempt: `GET rds /v3/…/backups?… → 200 in 84 ms [request id 5f3…]`.

@@ -1,5 +1,5 @@
 import { SERVICE_IDS, type EndpointService, type ServiceId } from '../cloud/model';
-import { DEFAULT_SETTINGS, type CloudSettings } from '../cloud/session';
+import { DEFAULT_SETTINGS, type CloudSettings } from '../cloud/settings';
 
 /**
  * Turns the raw `hwcBackups.*` configuration into CloudSettings. Pure: the caller passes what

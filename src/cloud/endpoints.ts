@@ -1,6 +1,6 @@
 import { CloudError } from './http/errors';
 import type { EndpointService } from './model';
-import type { CloudSettings } from './session';
+import type { CloudSettings } from './settings';
 
 const TEMPLATE_SETTING = 'hwcBackups.endpointTemplate';
 const REGION_SETTING = 'hwcBackups.region';

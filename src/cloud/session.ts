@@ -2,49 +2,9 @@ import { z } from 'zod';
 import { abortable } from './http/abort';
 import { HttpClient, type HttpClientOptions } from './http/client';
 import { CloudError } from './http/errors';
-import type { EndpointService, ServiceId } from './model';
+import type { CloudSettings } from './settings';
 import type { AdapterContext } from './services/adapter';
 import type { Credentials } from './signing/signer';
-
-/** The `hwcBackups.*` settings the cloud layer needs (SPEC §2), already read by the UI layer. */
-export interface CloudSettings {
-  readonly region: string;
-  /** Empty: resolve from IAM. */
-  readonly projectId: string;
-  readonly endpointTemplate: string;
-  readonly endpoints: Readonly<Partial<Record<EndpointService, string>>>;
-  readonly services: readonly ServiceId[];
-  readonly pageSize: number;
-  readonly requestTimeoutSeconds: number;
-  readonly maxRetries: number;
-}
-
-export const DEFAULT_SETTINGS: CloudSettings = {
-  region: 'cn-north-4',
-  projectId: '',
-  endpointTemplate: 'https://{service}.{region}.myhuaweicloud.com',
-  endpoints: {},
-  services: ['rds', 'dds', 'dcs', 'ges', 'csbs'],
-  pageSize: 50,
-  requestTimeoutSeconds: 30,
-  maxRetries: 3,
-};
-
-/** One line of the request log. Never holds credentials, tokens or the Authorization header. */
-export interface RequestLogEntry {
-  readonly service: EndpointService;
-  readonly method: string;
-  /** Path and query as sent, e.g. `/v3/{project}/backups?instance_id=…&offset=0&limit=50`. */
-  readonly path: string;
-  /** Undefined when no response came (network error, timeout, cancellation). */
-  readonly status?: number;
-  readonly durationMs: number;
-  readonly requestId?: string;
-  /** 0 for the first attempt. */
-  readonly attempt: number;
-  /** Error code or short reason when the attempt failed. */
-  readonly error?: string;
-}
 
 export interface ResolvedProject {
   readonly id: string;

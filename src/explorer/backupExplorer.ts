@@ -4,7 +4,8 @@ import { CloudError } from '../cloud/http/errors';
 import { isEmptyFilter, type Backup, type BackupFilter, type Instance, type ServiceId } from '../cloud/model';
 import type { ServiceAdapter, AdapterContext } from '../cloud/services/adapter';
 import { ADAPTERS } from '../cloud/services/registry';
-import type { CloudSettings, ResolvedProject } from '../cloud/session';
+import type { ResolvedProject } from '../cloud/session';
+import type { CloudSettings } from '../cloud/settings';
 import {
   BackupNode,
   CredentialsRejectedNode,

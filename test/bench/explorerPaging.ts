@@ -1,6 +1,7 @@
 import { performance } from 'perf_hooks';
 import type { Backup, Instance } from '../../src/cloud/model';
-import type { AdapterContext, JsonResponse, Query } from '../../src/cloud/services/adapter';
+import type { AdapterContext } from '../../src/cloud/services/adapter';
+import type { JsonResponse, Query } from '../../src/cloud/http/json';
 import { rdsAdapter } from '../../src/cloud/services/rds';
 import { ServiceNode } from '../../src/explorer/nodes';
 import { PagedList } from '../../src/explorer/pagedList';

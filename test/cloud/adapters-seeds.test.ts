@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CloudError } from '../../src/cloud/http/errors';
 import { gesAdapter } from '../../src/cloud/services/ges';
-import { createCloudSession, DEFAULT_SETTINGS } from '../../src/cloud/session';
+import { createCloudSession } from '../../src/cloud/session';
+import { DEFAULT_SETTINGS } from '../../src/cloud/settings';
 import { startFakeServer, type FakeServer } from '../support/fakeServer';
 
 const SEEDS = path.resolve(__dirname, '../../../test/fixtures/seeds');

@@ -4,7 +4,8 @@ import type { Backup, BackupFilter, Instance, ServiceId } from '../../src/cloud/
 import type { Page, PageCursor } from '../../src/cloud/paging';
 import type { AdapterContext } from '../../src/cloud/services/adapter';
 import { adapterFor } from '../../src/cloud/services/registry';
-import { createCloudSession, DEFAULT_SETTINGS } from '../../src/cloud/session';
+import { createCloudSession } from '../../src/cloud/session';
+import { DEFAULT_SETTINGS } from '../../src/cloud/settings';
 import { cloudRejection } from '../support/cloudError';
 import { DEMO_NAMES, startEmulator, toArray, type Emulator, type RecordedRequest } from '../emulator';
 

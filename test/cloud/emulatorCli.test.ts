@@ -4,7 +4,8 @@ import * as assert from 'assert';
 import { spawn, type ChildProcess } from 'child_process';
 import * as path from 'path';
 import { adapterFor } from '../../src/cloud/services/registry';
-import { createCloudSession, DEFAULT_SETTINGS } from '../../src/cloud/session';
+import { createCloudSession } from '../../src/cloud/session';
+import { DEFAULT_SETTINGS } from '../../src/cloud/settings';
 import { DEMO_CREDENTIALS, DEMO_REGION, startEmulator } from '../emulator';
 
 const CLI = path.join(__dirname, '..', 'emulator', 'cli.js');

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { HttpClient, type HttpClientOptions } from '../../src/cloud/http/client';
 import { CloudError } from '../../src/cloud/http/errors';
-import { DEFAULT_SETTINGS, type CloudSettings, type RequestLogEntry } from '../../src/cloud/session';
+import { DEFAULT_SETTINGS, type CloudSettings, type RequestLogEntry } from '../../src/cloud/settings';
 import { canonicalRequest, parseAuthorization, signature, stringToSign } from '../../src/cloud/signing/signer';
 import { cloudRejection } from '../support/cloudError';
 import { json, sequence, startFakeServer, type FakeRequest, type FakeServer } from '../support/fakeServer';

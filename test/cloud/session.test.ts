@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { createCloudSession, credentialsFromEnvironment, DEFAULT_SETTINGS, type CloudSessionOptions, type CloudSettings, type RequestLogEntry } from '../../src/cloud/session';
+import { createCloudSession, credentialsFromEnvironment, type CloudSessionOptions } from '../../src/cloud/session';
+import { DEFAULT_SETTINGS, type CloudSettings, type RequestLogEntry } from '../../src/cloud/settings';
 import { DEMO_CREDENTIALS, DEMO_PROJECT_ID, DEMO_REGION, startEmulator, type Emulator } from '../emulator';
 import { cloudRejection } from '../support/cloudError';
 import { json, sequence, startFakeServer, type FakeServer } from '../support/fakeServer';

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { readCloudSettings } from '../../src/auth/settings';
-import { DEFAULT_SETTINGS } from '../../src/cloud/session';
+import { DEFAULT_SETTINGS } from '../../src/cloud/settings';
 
 describe('reading hwcBackups.* settings', () => {
   it('gives the defaults for an empty configuration, with no problems', () => {

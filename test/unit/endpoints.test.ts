@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { baseUrl, isLoopbackHost } from '../../src/cloud/endpoints';
 import { CloudError } from '../../src/cloud/http/errors';
-import { DEFAULT_SETTINGS, type CloudSettings } from '../../src/cloud/session';
+import { DEFAULT_SETTINGS, type CloudSettings } from '../../src/cloud/settings';
 
 function settings(overrides: Partial<CloudSettings>): CloudSettings {
   return { ...DEFAULT_SETTINGS, ...overrides };

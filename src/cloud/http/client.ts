@@ -1,8 +1,8 @@
 import fetch, { type RequestInit } from 'node-fetch';
 import { baseUrl } from '../endpoints';
 import type { EndpointService } from '../model';
-import type { JsonResponse, Query } from '../services/adapter';
-import type { CloudSettings, RequestLogEntry } from '../session';
+import type { JsonResponse, Query } from './json';
+import type { CloudSettings, RequestLogEntry } from '../settings';
 import { rfc3986, signRequest, type Credentials } from '../signing/signer';
 import { sleep } from './abort';
 import { errorFromResponse, invalidResponse, redactor, serviceLabel, type Redact } from './errorBody';

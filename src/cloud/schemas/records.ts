@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { CloudError } from '../http/errors';
 import type { EndpointService, InvalidRecord } from '../model';
-import type { JsonResponse } from '../services/adapter';
+import type { JsonResponse } from '../http/json';
 import { describeIssues, trimKeys } from './lenient';
 
 /** Where a response came from, for the errors raised about it. */

@@ -1,15 +1,6 @@
 import type { Backup, BackupFilter, EndpointService, Instance, ServiceId } from '../model';
+import type { JsonResponse, Query } from '../http/json';
 import type { Page, PageRequest } from '../paging';
-
-/** Query parameters in the order given; values are sent as strings, undefined ones are dropped. */
-export type Query = Record<string, string | number | undefined>;
-
-export interface JsonResponse {
-  readonly status: number;
-  /** Parsed JSON body. Invalid JSON has already been turned into a CloudError. */
-  readonly body: unknown;
-  readonly requestId?: string;
-}
 
 /**
  * What an adapter needs from the outside world: signed GETs against one project.

@@ -1,6 +1,6 @@
 import { isEmptyFilter, type Backup, type BackupFilter, type BackupType, type EndpointService, type NormalizedStatus } from '../model';
 import type { Page } from '../paging';
-import type { Query } from './adapter';
+import type { Query } from '../http/json';
 import { emptyPage, invalidRequest } from './pages';
 
 type FilterType = Exclude<BackupType, 'unknown'>;

@@ -3,7 +3,8 @@ import { CloudError } from '../http/errors';
 import type { EndpointService } from '../model';
 import type { Page, PageCursor, PageRequest } from '../paging';
 import { parseEnvelope, validateRecords, type ResponseOrigin } from '../schemas/records';
-import type { AdapterContext, JsonResponse, Query } from './adapter';
+import type { AdapterContext } from './adapter';
+import type { JsonResponse, Query } from '../http/json';
 
 /*
  * The one implementation of "fetch a page, validate the envelope, validate each record, apply the

@@ -1,7 +1,8 @@
 import type { Backup, Instance } from '../model';
 import { formatRdsTime, parseApiTime, statusOf, toBytes, typeOf } from '../normalize';
 import { rdsBackupSchema, rdsBackupsEnvelope, rdsInstanceSchema, rdsInstancesEnvelope, type RdsBackup, type RdsInstance } from '../schemas/rds';
-import type { AdapterContext, Query, ServiceAdapter } from './adapter';
+import type { AdapterContext, ServiceAdapter } from './adapter';
+import type { Query } from '../http/json';
 import { datastoreOf, engineDescription, extrasOf, singleResult } from './build';
 import { listFiltered, typeAndWindowQuery, type ServerFilterCapabilities } from './filtering';
 import { fetchOffsetPage, invalidRequest, type OffsetListSpec } from './pages';

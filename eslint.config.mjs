@@ -1,0 +1,59 @@
+// `npm run lint` (part of `npm test`): the layering rules of the README's architecture notes,
+// enforced. `src/cloud/` and the pure modules of the UI folders never import `vscode` (they run in
+// unit tests, the emulator and benchmarks without it), and `src/cloud/` never imports the UI
+// layers. Import circles are dependency-cruiser's job (.dependency-cruiser.cjs).
+import tseslint from 'typescript-eslint';
+
+/** Modules outside src/cloud/ that must stay free of `vscode`: pure logic the UI layers share. */
+export const VSCODE_FREE = [
+  'src/cloud/**',
+  'src/auth/requestLog.ts',
+  'src/auth/settings.ts',
+  'src/auth/validation.ts',
+  'src/commands/backupScan.ts',
+  'src/commands/errorText.ts',
+  'src/commands/exportFormat.ts',
+  'src/commands/filterWizard.ts',
+  'src/commands/nodeArgs.ts',
+  'src/commands/regions.ts',
+  'src/commands/timeInput.ts',
+  'src/details/fetching.ts',
+  'src/details/html/**',
+  'src/details/state.ts',
+  'src/details/timeline/**',
+  'src/explorer/labels.ts',
+  'src/explorer/nodes.ts',
+  'src/explorer/pagedList.ts',
+  'src/explorer/reveal.ts',
+  'src/explorer/storedFilter.ts',
+];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.vscode-test/**', 'media/**', 'test/**', 'scripts/**', '*.mjs'] },
+  {
+    files: ['src/**/*.ts'],
+    languageOptions: { parser: tseslint.parser, parserOptions: { project: false } },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+  },
+  {
+    files: VSCODE_FREE,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'This module is vscode-free (see eslint.config.mjs and the README\'s architecture notes): take what it needs as a parameter.' }],
+        },
+      ],
+    },
+  },
+  {
+    // The cloud layer is the bottom layer: it never reaches up into the UI folders either.
+    files: ['src/cloud/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/auth/**', '**/explorer/**', '**/details/**', '**/commands/**', '**/extension'], message: 'src/cloud/ is the bottom layer: the UI layers call it, never the reverse.' }] },
+      ],
+    },
+  },
+);
