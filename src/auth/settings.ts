@@ -1,4 +1,5 @@
-import { SERVICE_IDS, type EndpointService, type ServiceId } from '../cloud/model';
+import type { EndpointService, ServiceId } from '../cloud/model';
+import { SERVICE_IDS, SUPPORTING_ENDPOINTS } from '../cloud/services/registry';
 import { DEFAULT_SETTINGS, type CloudSettings } from '../cloud/settings';
 
 /**
@@ -15,7 +16,7 @@ export interface SettingsReading {
   readonly problems: readonly string[];
 }
 
-const ENDPOINT_SERVICES: readonly EndpointService[] = [...SERVICE_IDS, 'ecs', 'iam'];
+const ENDPOINT_SERVICES: readonly EndpointService[] = [...SERVICE_IDS, ...SUPPORTING_ENDPOINTS];
 
 const NUMBER_RANGES = {
   pageSize: [1, 100],
@@ -94,7 +95,7 @@ function readServices(value: unknown, problems: string[]): readonly ServiceId[] 
     problems.push(`hwcBackups.services must be a list of ${SERVICE_IDS.join(', ')}; showing all.`);
     return DEFAULT_SETTINGS.services;
   }
-  const unknown = value.filter((id) => !SERVICE_IDS.includes(id as ServiceId));
+  const unknown = value.filter((id) => !SERVICE_IDS.includes(id));
   if (unknown.length) problems.push(`hwcBackups.services has unknown entries (${unknown.map(String).join(', ')}); ignoring them.`);
   // Keep the tree's canonical order and drop duplicates whatever order the user wrote.
   return SERVICE_IDS.filter((id) => value.includes(id));

@@ -3,12 +3,14 @@
  * into these shapes; nothing outside `src/cloud/services/` knows a service's raw field names.
  */
 
-/** The five backup services, in the order the tree shows them. */
-export const SERVICE_IDS = ['rds', 'dds', 'dcs', 'ges', 'csbs'] as const;
-export type ServiceId = (typeof SERVICE_IDS)[number];
+/**
+ * A backup service's id, e.g. `rds`: the id of its adapter, which is also the `{service}` of its
+ * endpoint. The registry (`services/registry.ts`) is the one list of them.
+ */
+export type ServiceId = string;
 
-/** Every endpoint the client talks to: the five services plus the two they depend on. */
-export type EndpointService = ServiceId | 'ecs' | 'iam';
+/** Every endpoint the client talks to: the services' own, plus `ecs` and `iam` they depend on. */
+export type EndpointService = ServiceId;
 
 /** SPEC §5: the statuses a user filters by. `unknown` keeps raw values we have never seen. */
 export const NORMALIZED_STATUSES = ['inProgress', 'succeeded', 'failed', 'expired', 'waiting', 'unknown'] as const;

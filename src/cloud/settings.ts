@@ -1,6 +1,7 @@
 // What the cloud layer is configured with and what it reports, shared by the session, the HTTP
 // client and endpoint resolution (here, so that none of them imports another for a type).
 import type { EndpointService, ServiceId } from './model';
+import { SERVICE_IDS } from './services/registry';
 
 /** The `hwcBackups.*` settings the cloud layer needs (SPEC §2), already read by the UI layer. */
 export interface CloudSettings {
@@ -20,7 +21,7 @@ export const DEFAULT_SETTINGS: CloudSettings = {
   projectId: '',
   endpointTemplate: 'https://{service}.{region}.myhuaweicloud.com',
   endpoints: {},
-  services: ['rds', 'dds', 'dcs', 'ges', 'csbs'],
+  services: SERVICE_IDS,
   pageSize: 50,
   requestTimeoutSeconds: 30,
   maxRetries: 3,

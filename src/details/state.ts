@@ -1,4 +1,5 @@
-import { SERVICE_IDS, type Backup, type Instance, type ServiceId } from '../cloud/model';
+import type { Backup, Instance, ServiceId } from '../cloud/model';
+import { SERVICE_IDS } from '../cloud/services/registry';
 import type { DetailsState } from './html/details';
 import type { TimelineState } from './html/timeline';
 import type { TimeRange } from './timeline/analysis';
@@ -10,7 +11,7 @@ import type { TimeRange } from './timeline/analysis';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
-const isService = (value: unknown): value is ServiceId => SERVICE_IDS.includes(value as ServiceId);
+const isService = (value: unknown): value is ServiceId => typeof value === 'string' && SERVICE_IDS.includes(value);
 
 function isRange(value: unknown): value is TimeRange {
   return isObject(value) && Number.isFinite(value.from) && Number.isFinite(value.to);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CloudError } from '../cloud/http/errors';
-import type { NormalizedStatus, ServiceId } from '../cloud/model';
+import type { NormalizedStatus } from '../cloud/model';
 import {
   backupDescription,
   backupTooltip,
@@ -49,22 +49,6 @@ const STATUS_ICONS: Record<NormalizedStatus, vscode.ThemeIcon> = {
   unknown: new vscode.ThemeIcon('question'),
 };
 
-const SERVICE_ICONS: Record<ServiceId, string> = {
-  rds: 'database',
-  dds: 'json',
-  dcs: 'zap',
-  ges: 'type-hierarchy',
-  csbs: 'server-environment',
-};
-
-const INSTANCE_ICONS: Record<ServiceId, string> = {
-  rds: 'database',
-  dds: 'database',
-  dcs: 'database',
-  ges: 'type-hierarchy-sub',
-  csbs: 'vm',
-};
-
 function backupItem(node: BackupNode, now: number): vscode.TreeItem {
   const { backup } = node;
   const item = new vscode.TreeItem(backup.name || backup.id, vscode.TreeItemCollapsibleState.None);
@@ -82,7 +66,7 @@ function instanceItem(node: InstanceNode): vscode.TreeItem {
   item.id = node.id;
   const summary = listSummary(factsOf(node.list), nounFor('backup'));
   item.description = [instance.description, summary].filter(Boolean).join(' · ');
-  item.iconPath = new vscode.ThemeIcon(INSTANCE_ICONS[node.service]);
+  item.iconPath = new vscode.ThemeIcon(node.parent.adapter.icons.instance);
   item.contextValue = 'hwcBackups.instance';
   const lines = [`**${escapeMarkdown(instance.name || instance.id)}** (${escapeMarkdown(node.parent.adapter.instanceNoun)})`, '', `ID: ${code(instance.id)}`];
   if (instance.status) lines.push('', `Status: ${escapeMarkdown(instance.status)}`);
@@ -102,7 +86,7 @@ function serviceItem(node: ServiceNode): vscode.TreeItem {
   const summary = listSummary(factsOf(node.list), nounFor(node.adapter.instanceNoun));
   if (summary) parts.push(summary);
   item.description = parts.join(' · ');
-  item.iconPath = new vscode.ThemeIcon(SERVICE_ICONS[node.service]);
+  item.iconPath = new vscode.ThemeIcon(node.adapter.icons.service);
   item.contextValue = 'hwcBackups.service';
   return item;
 }

@@ -47,7 +47,8 @@ function fakeAdapter(options: FakeOptions): ServiceAdapter & { calls: string[] }
     id: options.id,
     label: options.id.toUpperCase(),
     instanceNoun: 'instance',
-    serverFilter: { types: false, timeRange: false, statuses: false },
+    icons: { service: 'database', instance: 'database' },
+    rawStatuses: {},
     async listInstances(_ctx, request) {
       calls.push(`instances@${request.cursor?.kind === 'offset' ? request.cursor.offset : 0}`);
       return offsetPage(instances, request);

@@ -18,7 +18,8 @@ function fakeAdapter(records: readonly Backup[], withFindById = false) {
     id: 'dcs',
     label: 'DCS',
     instanceNoun: 'instance',
-    serverFilter: { types: false, timeRange: false, statuses: false },
+    icons: { service: 'database', instance: 'database' },
+    rawStatuses: {},
     listInstances: () => Promise.reject(new Error('not used')),
     async listBackups(_ctx, instance, request): Promise<Page<Backup>> {
       requests.push({ instance, request });

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { formatCsbsTime, formatDcsTime, formatDdsTime, formatRdsTime, parseApiTime } from '../../src/cloud/normalize/time';
 import { rawStatusesFor, statusOf } from '../../src/cloud/normalize/status';
+import { adapterFor } from '../../src/cloud/services/registry';
 import { typeOf, typeOfAutoTrigger } from '../../src/cloud/normalize/type';
 import { toBytes } from '../../src/cloud/normalize/size';
 
@@ -76,7 +77,7 @@ describe('request-side time formats', () => {
 });
 
 describe('statusOf', () => {
-  const cases: [Parameters<typeof statusOf>[0], string, ReturnType<typeof statusOf>][] = [
+  const cases: [string, string, ReturnType<typeof statusOf>][] = [
     ['rds', 'BUILDING', 'inProgress'],
     ['rds', 'COMPLETED', 'succeeded'],
     ['rds', 'FAILED', 'failed'],
@@ -100,22 +101,22 @@ describe('statusOf', () => {
     ['csbs', 'waiting_protect', 'waiting'],
   ];
   for (const [service, raw, expected] of cases) {
-    it(`${service} ${raw} -> ${expected}`, () => assert.strictEqual(statusOf(service, raw), expected));
+    it(`${service} ${raw} -> ${expected}`, () => assert.strictEqual(statusOf(adapterFor(service).rawStatuses, raw), expected));
   }
 
   it('ignores case and stray spaces', () => {
-    assert.strictEqual(statusOf('rds', ' completed '), 'succeeded');
+    assert.strictEqual(statusOf(adapterFor('rds').rawStatuses, ' completed '), 'succeeded');
   });
 
   it('gives unknown for values the service does not document', () => {
-    assert.strictEqual(statusOf('rds', 'succeed'), 'unknown');
-    assert.strictEqual(statusOf('ges', 'PAUSED'), 'unknown');
-    assert.strictEqual(statusOf('dcs', undefined), 'unknown');
+    assert.strictEqual(statusOf(adapterFor('rds').rawStatuses, 'succeed'), 'unknown');
+    assert.strictEqual(statusOf(adapterFor('ges').rawStatuses, 'PAUSED'), 'unknown');
+    assert.strictEqual(statusOf(adapterFor('dcs').rawStatuses, undefined), 'unknown');
   });
 
   it('lists the raw values of normalised statuses for server filters', () => {
-    assert.deepStrictEqual(rawStatusesFor('csbs', ['failed']), ['error']);
-    assert.deepStrictEqual(rawStatusesFor('csbs', ['inProgress']), ['protecting', 'restoring']);
+    assert.deepStrictEqual(rawStatusesFor(adapterFor('csbs').rawStatuses, ['failed']), ['error']);
+    assert.deepStrictEqual(rawStatusesFor(adapterFor('csbs').rawStatuses, ['inProgress']), ['protecting', 'restoring']);
   });
 });
 

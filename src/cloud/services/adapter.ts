@@ -1,5 +1,6 @@
 import type { Backup, BackupFilter, EndpointService, Instance, ServiceId } from '../model';
 import type { JsonResponse, Query } from '../http/json';
+import type { RawStatusTable } from '../normalize';
 import type { Page, PageRequest } from '../paging';
 
 /**
@@ -12,24 +13,28 @@ export interface AdapterContext {
   get(service: EndpointService, path: string, query: Query, signal?: AbortSignal): Promise<JsonResponse>;
 }
 
-/** Which parts of a filter the API applies itself; the rest is applied to fetched pages. */
-export interface ServerFilterSupport {
-  readonly types: boolean;
-  readonly timeRange: boolean;
-  readonly statuses: boolean;
+/** Codicon ids (https://microsoft.github.io/vscode-codicons) for the service's tree rows. */
+export interface ServiceIcons {
+  readonly service: string;
+  readonly instance: string;
 }
 
 /**
- * One per cloud service. Adding a sixth service is one file implementing this and one line in
- * `services/registry.ts`.
+ * One per cloud service, holding everything about it: identity, wording, icons, raw statuses and
+ * the API calls. Adding a service is its adapter (with its schema) and one line in
+ * `services/registry.ts`; the tree, settings, filters and status handling derive from the registry.
+ * `package.json` lists the ids for the settings UI, and a unit test keeps it equal to the registry.
  */
 export interface ServiceAdapter {
+  /** Also the `{service}` of its endpoint. */
   readonly id: ServiceId;
   /** Tree label, e.g. "RDS — Relational Database". */
   readonly label: string;
   /** What an instance is called in this service: "instance", "graph", "server". */
   readonly instanceNoun: string;
-  readonly serverFilter: ServerFilterSupport;
+  readonly icons: ServiceIcons;
+  /** The documented raw status values and what they mean; other values show raw as 'unknown'. */
+  readonly rawStatuses: RawStatusTable;
 
   listInstances(ctx: AdapterContext, request: PageRequest): Promise<Page<Instance>>;
 

@@ -1,5 +1,5 @@
 import type { Backup, Instance } from '../model';
-import { formatCsbsTime, parseApiTime, rawStatusesFor, statusOf, toBytes, typeOfAutoTrigger } from '../normalize';
+import { formatCsbsTime, parseApiTime, rawStatusesFor, statusOf, toBytes, typeOfAutoTrigger, type RawStatusTable } from '../normalize';
 import { parseEnvelope } from '../schemas/records';
 import {
   csbsCheckpointItemSchema,
@@ -15,8 +15,22 @@ import { extrasOf } from './build';
 import { listFiltered, type ServerFilterCapabilities } from './filtering';
 import { fetchMarkerPage, fetchOffsetPage } from './pages';
 
+// Beyond the statuses every page lists, CSBS queues work (waiting_*) and keeps deleted items for a while.
+/** Documented raw statuses (the API page's status table) and what they mean. */
+const CSBS_STATUSES: RawStatusTable = {
+  protecting: 'inProgress',
+  restoring: 'inProgress',
+  available: 'succeeded',
+  error: 'failed',
+  deleting: 'expired',
+  deleted: 'expired',
+  waiting_protect: 'waiting',
+  waiting_restore: 'waiting',
+  waiting_delete: 'waiting',
+};
+
 /** CSBS filters by one raw `status` and by time; the type (extend_info.auto_trigger) is checked here. */
-const CAPABILITIES: ServerFilterCapabilities = { statuses: (status) => rawStatusesFor('csbs', [status]), timeRange: true };
+const CAPABILITIES: ServerFilterCapabilities = { statuses: (status) => rawStatusesFor(CSBS_STATUSES, [status]), timeRange: true };
 
 function toInstance(record: EcsServer, raw: unknown): Instance {
   return { service: 'csbs', id: record.id, name: record.name || record.id, status: record.status, description: 'server', raw };
@@ -26,7 +40,7 @@ function toBackup(record: CsbsCheckpointItem, raw: unknown, server: Instance): B
   const info = record.extend_info;
   const failCode = typeof info?.fail_code === 'string' ? info.fail_code : info?.fail_code?.Code ?? info?.fail_code?.code;
   const failDescription = typeof info?.fail_code === 'object' ? info.fail_code.Description ?? info.fail_code.description : undefined;
-  const status = statusOf('csbs', record.status);
+  const status = statusOf(CSBS_STATUSES, record.status);
   // CSBS has no finish time of its own; once a backup has succeeded or failed, updated_at is when that happened.
   const finished = status === 'succeeded' || status === 'failed' ? record.updated_at : undefined;
   return {
@@ -64,7 +78,8 @@ export const csbsAdapter: ServiceAdapter = {
   id: 'csbs',
   label: 'CSBS — Cloud Server Backup',
   instanceNoun: 'server',
-  serverFilter: { types: false, timeRange: true, statuses: true },
+  icons: { service: 'server-environment', instance: 'vm' },
+  rawStatuses: CSBS_STATUSES,
 
   /** The servers CSBS protects, from ECS (`offset` is a 1-based page number there). */
   listInstances(ctx, request) {
@@ -115,7 +130,7 @@ export const csbsAdapter: ServiceAdapter = {
    */
   async countBackups(ctx, filter, signal) {
     const range = filter?.timeRange;
-    const wanted = filter?.statuses?.length ? rawStatusesFor('csbs', filter.statuses) : [undefined];
+    const wanted = filter?.statuses?.length ? rawStatusesFor(CSBS_STATUSES, filter.statuses) : [undefined];
     const path = `/v1/${encodeURIComponent(ctx.projectId)}/checkpoint_items/count`;
     const counts = await Promise.all(
       wanted.map(async (status) => {

@@ -1,10 +1,20 @@
 import type { Backup, Instance } from '../model';
-import { formatDcsTime, parseApiTime, statusOf, toBytes, typeOf } from '../normalize';
+import { formatDcsTime, parseApiTime, statusOf, toBytes, typeOf, type RawStatusTable } from '../normalize';
 import { dcsBackupSchema, dcsBackupsEnvelope, dcsInstanceSchema, dcsInstancesEnvelope, type DcsBackup, type DcsInstance } from '../schemas/dcs';
 import type { ServiceAdapter } from './adapter';
 import { engineDescription, extrasOf } from './build';
 import { listFiltered } from './filtering';
 import { fetchOffsetPage } from './pages';
+
+/** Documented raw statuses (the API page's status table) and what they mean. */
+const DCS_STATUSES: RawStatusTable = {
+  waiting: 'waiting',
+  backuping: 'inProgress',
+  succeed: 'succeeded',
+  failed: 'failed',
+  expired: 'expired',
+  deleted: 'expired',
+};
 
 function toInstance(record: DcsInstance, raw: unknown): Instance {
   return {
@@ -34,7 +44,7 @@ function toBackup(record: DcsBackup, raw: unknown, instance: Instance): Backup {
     type: typeOf(record.backup_type),
     rawType: record.backup_type,
     rawStatus: record.status,
-    status: statusOf('dcs', record.status),
+    status: statusOf(DCS_STATUSES, record.status),
     start: parseApiTime(record.created_at),
     end: parseApiTime(record.updated_at),
     sizeBytes: toBytes(record.size, 'bytes'),
@@ -56,7 +66,8 @@ export const dcsAdapter: ServiceAdapter = {
   id: 'dcs',
   label: 'DCS — Distributed Cache (Redis)',
   instanceNoun: 'instance',
-  serverFilter: { types: false, timeRange: true, statuses: false },
+  icons: { service: 'zap', instance: 'database' },
+  rawStatuses: DCS_STATUSES,
 
   listInstances(ctx, request) {
     return fetchOffsetPage(

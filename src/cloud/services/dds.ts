@@ -1,5 +1,5 @@
 import type { Backup, BackupFilter, Instance } from '../model';
-import { formatDdsTime, parseApiTime, statusOf, toBytes, typeOf } from '../normalize';
+import { formatDdsTime, parseApiTime, statusOf, toBytes, typeOf, type RawStatusTable } from '../normalize';
 import type { PageRequest } from '../paging';
 import { ddsBackupSchema, ddsBackupsEnvelope, ddsInstanceSchema, ddsInstancesEnvelope, type DdsBackup, type DdsInstance } from '../schemas/dds';
 import type { AdapterContext, ServiceAdapter } from './adapter';
@@ -7,6 +7,10 @@ import type { Query } from '../http/json';
 import { datastoreOf, engineDescription, extrasOf, singleResult } from './build';
 import { listFiltered, typeAndWindowQuery, type ServerFilterCapabilities } from './filtering';
 import { fetchOffsetPage, type OffsetListSpec } from './pages';
+
+// DDS documents DISABLED as 备份删除中 (being deleted).
+/** Documented raw statuses (the API page's status table) and what they mean. */
+const DDS_STATUSES: RawStatusTable = { BUILDING: 'inProgress', COMPLETED: 'succeeded', FAILED: 'failed', DISABLED: 'expired' };
 
 /** DDS limits every page to 1–100 records. */
 const MAX_LIMIT = 100;
@@ -48,7 +52,7 @@ function toBackup(record: DdsBackup, raw: unknown, instance: Instance | undefine
     type: typeOf(record.type),
     rawType: record.type,
     rawStatus: record.status,
-    status: statusOf('dds', record.status),
+    status: statusOf(DDS_STATUSES, record.status),
     start: parseApiTime(record.begin_time),
     end: parseApiTime(record.end_time),
     sizeBytes: toBytes(record.size, 'KB'),
@@ -90,7 +94,8 @@ export const ddsAdapter: ServiceAdapter = {
   id: 'dds',
   label: 'DDS — Document Database',
   instanceNoun: 'instance',
-  serverFilter: { types: true, timeRange: true, statuses: false },
+  icons: { service: 'json', instance: 'database' },
+  rawStatuses: DDS_STATUSES,
 
   listInstances(ctx, request) {
     return fetchOffsetPage(

@@ -1,6 +1,6 @@
 import { CloudError } from '../http/errors';
 import type { Backup, BackupFilter, Instance } from '../model';
-import { parseApiTime, statusOf, toBytes, typeOf } from '../normalize';
+import { parseApiTime, statusOf, toBytes, typeOf, type RawStatusTable } from '../normalize';
 import type { PageRequest } from '../paging';
 import type { ResponseOrigin } from '../schemas/records';
 import { gesBackupSchema, gesBackupsEnvelope, gesGraphSchema, gesGraphsEnvelope, type GesBackup, type GesGraph } from '../schemas/ges';
@@ -9,6 +9,9 @@ import type { JsonResponse } from '../http/json';
 import { extrasOf } from './build';
 import { listFiltered } from './filtering';
 import { fetchOffsetPage } from './pages';
+
+/** Documented raw statuses (the API page's status table) and what they mean. */
+const GES_STATUSES: RawStatusTable = { backing_up: 'inProgress', success: 'succeeded', failed: 'failed' };
 
 /** GES reports some failures in a 200 body (`errorCode`/`errorMessage`, lists empty). */
 function throwIfFailed(envelope: { errorCode?: string; errorMessage?: string }, response: JsonResponse, origin: ResponseOrigin): void {
@@ -47,7 +50,7 @@ function toBackup(record: GesBackup, raw: unknown, graph: Instance | undefined):
     type: typeOf(record.backupMethod),
     rawType: record.backupMethod,
     rawStatus: record.status,
-    status: statusOf('ges', record.status),
+    status: statusOf(GES_STATUSES, record.status),
     start: start.instant !== undefined ? start : parseApiTime(record.startTime),
     end: end.instant !== undefined ? end : parseApiTime(record.endTime),
     sizeBytes: toBytes(record.size, 'MB'),
@@ -95,7 +98,8 @@ export const gesAdapter: ServiceAdapter = {
   id: 'ges',
   label: 'GES — Graph Engine',
   instanceNoun: 'graph',
-  serverFilter: { types: false, timeRange: false, statuses: false },
+  icons: { service: 'type-hierarchy', instance: 'type-hierarchy-sub' },
+  rawStatuses: GES_STATUSES,
 
   listInstances(ctx, request) {
     return fetchOffsetPage(

@@ -1,11 +1,14 @@
 import type { Backup, Instance } from '../model';
-import { formatRdsTime, parseApiTime, statusOf, toBytes, typeOf } from '../normalize';
+import { formatRdsTime, parseApiTime, statusOf, toBytes, typeOf, type RawStatusTable } from '../normalize';
 import { rdsBackupSchema, rdsBackupsEnvelope, rdsInstanceSchema, rdsInstancesEnvelope, type RdsBackup, type RdsInstance } from '../schemas/rds';
 import type { AdapterContext, ServiceAdapter } from './adapter';
 import type { Query } from '../http/json';
 import { datastoreOf, engineDescription, extrasOf, singleResult } from './build';
 import { listFiltered, typeAndWindowQuery, type ServerFilterCapabilities } from './filtering';
 import { fetchOffsetPage, invalidRequest, type OffsetListSpec } from './pages';
+
+/** Documented raw statuses (the API page's status table) and what they mean. */
+const RDS_STATUSES: RawStatusTable = { BUILDING: 'inProgress', COMPLETED: 'succeeded', FAILED: 'failed', DELETING: 'expired' };
 
 /** RDS limits every page to 1–100 records. */
 const MAX_LIMIT = 100;
@@ -37,7 +40,7 @@ function toBackup(record: RdsBackup, raw: unknown, instance: Instance): Backup {
     type: typeOf(record.type),
     rawType: record.type,
     rawStatus: record.status,
-    status: statusOf('rds', record.status),
+    status: statusOf(RDS_STATUSES, record.status),
     start: parseApiTime(record.begin_time),
     end: parseApiTime(record.end_time),
     sizeBytes: toBytes(record.size, 'kB'),
@@ -74,7 +77,8 @@ export const rdsAdapter: ServiceAdapter = {
   id: 'rds',
   label: 'RDS — Relational Database',
   instanceNoun: 'instance',
-  serverFilter: { types: true, timeRange: true, statuses: false },
+  icons: { service: 'database', instance: 'database' },
+  rawStatuses: RDS_STATUSES,
 
   listInstances(ctx, request) {
     return fetchOffsetPage(

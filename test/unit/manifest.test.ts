@@ -1,0 +1,26 @@
+// package.json lists the services for the Settings UI; the registry is the one list. They must
+// agree, or a new service would be missing from the settings (or an old one offered for nothing).
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { SERVICE_IDS, SUPPORTING_ENDPOINTS } from '../../src/cloud/services/registry';
+import { DEFAULT_SETTINGS } from '../../src/cloud/settings';
+
+const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+const property = (key: string) => manifest.contributes.configuration.properties[`hwcBackups.${key}`];
+
+describe('package.json agrees with the service registry', () => {
+  it('offers every registered service, in the tree order, in hwcBackups.services', () => {
+    assert.deepStrictEqual(property('services').items.enum, [...SERVICE_IDS]);
+  });
+
+  it('shows every registered service by default', () => {
+    assert.deepStrictEqual(property('services').default, [...SERVICE_IDS]);
+    assert.deepStrictEqual([...DEFAULT_SETTINGS.services], [...SERVICE_IDS]);
+  });
+
+  it('names every endpoint in the endpointTemplate description', () => {
+    const described = /`\{service\}` is one of `([^`]+)`/.exec(property('endpointTemplate').markdownDescription)?.[1].split(' ');
+    assert.deepStrictEqual(described, [...SERVICE_IDS, ...SUPPORTING_ENDPOINTS]);
+  });
+});
