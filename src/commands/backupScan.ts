@@ -1,7 +1,7 @@
+import { forEachConcurrently } from '../cloud/concurrency';
 import { CloudError } from '../cloud/http/errors';
-import { fetchMatching, remainingCursors } from '../cloud/listing';
 import type { Backup, BackupFilter, Instance, ServiceId } from '../cloud/model';
-import type { Page, PageCursor } from '../cloud/paging';
+import { fetchMatching, fetchRemaining, type Page, type PageCursor } from '../cloud/paging';
 import type { AdapterContext, ServiceAdapter } from '../cloud/services/adapter';
 import { describeError, isCancellation } from './errorText';
 
@@ -77,15 +77,6 @@ export interface FindResult {
 export interface MatchResult {
   readonly matches: readonly Backup[];
   readonly coverage: readonly ServiceCoverage[];
-}
-
-/** Runs `task` over `items` with at most `limit` at once; stops starting new ones once `signal` aborts. */
-export async function forEachConcurrently<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>, signal?: AbortSignal): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length && !signal?.aborted) await task(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 function newCoverage(adapter: ServiceAdapter, strategy: SearchStrategy): ServiceCoverage {
@@ -282,8 +273,8 @@ export interface InstanceBackups {
 }
 
 /**
- * All of one instance's backups matching `filter`, for export. Offset-paged lists with a known
- * total fetch their remaining pages in parallel (bounded); the others page one after another.
+ * All of one instance's backups matching `filter`, for export: the first page, then the paging
+ * engine's Load All (`fetchRemaining`), bounded by `maxRecords`.
  */
 export async function fetchInstanceBackups(
   ctx: AdapterContext,
@@ -299,30 +290,21 @@ export async function fetchInstanceBackups(
   const pages: Array<Page<Backup>> = [first];
   let scanned = first.scanned;
   options.onProgress?.(scanned, first.total);
-  const cursors = remainingCursors(first, limits.pageSize);
-  let cut = false;
-  if (cursors) {
-    const allowed = cursors.filter((cursor) => cursor.kind === 'offset' && cursor.offset < limits.maxRecords);
-    cut = allowed.length < cursors.length;
-    const results = new Array<Page<Backup>>(allowed.length);
-    await forEachConcurrently(
-      allowed.map((cursor, index) => ({ cursor, index })),
-      limits.concurrency,
-      async ({ cursor, index }) => {
-        results[index] = await fetchPage(cursor);
-        scanned += results[index].scanned;
-        options.onProgress?.(scanned, first.total);
-      },
-      signal,
-    );
-    if (signal?.aborted) throw new CloudError('Export cancelled.', { service: adapter.id, code: 'CANCELLED' });
-    pages.push(...results);
-  } else if (first.next) {
-    const rest = await fetchMatching(fetchPage, first.next, Infinity, Math.max(0, limits.maxRecords - scanned), (more) => options.onProgress?.(scanned + more, first.total));
-    scanned += rest.scanned;
-    cut = rest.next !== undefined;
-    pages.push(rest);
-  }
+  const { cut } = await fetchRemaining({
+    next: first.next,
+    total: first.total,
+    pageSize: limits.pageSize,
+    concurrency: limits.concurrency,
+    maxRecords: Math.max(0, limits.maxRecords - scanned),
+    fetchPage,
+    onPage: (page) => {
+      pages.push(page);
+      scanned += page.scanned;
+      options.onProgress?.(scanned, first.total);
+    },
+    signal,
+  });
+  if (signal?.aborted) throw new CloudError('Export cancelled.', { service: adapter.id, code: 'CANCELLED' });
   const backups = pages.flatMap((page) => page.items).map((backup) => (backup.instanceName ? backup : { ...backup, instanceName: instance.name }));
   return { backups, invalid: pages.reduce((sum, page) => sum + page.invalid.length, 0), scanned, cut };
 }

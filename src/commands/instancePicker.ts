@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CloudConnection } from '../auth/connection';
-import { fetchMatching } from '../cloud/listing';
+import { fetchMatching } from '../cloud/paging';
 import type { Instance } from '../cloud/model';
 import type { ServiceAdapter } from '../cloud/services/adapter';
 import type { BackupExplorer } from '../explorer/backupExplorer';

@@ -1,4 +1,4 @@
-import { fetchMatching } from '../cloud/listing';
+import { fetchMatching } from '../cloud/paging';
 import type { Backup, Instance, ServiceId } from '../cloud/model';
 import type { AdapterContext, ServiceAdapter } from '../cloud/services/adapter';
 import type { TimeRange } from './timeline/analysis';

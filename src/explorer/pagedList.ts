@@ -1,6 +1,5 @@
-import { fetchMatching, remainingCursors } from '../cloud/listing';
 import type { InvalidRecord } from '../cloud/model';
-import type { Page, PageCursor } from '../cloud/paging';
+import { fetchMatching, fetchRemaining, type Page, type PageCursor } from '../cloud/paging';
 
 /**
  * The paging state of one lazily loaded list (a service's instances or an instance's backups),
@@ -161,10 +160,10 @@ export class PagedList<T> implements ListState {
   }
 
   /**
-   * Loads every remaining page. With offset paging and a known total, the remaining pages are
-   * fetched `concurrency` at a time and applied in order; otherwise one after another (marker
-   * paging cannot skip ahead). Stops at the first failure or when `signal` aborts, keeping
-   * everything applied so far. Never rejects: see `error`.
+   * Loads every remaining page through the paging engine's Load All (`fetchRemaining`): pages
+   * applied in list order, `concurrency` at a time where they are known up front. Stops at the
+   * first failure or when `signal` aborts, keeping everything applied so far. Never rejects: see
+   * `error`.
    */
   async loadAll(options: LoadAllOptions): Promise<void> {
     // Let a running load finish first, so no page is requested twice.
@@ -178,15 +177,20 @@ export class PagedList<T> implements ListState {
         await this.fetchNext(signal);
         options.onProgress?.(this.scannedCount, this.totalCount);
       }
-      const cursors = this.nextCursor ? this.remainingOffsetCursors() : [];
-      if (cursors) {
-        await this.fetchInParallel(cursors, options, signal);
-      } else {
-        while (this.nextCursor && !signal.aborted) {
-          await this.fetchNext(signal);
+      await fetchRemaining({
+        next: this.nextCursor,
+        total: this.totalCount,
+        pageSize: this.options.pageSize,
+        concurrency: options.concurrency,
+        // Under a client-side filter the total counts raw records, and pages are walked in order.
+        sequential: this.options.clientFilter !== undefined,
+        fetchPage: (cursor) => this.options.fetchPage(cursor, signal),
+        onPage: (page) => {
+          this.apply(page, signal);
           options.onProgress?.(this.scannedCount, this.totalCount);
-        }
-      }
+        },
+        signal,
+      });
     }, options.signal);
   }
 
@@ -231,41 +235,6 @@ export class PagedList<T> implements ListState {
       return page;
     };
     return fetchMatching(fetchCounting, cursor, this.options.pageSize, maxScan);
-  }
-
-  /** Offset cursors of every page after the loaded ones, or undefined when they cannot be known. */
-  private remainingOffsetCursors(): PageCursor[] | undefined {
-    const next = this.nextCursor;
-    if (next?.kind !== 'offset' || this.totalCount === undefined || this.options.clientFilter) return undefined;
-    const loadedSoFar: Page<unknown> = { items: [], invalid: [], next, total: this.totalCount, scanned: next.offset };
-    return remainingCursors(loadedSoFar, this.options.pageSize);
-  }
-
-  private async fetchInParallel(cursors: readonly PageCursor[], options: LoadAllOptions, signal: AbortSignal): Promise<void> {
-    const arrived = new Map<number, Page<T>>();
-    let nextToStart = 0;
-    let nextToApply = 0;
-    let failure: { error: unknown } | undefined;
-    const worker = async (): Promise<void> => {
-      while (!failure && !signal.aborted && nextToStart < cursors.length) {
-        const position = nextToStart++;
-        try {
-          arrived.set(position, await this.options.fetchPage(cursors[position], signal));
-        } catch (error) {
-          failure ??= { error };
-          return;
-        }
-        // Apply in list order, so what is loaded is always a prefix and `next` stays exact.
-        for (let page = arrived.get(nextToApply); page && !failure; page = arrived.get(nextToApply)) {
-          arrived.delete(nextToApply++);
-          this.apply(page, signal);
-          options.onProgress?.(this.scannedCount, this.totalCount);
-        }
-      }
-    };
-    const workers = Math.max(1, Math.min(options.concurrency, cursors.length));
-    await Promise.all(Array.from({ length: workers }, worker));
-    if (failure) throw failure.error;
   }
 
   private apply(page: Page<T>, signal: AbortSignal): void {

@@ -1,7 +1,6 @@
 import * as assert from 'assert';
-import { remainingCursors } from '../../src/cloud/listing';
 import type { Backup, BackupFilter, Instance, ServiceId } from '../../src/cloud/model';
-import type { Page, PageCursor } from '../../src/cloud/paging';
+import { remainingCursors, type Page, type PageCursor } from '../../src/cloud/paging';
 import type { AdapterContext } from '../../src/cloud/services/adapter';
 import { adapterFor } from '../../src/cloud/services/registry';
 import { createCloudSession } from '../../src/cloud/session';

@@ -8,7 +8,7 @@ import { sleep } from './abort';
 import { errorFromResponse, invalidResponse, redactor, serviceLabel, type Redact } from './errorBody';
 import { CloudError } from './errors';
 import { backoffDelay, DEFAULT_RETRY_TIMING, isRetryableMethod, isRetryableStatus, parseRetryAfter, type RetryTiming } from './retry';
-import { Semaphore } from './semaphore';
+import { Semaphore } from '../concurrency';
 
 /** Knobs tests turn; production uses the defaults. */
 export interface HttpTuning extends RetryTiming {

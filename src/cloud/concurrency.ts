@@ -1,3 +1,7 @@
+// Bounded concurrency, the two shapes the extension needs: a Semaphore shared by independent
+// callers (the HTTP client's per-service request limit), and forEachConcurrently, a worker pool
+// over a known list (Load All's pages, a scan's instances).
+
 /**
  * Bounds how many requests run at once (per service, so a slow service cannot starve the others).
  * Waiters are served first come, first served; a waiter whose signal aborts leaves the queue.
@@ -50,4 +54,25 @@ export class Semaphore {
       this.queue.shift()?.();
     };
   }
+}
+
+/**
+ * Runs `task` over `items` with at most `limit` running at once, in list order of starting; stops
+ * starting new ones once `signal` aborts. A task that throws rejects the whole run after the
+ * running ones end; tasks that must not stop their siblings catch their own errors.
+ */
+export async function forEachConcurrently<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>, signal?: AbortSignal): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    while (!failure && next < items.length && !signal?.aborted) {
+      try {
+        await task(items[next++]);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  if (failure) throw failure.error;
 }

@@ -1,6 +1,5 @@
 import * as assert from 'assert';
-import { fetchMatching, remainingCursors } from '../../src/cloud/listing';
-import type { Page, PageCursor } from '../../src/cloud/paging';
+import { fetchMatching, fetchRemaining, remainingCursors, type Page, type PageCursor } from '../../src/cloud/paging';
 
 const page = <T>(items: T[], extra: Partial<Page<T>> = {}): Page<T> => ({ items, invalid: [], scanned: items.length, ...extra });
 
@@ -104,5 +103,61 @@ describe('fetchMatching', () => {
       fetchMatching(async () => Promise.reject(new Error('boom')), undefined, 1, 10),
       /boom/,
     );
+  });
+});
+
+describe('fetchRemaining (Load All)', () => {
+  /** Offset pages of `size` records; page `slowAt` answers last, `failAt` fails. */
+  function offsetList(size: number, limit: number, options: { slowAt?: number; failAt?: number } = {}) {
+    let running = 0;
+    const seen = { maxRunning: 0, requested: [] as number[] };
+    const fetchPage = async (cursor: PageCursor): Promise<Page<number>> => {
+      const from = cursor.kind === 'offset' ? cursor.offset : 0;
+      seen.requested.push(from);
+      running++;
+      seen.maxRunning = Math.max(seen.maxRunning, running);
+      await new Promise((resolve) => setTimeout(resolve, from === options.slowAt ? 30 : 1));
+      running--;
+      if (from === options.failAt) throw new Error(`page at ${from} failed`);
+      const items = Array.from({ length: Math.min(limit, size - from) }, (_, i) => from + i);
+      return { items, invalid: [], scanned: items.length, total: size, next: from + limit < size ? { kind: 'offset', offset: from + limit } : undefined };
+    };
+    return { fetchPage, seen };
+  }
+
+  it('hands pages over in list order although they arrive out of order, at most `concurrency` at once', async () => {
+    const { fetchPage, seen } = offsetList(100, 10, { slowAt: 10 });
+    const handed: number[] = [];
+    const result = await fetchRemaining({ next: { kind: 'offset', offset: 10 }, total: 100, pageSize: 10, concurrency: 3, fetchPage, onPage: (page) => handed.push(...page.items) });
+    assert.deepStrictEqual(handed, Array.from({ length: 90 }, (_, i) => i + 10));
+    assert.strictEqual(seen.maxRunning, 3);
+    assert.strictEqual(result.cut, false);
+  });
+
+  it('stops at the first failure, handing over only the pages before it, and throws it', async () => {
+    const { fetchPage } = offsetList(100, 10, { failAt: 40 });
+    const handed: number[] = [];
+    await assert.rejects(
+      fetchRemaining({ next: { kind: 'offset', offset: 10 }, total: 100, pageSize: 10, concurrency: 2, fetchPage, onPage: (page) => handed.push(page.items[0]) }),
+      /page at 40 failed/,
+    );
+    assert.deepStrictEqual(handed, [10, 20, 30]);
+  });
+
+  it('bounds what it fetches by maxRecords and says it was cut, in parallel and one page at a time', async () => {
+    for (const sequential of [false, true]) {
+      const { fetchPage, seen } = offsetList(100, 10);
+      const result = await fetchRemaining({ next: { kind: 'offset', offset: 10 }, total: 100, pageSize: 10, concurrency: 4, sequential, maxRecords: 30, fetchPage, onPage: () => undefined });
+      assert.deepStrictEqual(seen.requested.sort((a, b) => a - b), [10, 20, 30], `sequential: ${sequential}`);
+      assert.strictEqual(result.cut, true);
+    }
+  });
+
+  it('walks marker pages one after another', async () => {
+    const { fetchPage, requested } = fakeList(25, 10, () => true, 'marker');
+    const handed: number[] = [];
+    await fetchRemaining({ next: { kind: 'marker', marker: '9' }, total: undefined, pageSize: 10, concurrency: 4, fetchPage, onPage: (page) => handed.push(...page.items) });
+    assert.deepStrictEqual(handed, Array.from({ length: 15 }, (_, i) => i + 10));
+    assert.strictEqual(requested.length, 2);
   });
 });
