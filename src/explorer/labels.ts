@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
-import { formatBytes, formatRelative, statusLabel, typeLabel } from '../cloud/format';
-import type { Backup, Instance, TimeValue } from '../cloud/model';
+import { formatBytes, formatRelative, LAST_COMMIT_LABEL, progressText, statusLabel, typeLabel, unfinishedText } from '../cloud/format';
+import { isUnfinished, type Backup, type Instance, type TimeValue } from '../cloud/model';
 import type { ListState, LoadKind } from './pagedList';
 
 dayjs.extend(utc);
@@ -127,21 +127,31 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** Markdown of a backup's tooltip: every API string escaped. */
-export function backupTooltip(backup: Backup, instance: Instance | undefined): string {
+export function backupTooltip(backup: Backup, instance: Instance | undefined, now: number): string {
   const rows: [string, string][] = [
     ['ID', code(backup.id)],
     ['Instance', instanceText(backup, instance)],
     ['Status', `${escapeMarkdown(statusLabel(backup.status))} (${code(backup.rawStatus)})`],
+  ];
+  if (backup.progress !== undefined) rows.push(['Progress', escapeMarkdown(progressText(backup.progress))]);
+  rows.push(
     ['Type', `${escapeMarkdown(typeLabel(backup.type))}${backup.rawType ? ` (${code(backup.rawType)})` : ''}`],
     ['Started', escapeMarkdown(exactTime(backup.start))],
-    ['Ended', escapeMarkdown(exactTime(backup.end))],
+    endRow(backup, now),
     ['Size', sizeText(backup)],
-  ];
+  );
   if (backup.datastore) rows.push(['Datastore', escapeMarkdown(`${backup.datastore.type} ${backup.datastore.version ?? ''}`.trim())]);
   if (backup.errorCode) rows.push(['Error code', code(backup.errorCode)]);
   if (backup.errorMessage) rows.push(['Error', escapeMarkdown(backup.errorMessage)]);
   const table = ['| | |', '|---|---|', ...rows.map(([name, value]) => `| ${name} | ${value} |`)].join('\n');
   return `**${escapeMarkdown(backup.name || backup.id)}**\n\n${table}`;
+}
+
+/** "Ended", or for a backup still going "not finished, running for 3 h 12 min", or the last commit (RDS incremental). */
+function endRow(backup: Backup, now: number): [string, string] {
+  if (isUnfinished(backup.status)) return ['Ended', escapeMarkdown(['not finished', unfinishedText(backup, now)].filter(Boolean).join(', '))];
+  if (backup.endMeaning === 'lastTransactionCommit') return [LAST_COMMIT_LABEL, escapeMarkdown(exactTime(backup.end))];
+  return ['Ended', escapeMarkdown(exactTime(backup.end))];
 }
 
 function instanceText(backup: Backup, instance: Instance | undefined): string {

@@ -36,7 +36,7 @@ export function createTreeItem(node: ExplorerNode, now: number): vscode.TreeItem
 
 /** The backup tooltip is built on hover only: with thousands of backups loaded it is most of a TreeItem's size. */
 export function resolveTooltip(item: vscode.TreeItem, node: ExplorerNode): vscode.TreeItem {
-  if (node instanceof BackupNode && item.tooltip === undefined) item.tooltip = markdown(backupTooltip(node.backup, node.instance));
+  if (node instanceof BackupNode && item.tooltip === undefined) item.tooltip = markdown(backupTooltip(node.backup, node.instance, Date.now()));
   return item;
 }
 

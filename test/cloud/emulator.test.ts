@@ -441,6 +441,20 @@ describe('Emulator', function () {
     });
   });
 
+  describe('Unfinished backups (issue 9, item 1)', () => {
+    it('carry no invented end time in any service: no end equal to the start, no DCS completion time', () => {
+      const all = (lists: Map<string, unknown>) => [...lists.values()].flatMap((list) => toArray(list as never) as RawRecord[]);
+      const rds = all(emu.data.rds.backups).filter((b) => b.status === 'BUILDING');
+      const dds = all(emu.data.dds.backups).filter((b) => b.status === 'BUILDING');
+      const dcs = all(emu.data.dcs.backups).filter((b) => b.status === 'waiting' || b.status === 'backuping');
+      const ges = all(emu.data.ges.backups).filter((b) => b.status === 'backing_up');
+      for (const list of [rds, dds, dcs, ges]) assert.ok(list.length > 0, 'the demo data has unfinished backups');
+      for (const b of [...rds, ...dds]) assert.strictEqual(b.end_time, '', JSON.stringify(b));
+      for (const b of dcs) assert.strictEqual(b.updated_at, null, JSON.stringify(b));
+      for (const b of ges) assert.ok(b.endTimestamp === '' && b.endTime === '', JSON.stringify(b));
+    });
+  });
+
   describe('ECS', () => {
     it('pages servers by page number (offset from 1) with count', async () => {
       const first = await client.body('ecs', `/v1/${P}/cloudservers/detail?offset=1&limit=3`);

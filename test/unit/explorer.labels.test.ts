@@ -100,6 +100,7 @@ describe('explorer labels', () => {
     const text = backupTooltip(
       backup({ name: 'evil | *bold* [link](http://x)', errorCode: 'dcs.08.0001', datastore: { type: 'MySQL', version: '8.0' }, rawSize: { value: 1258291, unit: 'kB' } }),
       { service: 'rds', id: 'i-1', name: 'orders-mysql', raw: {} },
+      NOW,
     );
     assert.ok(text.includes('evil \\| \\*bold\\* \\[link\\]\\(http://x\\)'), text);
     assert.ok(text.includes('2026-11-21 10:00:00 UTC'), text);

@@ -1,5 +1,5 @@
 import type { Backup, Instance } from '../model';
-import { formatCsbsTime, parseApiTime, rawStatusesFor, statusOf, toBytes, typeOfAutoTrigger } from '../normalize';
+import { endTimeOf, formatCsbsTime, parseApiTime, rawStatusesFor, statusOf, toBytes, typeOfAutoTrigger } from '../normalize';
 import { parseEnvelope } from '../schemas/records';
 import {
   csbsCheckpointItemSchema,
@@ -40,7 +40,7 @@ function toBackup(record: CsbsCheckpointItem, raw: unknown, server: Instance): B
     rawStatus: record.status,
     status,
     start: parseApiTime(record.created_at),
-    end: parseApiTime(info?.finished_at ?? finished),
+    end: endTimeOf(status, info?.finished_at ?? finished),
     sizeBytes: toBytes(info?.size, 'MB'),
     rawSize: info?.size === undefined ? undefined : { value: info.size, unit: 'MB' },
     errorCode: failCode || undefined,

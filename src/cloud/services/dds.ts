@@ -1,5 +1,5 @@
 import type { Backup, BackupFilter, Instance } from '../model';
-import { formatDdsTime, parseApiTime, statusOf, toBytes, typeOf } from '../normalize';
+import { endTimeOf, formatDdsTime, parseApiTime, statusOf, toBytes, typeOf } from '../normalize';
 import type { PageRequest } from '../paging';
 import { ddsBackupSchema, ddsBackupsEnvelope, ddsInstanceSchema, ddsInstancesEnvelope, type DdsBackup, type DdsInstance } from '../schemas/dds';
 import type { AdapterContext, Query, ServiceAdapter } from './adapter';
@@ -38,6 +38,7 @@ function modeOf(instance: Instance | undefined): string | undefined {
 }
 
 function toBackup(record: DdsBackup, raw: unknown, instance: Instance | undefined): Backup {
+  const status = statusOf('dds', record.status);
   return {
     service: 'dds',
     id: record.id,
@@ -47,9 +48,9 @@ function toBackup(record: DdsBackup, raw: unknown, instance: Instance | undefine
     type: typeOf(record.type),
     rawType: record.type,
     rawStatus: record.status,
-    status: statusOf('dds', record.status),
+    status,
     start: parseApiTime(record.begin_time),
-    end: parseApiTime(record.end_time),
+    end: endTimeOf(status, record.end_time),
     sizeBytes: toBytes(record.size, 'KB'),
     rawSize: record.size === undefined ? undefined : { value: record.size, unit: 'KB' },
     datastore: datastoreOf(record.datastore),
