@@ -208,7 +208,8 @@ describe('DCS adapter', () => {
     assert.strictEqual(first.end.instant, Date.UTC(2018, 3, 15, 22, 1, 10, 823));
     assert.strictEqual(first.errorCode, undefined);
     assert.strictEqual(first.progress, '100.00');
-    assert.deepStrictEqual(first.extras, { period: '22:00-23:00', is_support_restore: true, progress: '100.00' });
+    assert.deepStrictEqual(first.extras, { period: '22:00-23:00', is_support_restore: true });
+    assert.strictEqual(first.progress, '100.00');
   });
 
   it('pages with a 1-based start and sends the time range as yyyyMMddHHmmss (UTC)', async () => {
@@ -256,12 +257,10 @@ describe('GES adapter', () => {
     assert.strictEqual(backup.sizeBytes, 1024 * 1024);
     assert.strictEqual(backup.instanceId, '4c5f882d-a813-4d78-a8e3-6d3212ddd121');
     assert.strictEqual(backup.instanceName, 'ges060803_nodelete');
+    assert.deepStrictEqual(backup.datastore, { type: 'GES', version: '2.2.21' });
     assert.deepStrictEqual(backup.extras, {
-      graphId: '4c5f882d-a813-4d78-a8e3-6d3212ddd121',
-      graphName: 'ges060803_nodelete',
       graphStatus: '200',
       graphSizeTypeIndex: '1',
-      dataStoreVersion: '2.2.21',
       arch: 'x86_64',
       duration: 54,
     });
@@ -349,7 +348,7 @@ describe('CSBS adapter', () => {
     assert.strictEqual(ok.start.instant, Date.UTC(2026, 10, 2, 1, 21, 52, 702));
     assert.strictEqual(ok.end.instant, Date.UTC(2026, 10, 2, 1, 41, 52, 702));
     assert.strictEqual(ok.errorCode, undefined);
-    assert.strictEqual(ok.extras.fail_reason, undefined, 'blank fields are not extras');
+    assert.strictEqual(ok.errorMessage, undefined, 'blank fields are not kept');
     assert.strictEqual(bad.type, 'manual');
     assert.strictEqual(bad.status, 'failed');
     assert.strictEqual(bad.errorCode, 'CSBS.6006');

@@ -146,3 +146,53 @@ describe('RDS incremental end_time is the last commit, not the end of the job (i
     assert.ok(!text.includes('| Ended |'), text);
   });
 });
+
+describe('one place for each fact in the panel (issue 9, item 8)', () => {
+  /** The panel's sections except Raw JSON, which repeats everything by design. */
+  const structured = (backup: Backup) => (render(backup).match(/<section id="(?!raw")[\s\S]*?<\/section>/g) ?? []).join('\n');
+  const occurrences = (html: string, text: string) => html.split(text).length - 1;
+
+  it('DCS progress is shown once (in Status), not again under DCS details', async () => {
+    const html = structured(await runningBackup('dcs'));
+    assert.strictEqual(occurrences(html, '<dt>Progress</dt>'), 1, html);
+  });
+
+  it('GES graph name, graph id and engine version are shown once each', async () => {
+    const record = {
+      id: 'g2',
+      name: 'g2',
+      backupMethod: 'manual',
+      graphId: 'graph-id-1',
+      graphName: 'movies-graph',
+      dataStoreVersion: '2.2.21',
+      arch: 'x86_64',
+      status: 'success',
+      startTimestamp: STARTED,
+      endTimestamp: STARTED + 54_000,
+      size: 1,
+      duration: 54,
+    };
+    const page = await adapterFor('ges').listBackups(answering({ backupList: [record], backupCount: 1 }), instanceOf('ges'), { limit: 10 });
+    const html = structured(page.items[0]);
+    assert.strictEqual(occurrences(html, 'movies-graph'), 1, html);
+    assert.strictEqual(occurrences(html, 'graph-id-1'), 1, html);
+    assert.strictEqual(occurrences(html, '2.2.21'), 1, html);
+  });
+
+  it('CSBS resource id, resource name and failure reason are shown once each', async () => {
+    const record = {
+      id: 'k2',
+      name: 'k2',
+      status: 'error',
+      created_at: '2026-11-21T08:48:00.000000',
+      resource_id: 'server-id-1',
+      resource_type: 'OS::Nova::Server',
+      extend_info: { auto_trigger: false, resource_name: 'web-01', fail_reason: 'Disk is being expanded.', fail_code: { Code: 'CSBS.6005', Description: '' } },
+    };
+    const page = await adapterFor('csbs').listBackups(answering({ checkpoint_items: [record] }), instanceOf('csbs'), { limit: 10 });
+    const html = structured(page.items[0]);
+    assert.strictEqual(occurrences(html, 'server-id-1'), 1, html);
+    assert.strictEqual(occurrences(html, '>web-01'), 1, html);
+    assert.strictEqual(occurrences(html, 'Disk is being expanded.'), 1, html);
+  });
+});

@@ -46,12 +46,10 @@ function toBackup(record: CsbsCheckpointItem, raw: unknown, server: Instance): B
     errorCode: failCode || undefined,
     errorMessage: info?.fail_reason || failDescription || undefined,
     progress: info?.progress,
+    // resource_id/resource_name are the instance and fail_reason the failure reason: shown there, once.
     extras: extrasOf({
-      resource_id: record.resource_id,
       resource_type: record.resource_type,
-      resource_name: info?.resource_name,
       checkpoint_id: record.checkpoint_id,
-      fail_reason: info?.fail_reason,
       fail_op: info?.fail_op,
       image_type: info?.image_type,
       incremental: info?.incremental,

@@ -48,7 +48,6 @@ function toBackup(record: DcsBackup, raw: unknown, instance: Instance): Backup {
       period: record.period,
       remark: record.remark,
       is_support_restore: restoreSupport(record.is_support_restore),
-      progress: record.progress,
     }),
     raw,
   };

@@ -55,11 +55,9 @@ function toBackup(record: GesBackup, raw: unknown, graph: Instance | undefined):
     rawSize: record.size === undefined ? undefined : { value: record.size, unit: 'MB' },
     datastore: record.dataStoreVersion ? { type: 'GES', version: record.dataStoreVersion } : graph?.datastore,
     extras: extrasOf({
-      graphId: record.graphId,
-      graphName: record.graphName,
+      // graphId/graphName are the instance, dataStoreVersion the datastore: shown there, once.
       graphStatus: record.graphStatus,
       graphSizeTypeIndex: record.graphSizeTypeIndex,
-      dataStoreVersion: record.dataStoreVersion,
       arch: record.arch,
       // The API's own duration; 0 while the backup is still running, which is not a duration.
       duration: isUnfinished(status) ? undefined : record.duration,
