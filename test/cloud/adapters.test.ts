@@ -261,7 +261,7 @@ describe('service adapters against the emulator', function () {
     });
 
     it('GES {errorCode, errorMessage}', async () => {
-      await expectApiError(adapterFor('ges').listBackups(ctx, unknownInstance('ges'), { limit: 10 }), 404, 'GES.8011');
+      await expectApiError(adapterFor('ges').listBackups(ctx, unknownInstance('ges'), { limit: 10 }), 404, 'GES.7000');
     });
 
     it('ECS {error: {code, message}}', async () => {
