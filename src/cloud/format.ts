@@ -125,10 +125,19 @@ export const LAST_COMMIT_LABEL = 'Last transaction committed';
 export const LAST_COMMIT_NOTE = 'RDS gives the commit time of the last transaction in this incremental backup, not when the backup job ended.';
 
 /**
- * One line for a failure: `dcs.08.0002 — The backup or restore timed out.` The API's own message
- * wins; without one, the error-code table's English explanation; an unknown code stands alone.
- * Empty when there is neither code nor message.
+ * What the error-code table says a code means, in English and Chinese:
+ * `The backup or restore timed out. (执行超时。)`. Undefined for a code it does not know.
+ */
+export function codeExplanation(errorCode: string | undefined): string | undefined {
+  const explanation = explain(errorCode);
+  return explanation && `${explanation.en} (${explanation.zh})`;
+}
+
+/**
+ * One line for a failure: `dcs.08.0002 — <the API's message> — The backup or restore timed out.
+ * (执行超时。)`. The code, the API's own message when it sent one, and the table's explanation when
+ * it knows the code; an unknown code stands raw. Empty when there is neither code nor message.
  */
 export function errorSummary(errorCode: string | undefined, errorMessage: string | undefined): string {
-  return [errorCode, errorMessage || explain(errorCode)?.en].filter(Boolean).join(' — ');
+  return [errorCode, errorMessage, codeExplanation(errorCode)].filter(Boolean).join(' — ');
 }

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
-import { formatBytes, formatRelative, LAST_COMMIT_LABEL, progressText, statusLabel, typeLabel, unfinishedText } from '../cloud/format';
+import { codeExplanation, formatBytes, formatRelative, LAST_COMMIT_LABEL, progressText, statusLabel, typeLabel, unfinishedText } from '../cloud/format';
 import { isUnfinished, type Backup, type Instance, type TimeValue } from '../cloud/model';
 import type { ListState, LoadKind } from './pagedList';
 
@@ -141,7 +141,7 @@ export function backupTooltip(backup: Backup, instance: Instance | undefined, no
     ['Size', sizeText(backup)],
   );
   if (backup.datastore) rows.push(['Datastore', escapeMarkdown(`${backup.datastore.type} ${backup.datastore.version ?? ''}`.trim())]);
-  if (backup.errorCode) rows.push(['Error code', code(backup.errorCode)]);
+  if (backup.errorCode) rows.push(['Error code', codeWithExplanation(backup.errorCode)]);
   if (backup.errorMessage) rows.push(['Error', escapeMarkdown(backup.errorMessage)]);
   const table = ['| | |', '|---|---|', ...rows.map(([name, value]) => `| ${name} | ${value} |`)].join('\n');
   return `**${escapeMarkdown(backup.name || backup.id)}**\n\n${table}`;
@@ -163,6 +163,12 @@ function sizeText(backup: Backup): string {
   if (backup.sizeBytes === undefined) return '—';
   const raw = backup.rawSize ? ` (${escapeMarkdown(`${backup.rawSize.value} ${backup.rawSize.unit}`)})` : '';
   return `${escapeMarkdown(formatBytes(backup.sizeBytes))}${raw}`;
+}
+
+/** `` `dcs.08.0002` — The backup or restore timed out. (执行超时。) ``, or the code alone when the table does not know it. */
+export function codeWithExplanation(errorCode: string): string {
+  const explanation = codeExplanation(errorCode);
+  return explanation ? `${code(errorCode)} — ${escapeMarkdown(explanation)}` : code(errorCode);
 }
 
 /** Inline code that survives backticks (and table pipes) in the value. */

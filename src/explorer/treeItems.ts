@@ -5,6 +5,7 @@ import {
   backupDescription,
   backupTooltip,
   code,
+  codeWithExplanation,
   countOf,
   escapeMarkdown,
   factsOf,
@@ -174,7 +175,7 @@ function credentialsRejectedItem(node: CredentialsRejectedNode): vscode.TreeItem
 function errorMarkdown(error: unknown, advice: string): string {
   const lines = [`**${escapeMarkdown(error instanceof Error ? error.message : String(error))}**`, ''];
   if (error instanceof CloudError) {
-    if (error.code) lines.push(`Code: ${code(error.code)}`, '');
+    if (error.code) lines.push(`Code: ${codeWithExplanation(error.code)}`, '');
     if (error.status !== undefined) lines.push(`HTTP status: ${error.status}`, '');
     if (error.requestId) lines.push(`Request id: ${code(error.requestId)}`, '');
     if (error.details.request) lines.push(`Request: ${escapeMarkdown(error.details.request)}`, '');

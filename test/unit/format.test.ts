@@ -83,8 +83,11 @@ describe('formatRelative', () => {
 
 describe('errorSummary', () => {
   it("explains a known code the API sent without a message, and keeps the API's own message", () => {
-    assert.strictEqual(errorSummary('dcs.08.0002', undefined), 'dcs.08.0002 — The backup or restore timed out.');
-    assert.strictEqual(errorSummary('CSBS.6006', 'The vault has insufficient capacity.'), 'CSBS.6006 — The vault has insufficient capacity.');
+    assert.strictEqual(errorSummary('dcs.08.0002', undefined), 'dcs.08.0002 — The backup or restore timed out. (执行超时。)');
+    assert.strictEqual(
+      errorSummary('CSBS.6006', 'The vault has insufficient capacity.'),
+      'CSBS.6006 — The vault has insufficient capacity. — This type of server cannot be backed up. (该类型云服务器不支持备份。)',
+    );
   });
   it('shows an unknown code alone, a message alone, and nothing when there is neither', () => {
     assert.strictEqual(errorSummary('XYZ.0001', undefined), 'XYZ.0001');
