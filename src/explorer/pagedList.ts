@@ -179,13 +179,11 @@ export class PagedList<T> implements ListState {
         options.onProgress?.(this.scannedCount, this.totalCount);
       }
       const cursors = this.nextCursor ? this.remainingOffsetCursors() : [];
-      if (cursors) {
-        await this.fetchInParallel(cursors, options, signal);
-      } else {
-        while (this.nextCursor && !signal.aborted) {
-          await this.fetchNext(signal);
-          options.onProgress?.(this.scannedCount, this.totalCount);
-        }
+      if (cursors) await this.fetchInParallel(cursors, options, signal);
+      // Marker paging, an unknown total, or a full last page that may still have a successor.
+      while (this.nextCursor && !signal.aborted) {
+        await this.fetchNext(signal);
+        options.onProgress?.(this.scannedCount, this.totalCount);
       }
     }, options.signal);
   }
@@ -287,7 +285,10 @@ export class PagedList<T> implements ListState {
     });
     this.scannedCount += page.scanned;
     this.filteredOutCount += Math.max(0, page.scanned - page.items.length - page.invalid.length);
-    if (page.total !== undefined) this.totalCount = page.total;
     this.nextCursor = page.next;
+    // A total smaller than what is already loaded, or no bigger while there is more, is not a
+    // total (DCS total_num may be the page's own count): the list is then described without one.
+    const total = page.total ?? this.totalCount;
+    this.totalCount = total !== undefined && (total > this.scannedCount || (total === this.scannedCount && !this.nextCursor)) ? total : undefined;
   }
 }
