@@ -88,6 +88,15 @@ function loadedSummary(facts: ListFacts, noun: Noun): string {
   return facts.hasMore ? `${facts.loaded} ${noun.many} shown, more available` : countOf(facts.loaded, noun);
 }
 
+/**
+ * A service's server-side counts: "10 backups · 2 error"; "36 backups, any type · 2 error" when the
+ * filter names types the count API cannot take, so the number never silently ignores the filter.
+ */
+export function serviceCountsText(counts: { readonly total: number; readonly failed?: number; readonly anyType?: boolean }): string {
+  const total = `${countOf(counts.total, nounFor('backup'))}${counts.anyType ? ', any type' : ''}`;
+  return counts.failed !== undefined ? `${total} · ${counts.failed} error` : total;
+}
+
 /** "Load 50 more… (50 of 143)"; with a client-side filter the next load scans for matches. */
 export function loadMoreLabel(facts: ListFacts): string {
   if (facts.scanning) return `Scanning… ${facts.scanning.scanned} scanned, ${facts.scanning.matches} matches`;

@@ -6,12 +6,12 @@ import {
   backupTooltip,
   code,
   codeWithExplanation,
-  countOf,
   escapeMarkdown,
   factsOf,
   listSummary,
   loadMoreLabel,
   nounFor,
+  serviceCountsText,
 } from './labels';
 import {
   BackupNode,
@@ -96,10 +96,7 @@ function serviceItem(node: ServiceNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.adapter.label, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   const parts: string[] = [];
-  if (node.counts) {
-    parts.push(countOf(node.counts.total, nounFor('backup')));
-    if (node.counts.failed !== undefined) parts.push(`${node.counts.failed} error`);
-  }
+  if (node.counts) parts.push(serviceCountsText(node.counts));
   const summary = listSummary(factsOf(node.list), nounFor(node.adapter.instanceNoun));
   if (summary) parts.push(summary);
   item.description = parts.join(' · ');

@@ -55,7 +55,7 @@ describe('service adapters against the emulator', function () {
     return found;
   }
 
-  const backupRequests = (): RecordedRequest[] => emulator.requests.filter((request) => /backups|checkpoint_items/.test(request.path));
+  const backupRequests = (): RecordedRequest[] => emulator.requests.filter((request) => /backups|checkpoint_items(?!\/count)/.test(request.path));
   const lastRequest = (): RecordedRequest => {
     const request = emulator.requests.at(-1);
     assert.ok(request, 'no request reached the emulator');
@@ -117,6 +117,9 @@ describe('service adapters against the emulator', function () {
       const pages = await allPages((cursor) => adapterFor('csbs').listBackups(ctx, web, { cursor, limit: 4 }));
       const expected = toArray(emulator.data.csbs.checkpointItems).filter((item) => item.resource_id === web.id).length;
       assert.strictEqual(new Set(ids(pages)).size, expected);
+      assert.strictEqual(pages[0].total, expected, 'the server node says "N backups (M shown)" from the count API');
+      const counts = emulator.requests.filter((request) => request.path.endsWith('/checkpoint_items/count'));
+      assert.deepStrictEqual(counts.map((request) => request.query.resource_id), [web.id], 'one count, with resource_id, on the first page only');
       const markers = backupRequests().map((request) => request.query.marker);
       assert.deepStrictEqual(markers, [undefined, ...pages.slice(0, -1).map((page) => page.items.at(-1)!.id)]);
       assert.strictEqual(await adapterFor('csbs').countBackups!(ctx, undefined), emulator.data.csbs.checkpointItems.length);

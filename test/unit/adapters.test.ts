@@ -297,6 +297,10 @@ describe('GES adapter', () => {
 });
 
 describe('CSBS adapter', () => {
+  /** CSBS answering the item list from `respond` and the count API with `count`. */
+  const csbsContext = (respond: (call: Call) => unknown, count = 3) =>
+    fakeContext((call) => (call.path.endsWith('/count') ? { count } : respond(call)));
+  const listCalls = (ctx: { calls: Call[] }) => ctx.calls.filter((call) => !call.path.endsWith('/count'));
   const item = (id: string, status: string, extra: object = {}) => ({
     id,
     status,
@@ -318,20 +322,21 @@ describe('CSBS adapter', () => {
   });
 
   it('pages by marker: the id of the last record, while pages are full', async () => {
-    const ctx = fakeContext(({ query }) => ({ checkpoint_items: query.marker ? [item('c3', 'available')] : [item('c1', 'available'), item('c2', 'available')] }));
+    const ctx = csbsContext(({ query }) => ({ checkpoint_items: query.marker ? [item('c3', 'available')] : [item('c1', 'available'), item('c2', 'available')] }));
     const first = await csbsAdapter.listBackups(ctx, instance('csbs', 's1'), { limit: 2 });
     assert.deepStrictEqual(first.next, { kind: 'marker', marker: 'c2' });
-    assert.strictEqual(first.total, undefined);
+    assert.strictEqual(first.total, 3, 'the first page asks the count API for the server');
+    assert.deepStrictEqual(ctx.calls.filter((call) => call.path.endsWith('/count')).map((call) => call.query), [{ resource_id: 's1' }]);
     const second = await csbsAdapter.listBackups(ctx, instance('csbs', 's1'), { limit: 2, cursor: first.next });
     assert.strictEqual(second.next, undefined);
-    assert.deepStrictEqual(ctx.calls.map((call) => call.query), [
+    assert.deepStrictEqual(listCalls(ctx).map((call) => call.query), [
       { resource_id: 's1', limit: 2 },
       { resource_id: 's1', limit: 2, marker: 'c2' },
     ]);
   });
 
   it('keeps paging past a malformed last record using the last id it has', async () => {
-    const ctx = fakeContext(() => ({ checkpoint_items: [item('c1', 'available'), { id: 'c2', status: 5 }] }));
+    const ctx = csbsContext(() => ({ checkpoint_items: [item('c1', 'available'), { id: 'c2', status: 5 }] }));
     const page = await csbsAdapter.listBackups(ctx, instance('csbs', 's1'), { limit: 2 });
     assert.deepStrictEqual(page.next, { kind: 'marker', marker: 'c2' });
     assert.strictEqual(page.invalid.length, 1);
@@ -341,7 +346,7 @@ describe('CSBS adapter', () => {
     const failed = item('c9', 'error', {
       extend_info: { auto_trigger: false, size: 0, fail_code: { Code: 'CSBS.6006', Description: 'x' }, fail_reason: 'Disk busy', progress: 100 },
     });
-    const ctx = fakeContext(() => ({ checkpoint_items: [item('c1', 'available'), failed, item('c2', 'protecting')] }));
+    const ctx = csbsContext(() => ({ checkpoint_items: [item('c1', 'available'), failed, item('c2', 'protecting')] }));
     const [ok, bad, running] = (await csbsAdapter.listBackups(ctx, instance('csbs', 's1', { name: 'web-01' }), { limit: 10 })).items;
     assert.strictEqual(ok.type, 'auto');
     assert.strictEqual(ok.sizeBytes, 2 * 1024 * 1024);
@@ -359,10 +364,10 @@ describe('CSBS adapter', () => {
   });
 
   it('sends one status and the time range to the server; several statuses are filtered here', async () => {
-    const ctx = fakeContext(() => ({ checkpoint_items: [item('a', 'available'), item('b', 'protecting'), item('c', 'restoring')] }));
+    const ctx = csbsContext(() => ({ checkpoint_items: [item('a', 'available'), item('b', 'protecting'), item('c', 'restoring')] }));
     await csbsAdapter.listBackups(ctx, instance('csbs', 's1'), { limit: 10, filter: { ...WEEK, statuses: ['failed'] } });
     const page = await csbsAdapter.listBackups(ctx, instance('csbs', 's1'), { limit: 10, filter: { statuses: ['inProgress'] } });
-    assert.deepStrictEqual(ctx.calls.map((call) => call.query), [
+    assert.deepStrictEqual(listCalls(ctx).map((call) => call.query), [
       { resource_id: 's1', status: 'error', start_time: '2026-11-01T00:00:00', end_time: '2026-11-08T00:00:00', limit: 10 },
       { resource_id: 's1', limit: 10 },
     ]);

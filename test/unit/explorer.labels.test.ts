@@ -7,6 +7,7 @@ import {
   listSummary,
   loadMoreLabel,
   nounFor,
+  serviceCountsText,
   type ListFacts,
 } from '../../src/explorer/labels';
 import { sanitizeFilter } from '../../src/explorer/storedFilter';
@@ -108,6 +109,12 @@ describe('explorer labels', () => {
     assert.ok(text.includes('MySQL 8.0'));
     assert.ok(text.includes('orders-mysql (`i-1`)'));
     assert.ok(text.includes('1258291 kB'));
+  });
+
+  it('service counts say when the count API could not take the type filter (issue 9, item 3)', () => {
+    assert.strictEqual(serviceCountsText({ total: 10, failed: 2 }), '10 backups · 2 error');
+    assert.strictEqual(serviceCountsText({ total: 36, failed: 2, anyType: true }), '36 backups, any type · 2 error');
+    assert.strictEqual(serviceCountsText({ total: 1, anyType: true }), '1 backup, any type');
   });
 
   it('escapes Markdown and keeps it on one line', () => {

@@ -37,8 +37,10 @@ const RUNNING: Record<Backup['service'], { record: Record<string, unknown>; enve
   },
 };
 
+/** Answers every list request with `body`, and the CSBS count API with the number of records in it. */
 function answering(body: unknown): AdapterContext {
-  return { projectId: 'p1', get: async (): Promise<JsonResponse> => ({ status: 200, body }) };
+  const count = (body as { checkpoint_items?: unknown[] }).checkpoint_items?.length ?? 0;
+  return { projectId: 'p1', get: async (_service, path): Promise<JsonResponse> => ({ status: 200, body: path.endsWith('/count') ? { count } : body }) };
 }
 
 const instanceOf = (service: Backup['service']): Instance => ({ service, id: 'i1', name: 'i1', raw: {} });

@@ -10,7 +10,7 @@ import {
   type CsbsCheckpointItem,
   type EcsServer,
 } from '../schemas/csbs';
-import type { ServiceAdapter } from './adapter';
+import type { AdapterContext, Query, ServiceAdapter } from './adapter';
 import { extrasOf } from './build';
 import { listFiltered, type ServerFilterCapabilities } from './filtering';
 import { fetchMarkerPage, fetchOffsetPage } from './pages';
@@ -58,6 +58,17 @@ function toBackup(record: CsbsCheckpointItem, raw: unknown, server: Instance): B
   };
 }
 
+/** GET checkpoint_items/count with the filters of seed 004 (the same query the list sends, without paging). */
+async function countItems(ctx: AdapterContext, query: Query, signal: AbortSignal | undefined): Promise<number> {
+  const path = `/v1/${encodeURIComponent(ctx.projectId)}/checkpoint_items/count`;
+  const response = await ctx.get('csbs', path, query, signal);
+  return parseEnvelope(csbsCountEnvelope, response, { service: 'csbs', request: `GET ${path}` }).count;
+}
+
+function timeQuery(range: { readonly from: number; readonly to: number } | undefined): Query {
+  return { start_time: range && formatCsbsTime(range.from), end_time: range && formatCsbsTime(range.to) };
+}
+
 export const csbsAdapter: ServiceAdapter = {
   id: 'csbs',
   label: 'CSBS — Cloud Server Backup',
@@ -82,28 +93,32 @@ export const csbsAdapter: ServiceAdapter = {
     );
   },
 
+  /**
+   * One marker page of a server's items. The list has no total, so the first page also asks the
+   * count API (seed 004 takes resource_id) with the same query: "143 backups (50 shown)".
+   */
   listBackups(ctx, server, request) {
-    return listFiltered('csbs', request.filter, CAPABILITIES, (plan, keep) =>
-      fetchMarkerPage(
-        ctx,
-        {
-          service: 'csbs',
-          path: `/v1/${encodeURIComponent(ctx.projectId)}/checkpoint_items`,
-          query: {
-            resource_id: server.id,
-            status: plan.statusParam,
-            start_time: plan.timeRange && formatCsbsTime(plan.timeRange.from),
-            end_time: plan.timeRange && formatCsbsTime(plan.timeRange.to),
+    return listFiltered('csbs', request.filter, CAPABILITIES, async (plan, keep) => {
+      const query: Query = { resource_id: server.id, status: plan.statusParam, ...timeQuery(plan.timeRange) };
+      const [page, total] = await Promise.all([
+        fetchMarkerPage(
+          ctx,
+          {
+            service: 'csbs',
+            path: `/v1/${encodeURIComponent(ctx.projectId)}/checkpoint_items`,
+            query,
+            envelope: csbsCheckpointItemsEnvelope,
+            read: (envelope) => ({ records: envelope.checkpoint_items }),
+            record: csbsCheckpointItemSchema,
+            toModel: (record, raw) => toBackup(record, raw, server),
+            keep,
           },
-          envelope: csbsCheckpointItemsEnvelope,
-          read: (envelope) => ({ records: envelope.checkpoint_items }),
-          record: csbsCheckpointItemSchema,
-          toModel: (record, raw) => toBackup(record, raw, server),
-          keep,
-        },
-        request,
-      ),
-    );
+          request,
+        ),
+        request.cursor ? undefined : countItems(ctx, query, request.signal),
+      ]);
+      return total === undefined ? page : { ...page, total };
+    });
   },
 
   /**
@@ -112,20 +127,8 @@ export const csbsAdapter: ServiceAdapter = {
    * expressed to this API and is not part of the count.
    */
   async countBackups(ctx, filter, signal) {
-    const range = filter?.timeRange;
     const wanted = filter?.statuses?.length ? rawStatusesFor('csbs', filter.statuses) : [undefined];
-    const path = `/v1/${encodeURIComponent(ctx.projectId)}/checkpoint_items/count`;
-    const counts = await Promise.all(
-      wanted.map(async (status) => {
-        const response = await ctx.get(
-          'csbs',
-          path,
-          { status, start_time: range && formatCsbsTime(range.from), end_time: range && formatCsbsTime(range.to) },
-          signal,
-        );
-        return parseEnvelope(csbsCountEnvelope, response, { service: 'csbs', request: `GET ${path}` }).count;
-      }),
-    );
+    const counts = await Promise.all(wanted.map((status) => countItems(ctx, { status, ...timeQuery(filter?.timeRange) }, signal)));
     return counts.reduce((sum, count) => sum + count, 0);
   },
 };
