@@ -232,6 +232,15 @@ describe('service adapters against the emulator', function () {
       assert.ok(reportingPage.items.every((backup) => backup.id.length > 0));
     });
 
+    it('keeps the raw record exactly as received: the "id " key stays "id " (issue 9, item 5)', async () => {
+      const reporting = await instanceNamed('rds', DEMO_NAMES.rds.reporting);
+      const sent = toArray(emulator.data.rds.backups.get(reporting.id)!).find((record) => 'id ' in record)!;
+      const page = await adapterFor('rds').listBackups(ctx, reporting, { limit: 100 });
+      const backup = page.items.find((item) => item.id === sent['id ']);
+      assert.ok(backup, 'the record keyed "id " is listed');
+      assert.strictEqual(JSON.stringify(backup.raw), JSON.stringify(sent));
+    });
+
     it('schema drift: drifted records become invalid records, the rest of the page stays', async () => {
       const orders = await instanceNamed('rds', DEMO_NAMES.rds.orders);
       emulator.injectFault({ kind: 'schemaDrift', service: 'rds', pathIncludes: '/backups', count: 1 });
