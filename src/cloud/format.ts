@@ -38,6 +38,17 @@ export function statusLabel(status: NormalizedStatus, rawStatus?: string): strin
   return status === 'unknown' && rawStatus ? rawStatus : STATUS_LABELS[status];
 }
 
+/**
+ * What each filter type means, in words every engine's user recognises (an RDS PostgreSQL
+ * incremental backup is not a binlog, and "fragment" is only the API's name for a differential).
+ */
+export const TYPE_DESCRIPTIONS: Readonly<Record<Exclude<BackupType, 'unknown'>, string>> = {
+  auto: 'scheduled by the backup policy',
+  manual: 'created on demand',
+  incremental: 'only the changes since the previous backup (RDS)',
+  differential: 'a full backup of what changed since the last full one (RDS)',
+};
+
 /** `auto`, `differential`; an unknown type shows the API's raw value when given. */
 export function typeLabel(type: BackupType, rawType?: string): string {
   return type === 'unknown' && rawType ? rawType : type;

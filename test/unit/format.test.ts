@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { errorSummary, filterSummary, formatBytes, formatRelative, statusLabel, typeLabel } from '../../src/cloud/format';
+import { errorSummary, filterSummary, formatBytes, formatRelative, statusLabel, typeLabel, TYPE_DESCRIPTIONS } from '../../src/cloud/format';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -93,5 +93,12 @@ describe('errorSummary', () => {
     assert.strictEqual(errorSummary('XYZ.0001', undefined), 'XYZ.0001');
     assert.strictEqual(errorSummary(undefined, 'disk full'), 'disk full');
     assert.strictEqual(errorSummary(undefined, undefined), '');
+  });
+});
+
+describe('filter type wording (issue 9, item 10)', () => {
+  it('describes types in terms every engine recognises: no binlog (MySQL only) or API jargon', () => {
+    for (const text of Object.values(TYPE_DESCRIPTIONS)) assert.ok(!/binlog|fragment|wal\b/i.test(text), text);
+    assert.match(TYPE_DESCRIPTIONS.incremental, /changes since the previous backup/);
   });
 });
