@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { explain } from './errorCodes';
-import type { BackupFilter, BackupType, NormalizedStatus, TimeRangePreset } from './model';
+import { isUnfinished, type Backup, type BackupFilter, type BackupType, type NormalizedStatus, type TimeRangePreset } from './model';
 
 /*
  * Display text for the tree, tooltips, the detail panel and exports. Pure: no vscode, no clock
@@ -37,6 +37,17 @@ const STATUS_LABELS: Readonly<Record<NormalizedStatus, string>> = {
 export function statusLabel(status: NormalizedStatus, rawStatus?: string): string {
   return status === 'unknown' && rawStatus ? rawStatus : STATUS_LABELS[status];
 }
+
+/**
+ * What each filter type means, in words every engine's user recognises (an RDS PostgreSQL
+ * incremental backup is not a binlog, and "fragment" is only the API's name for a differential).
+ */
+export const TYPE_DESCRIPTIONS: Readonly<Record<Exclude<BackupType, 'unknown'>, string>> = {
+  auto: 'scheduled by the backup policy',
+  manual: 'created on demand',
+  incremental: 'only the changes since the previous backup (RDS)',
+  differential: 'a full backup of what changed since the last full one (RDS)',
+};
 
 /** `auto`, `differential`; an unknown type shows the API's raw value when given. */
 export function typeLabel(type: BackupType, rawType?: string): string {
@@ -92,11 +103,52 @@ export function formatRelative(instant: number, now: number = Date.now()): strin
   return seconds > 0 ? `${text} ago` : `in ${text}`;
 }
 
+/** How long something has been going on, to the minute: `45 s`, `12 min`, `3 h 12 min`, `2 d 5 h`. */
+export function formatElapsed(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  if (days) return hours ? `${days} d ${hours} h` : `${days} d`;
+  if (hours) return rest ? `${hours} h ${rest} min` : `${hours} h`;
+  return `${rest} min`;
+}
+
 /**
- * One line for a failure: `dcs.08.0002 — The backup or restore timed out.` The API's own message
- * wins; without one, the error-code table's English explanation; an unknown code stands alone.
- * Empty when there is neither code nor message.
+ * What a backup that has not finished is doing, from its start to `now`: `running for 3 h 12 min`,
+ * `waiting for 5 min`. Undefined for a finished backup, or when its start is unknown.
+ */
+export function unfinishedText(backup: Pick<Backup, 'status' | 'start'>, now: number): string | undefined {
+  if (!isUnfinished(backup.status) || backup.start.instant === undefined) return undefined;
+  return `${backup.status === 'waiting' ? 'waiting' : 'running'} for ${formatElapsed(now - backup.start.instant)}`;
+}
+
+/** `42.50 %` for the numeric progress the APIs send ("42.50", "60"); anything else as sent. */
+export function progressText(progress: string): string {
+  const text = progress.trim();
+  return /^\d+(\.\d+)?$/.test(text) ? `${text} %` : progress;
+}
+
+/** How the panel and the tooltip name the end time of a MySQL incremental backup (seed 002). */
+export const LAST_COMMIT_LABEL = 'Last transaction committed';
+export const LAST_COMMIT_NOTE = 'RDS gives the commit time of the last transaction in this incremental backup, not when the backup job ended.';
+
+/**
+ * What the error-code table says a code means, in English and Chinese:
+ * `The backup or restore timed out. (执行超时。)`. Undefined for a code it does not know.
+ */
+export function codeExplanation(errorCode: string | undefined): string | undefined {
+  const explanation = explain(errorCode);
+  return explanation && `${explanation.en} (${explanation.zh})`;
+}
+
+/**
+ * One line for a failure: `dcs.08.0002 — <the API's message> — The backup or restore timed out.
+ * (执行超时。)`. The code, the API's own message when it sent one, and the table's explanation when
+ * it knows the code; an unknown code stands raw. Empty when there is neither code nor message.
  */
 export function errorSummary(errorCode: string | undefined, errorMessage: string | undefined): string {
-  return [errorCode, errorMessage || explain(errorCode)?.en].filter(Boolean).join(' — ');
+  return [errorCode, errorMessage, codeExplanation(errorCode)].filter(Boolean).join(' — ');
 }

@@ -47,7 +47,16 @@ export interface Backup {
   readonly rawStatus: string;
   readonly status: NormalizedStatus;
   readonly start: TimeValue;
+  /**
+   * When the backup finished; `{}` while it is still running or waiting (the APIs then send a
+   * last-update time or repeat the start, neither of which is an end). See `isUnfinished`.
+   */
   readonly end: TimeValue;
+  /**
+   * What `end` means when it is not the end of the backup job. RDS documents `end_time` of a MySQL
+   * incremental backup as the commit time of the last transaction in it (seed 002).
+   */
+  readonly endMeaning?: 'lastTransactionCommit';
   /** Size normalised to bytes; undefined when the API gave none. */
   readonly sizeBytes?: number;
   /** The size as the API gave it, with its unit ("kB", "KB", "bytes", "MB"). */
@@ -65,6 +74,11 @@ export interface Backup {
   readonly extras: Readonly<Record<string, string | number | boolean | null>>;
   /** The record exactly as received, including unknown extra fields. */
   readonly raw: unknown;
+}
+
+/** A backup still running or waiting to start: it has no end time and no duration yet. */
+export function isUnfinished(status: NormalizedStatus): boolean {
+  return status === 'inProgress' || status === 'waiting';
 }
 
 export interface Instance {

@@ -113,27 +113,31 @@ export async function fetchRemaining<T>(options: FetchRemainingOptions<T>): Prom
   const { next, signal } = options;
   const maxRecords = options.maxRecords ?? Infinity;
   const cursors = next && !options.sequential ? remainingCursors({ items: [], invalid: [], next, total: options.total, scanned: 0 }, options.pageSize) : undefined;
+  let cursor = next;
+  let scanned = 0;
   if (cursors) {
     const start = next?.kind === 'offset' ? next.offset : 0;
-    const allowed = cursors.filter((cursor) => cursor.kind === 'offset' && cursor.offset - start < maxRecords);
+    const allowed = cursors.filter((candidate) => candidate.kind === 'offset' && candidate.offset - start < maxRecords);
     const arrived = new Map<number, Page<T>>();
     let nextToHand = 0;
     await forEachConcurrently(
-      allowed.map((cursor, position) => ({ cursor, position })),
+      allowed.map((page, position) => ({ page, position })),
       options.concurrency,
-      async ({ cursor, position }) => {
-        arrived.set(position, await options.fetchPage(cursor));
+      async ({ page: pageCursor, position }) => {
+        arrived.set(position, await options.fetchPage(pageCursor));
         for (let page = arrived.get(nextToHand); page && !signal?.aborted; page = arrived.get(nextToHand)) {
           arrived.delete(nextToHand++);
           options.onPage(page);
+          scanned += page.scanned;
+          cursor = page.next;
         }
       },
       signal,
     );
-    return { cut: allowed.length < cursors.length };
+    if (allowed.length < cursors.length) return { cut: true };
+    // A total is not trusted to end the list (docs/api-notes.md: DCS total_num): whatever the last
+    // page says comes next is fetched one page at a time below.
   }
-  let cursor = next;
-  let scanned = 0;
   while (cursor && !signal?.aborted && scanned < maxRecords) {
     const page = await options.fetchPage(cursor);
     if (signal?.aborted) break;

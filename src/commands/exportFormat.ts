@@ -1,3 +1,5 @@
+import { explain } from '../cloud/errorCodes';
+import { codeExplanation } from '../cloud/format';
 import type { Backup, TimeValue } from '../cloud/model';
 
 /**
@@ -39,6 +41,7 @@ const COLUMNS: ReadonlyArray<readonly [header: string, value: (b: Backup) => Cel
   ['databases', (b) => b.databases?.join(';')],
   ['error_code', (b) => b.errorCode],
   ['error_message', (b) => b.errorMessage],
+  ['error_explanation', (b) => codeExplanation(b.errorCode)],
   ['progress', (b) => b.progress],
 ];
 
@@ -88,6 +91,7 @@ export function backupsToJson(backups: readonly Backup[]): string {
     databases: b.databases,
     errorCode: b.errorCode,
     errorMessage: b.errorMessage,
+    errorExplanation: explain(b.errorCode),
     progress: b.progress,
     extras: b.extras,
     raw: b.raw,

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { TYPE_DESCRIPTIONS } from '../cloud/format';
 import { TIME_RANGE_PRESET_DURATIONS } from '../cloud/model';
 import type { FilterState } from '../explorer/filterState';
 import {
@@ -33,10 +34,10 @@ export async function filterBackups(filter: Pick<FilterState, 'get' | 'set'>): P
 const TITLE = 'Filter Backups';
 
 const TYPE_ITEMS: ReadonlyArray<vscode.QuickPickItem & { value: FilterType }> = [
-  { value: 'auto', label: 'Automatic', description: 'scheduled by the backup policy' },
-  { value: 'manual', label: 'Manual', description: 'created on demand' },
-  { value: 'incremental', label: 'Incremental', description: 'RDS incremental (binlog) backups' },
-  { value: 'differential', label: 'Differential', description: 'RDS differential full backups ("fragment")' },
+  { value: 'auto', label: 'Automatic', description: TYPE_DESCRIPTIONS.auto },
+  { value: 'manual', label: 'Manual', description: TYPE_DESCRIPTIONS.manual },
+  { value: 'incremental', label: 'Incremental', description: TYPE_DESCRIPTIONS.incremental },
+  { value: 'differential', label: 'Differential', description: TYPE_DESCRIPTIONS.differential },
 ];
 
 const RANGE_ITEMS: ReadonlyArray<vscode.QuickPickItem & { value: RangePreset }> = [

@@ -260,7 +260,8 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
         wantsFailed ? count(context, { ...filter, statuses: ['failed'] }, signal) : Promise.resolve(undefined),
       ]);
       if (signal.aborted || this.roots?.includes(node) !== true) return;
-      node.counts = { total, failed };
+      // A count API that takes no type (CSBS): say so rather than show a number the list contradicts.
+      node.counts = { total, failed, anyType: !!filter?.types?.length && (node.adapter.countUnfiltered ?? []).includes('types') };
       this.changed(node);
     } catch (error) {
       if (signal.aborted) return;

@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
-import { formatBytes, formatRelative, statusLabel, typeLabel } from '../cloud/format';
-import type { Backup, Instance, TimeValue } from '../cloud/model';
+import { codeExplanation, formatBytes, formatRelative, LAST_COMMIT_LABEL, progressText, statusLabel, typeLabel, unfinishedText } from '../cloud/format';
+import { isUnfinished, type Backup, type Instance, type TimeValue } from '../cloud/model';
 import type { ListState, LoadKind } from './pagedList';
 
 dayjs.extend(utc);
@@ -88,6 +88,15 @@ function loadedSummary(facts: ListFacts, noun: Noun): string {
   return facts.hasMore ? `${facts.loaded} ${noun.many} shown, more available` : countOf(facts.loaded, noun);
 }
 
+/**
+ * A service's server-side counts: "10 backups · 2 error"; "36 backups, any type · 2 error" when the
+ * filter names types the count API cannot take, so the number never silently ignores the filter.
+ */
+export function serviceCountsText(counts: { readonly total: number; readonly failed?: number; readonly anyType?: boolean }): string {
+  const total = `${countOf(counts.total, nounFor('backup'))}${counts.anyType ? ', any type' : ''}`;
+  return counts.failed !== undefined ? `${total} · ${counts.failed} error` : total;
+}
+
 /** "Load 50 more… (50 of 143)"; with a client-side filter the next load scans for matches. */
 export function loadMoreLabel(facts: ListFacts): string {
   if (facts.scanning) return `Scanning… ${facts.scanning.scanned} scanned, ${facts.scanning.matches} matches`;
@@ -127,21 +136,31 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** Markdown of a backup's tooltip: every API string escaped. */
-export function backupTooltip(backup: Backup, instance: Instance | undefined): string {
+export function backupTooltip(backup: Backup, instance: Instance | undefined, now: number): string {
   const rows: [string, string][] = [
     ['ID', code(backup.id)],
     ['Instance', instanceText(backup, instance)],
     ['Status', `${escapeMarkdown(statusLabel(backup.status))} (${code(backup.rawStatus)})`],
+  ];
+  if (backup.progress !== undefined) rows.push(['Progress', escapeMarkdown(progressText(backup.progress))]);
+  rows.push(
     ['Type', `${escapeMarkdown(typeLabel(backup.type))}${backup.rawType ? ` (${code(backup.rawType)})` : ''}`],
     ['Started', escapeMarkdown(exactTime(backup.start))],
-    ['Ended', escapeMarkdown(exactTime(backup.end))],
+    endRow(backup, now),
     ['Size', sizeText(backup)],
-  ];
+  );
   if (backup.datastore) rows.push(['Datastore', escapeMarkdown(`${backup.datastore.type} ${backup.datastore.version ?? ''}`.trim())]);
-  if (backup.errorCode) rows.push(['Error code', code(backup.errorCode)]);
+  if (backup.errorCode) rows.push(['Error code', codeWithExplanation(backup.errorCode)]);
   if (backup.errorMessage) rows.push(['Error', escapeMarkdown(backup.errorMessage)]);
   const table = ['| | |', '|---|---|', ...rows.map(([name, value]) => `| ${name} | ${value} |`)].join('\n');
   return `**${escapeMarkdown(backup.name || backup.id)}**\n\n${table}`;
+}
+
+/** "Ended", or for a backup still going "not finished, running for 3 h 12 min", or the last commit (RDS incremental). */
+function endRow(backup: Backup, now: number): [string, string] {
+  if (isUnfinished(backup.status)) return ['Ended', escapeMarkdown(['not finished', unfinishedText(backup, now)].filter(Boolean).join(', '))];
+  if (backup.endMeaning === 'lastTransactionCommit') return [LAST_COMMIT_LABEL, escapeMarkdown(exactTime(backup.end))];
+  return ['Ended', escapeMarkdown(exactTime(backup.end))];
 }
 
 function instanceText(backup: Backup, instance: Instance | undefined): string {
@@ -153,6 +172,12 @@ function sizeText(backup: Backup): string {
   if (backup.sizeBytes === undefined) return '—';
   const raw = backup.rawSize ? ` (${escapeMarkdown(`${backup.rawSize.value} ${backup.rawSize.unit}`)})` : '';
   return `${escapeMarkdown(formatBytes(backup.sizeBytes))}${raw}`;
+}
+
+/** `` `dcs.08.0002` — The backup or restore timed out. (执行超时。) ``, or the code alone when the table does not know it. */
+export function codeWithExplanation(errorCode: string): string {
+  const explanation = codeExplanation(errorCode);
+  return explanation ? `${code(errorCode)} — ${escapeMarkdown(explanation)}` : code(errorCode);
 }
 
 /** Inline code that survives backticks (and table pipes) in the value. */

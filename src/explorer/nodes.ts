@@ -96,6 +96,8 @@ export interface ServiceCounts {
   readonly total: number;
   /** Undefined when the filter excludes failed backups. */
   readonly failed?: number;
+  /** The filter names types the count API cannot take: the counts are of every type. */
+  readonly anyType?: boolean;
 }
 
 export class ServiceNode extends PagedParent<Instance, InstanceNode, ServiceNode> {

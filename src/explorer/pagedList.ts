@@ -256,7 +256,10 @@ export class PagedList<T> implements ListState {
     });
     this.scannedCount += page.scanned;
     this.filteredOutCount += Math.max(0, page.scanned - page.items.length - page.invalid.length);
-    if (page.total !== undefined) this.totalCount = page.total;
     this.nextCursor = page.next;
+    // A total smaller than what is already loaded, or no bigger while there is more, is not a
+    // total (DCS total_num may be the page's own count): the list is then described without one.
+    const total = page.total ?? this.totalCount;
+    this.totalCount = total !== undefined && (total > this.scannedCount || (total === this.scannedCount && !this.nextCursor)) ? total : undefined;
   }
 }

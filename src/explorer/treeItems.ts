@@ -5,12 +5,13 @@ import {
   backupDescription,
   backupTooltip,
   code,
-  countOf,
+  codeWithExplanation,
   escapeMarkdown,
   factsOf,
   listSummary,
   loadMoreLabel,
   nounFor,
+  serviceCountsText,
 } from './labels';
 import {
   BackupNode,
@@ -36,7 +37,7 @@ export function createTreeItem(node: ExplorerNode, now: number): vscode.TreeItem
 
 /** The backup tooltip is built on hover only: with thousands of backups loaded it is most of a TreeItem's size. */
 export function resolveTooltip(item: vscode.TreeItem, node: ExplorerNode): vscode.TreeItem {
-  if (node instanceof BackupNode && item.tooltip === undefined) item.tooltip = markdown(backupTooltip(node.backup, node.instance));
+  if (node instanceof BackupNode && item.tooltip === undefined) item.tooltip = markdown(backupTooltip(node.backup, node.instance, Date.now()));
   return item;
 }
 
@@ -79,10 +80,7 @@ function serviceItem(node: ServiceNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.adapter.label, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   const parts: string[] = [];
-  if (node.counts) {
-    parts.push(countOf(node.counts.total, nounFor('backup')));
-    if (node.counts.failed !== undefined) parts.push(`${node.counts.failed} error`);
-  }
+  if (node.counts) parts.push(serviceCountsText(node.counts));
   const summary = listSummary(factsOf(node.list), nounFor(node.adapter.instanceNoun));
   if (summary) parts.push(summary);
   item.description = parts.join(' · ');
@@ -158,7 +156,7 @@ function credentialsRejectedItem(node: CredentialsRejectedNode): vscode.TreeItem
 function errorMarkdown(error: unknown, advice: string): string {
   const lines = [`**${escapeMarkdown(error instanceof Error ? error.message : String(error))}**`, ''];
   if (error instanceof CloudError) {
-    if (error.code) lines.push(`Code: ${code(error.code)}`, '');
+    if (error.code) lines.push(`Code: ${codeWithExplanation(error.code)}`, '');
     if (error.status !== undefined) lines.push(`HTTP status: ${error.status}`, '');
     if (error.requestId) lines.push(`Request id: ${code(error.requestId)}`, '');
     if (error.details.request) lines.push(`Request: ${escapeMarkdown(error.details.request)}`, '');

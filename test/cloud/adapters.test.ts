@@ -55,7 +55,7 @@ describe('service adapters against the emulator', function () {
     return found;
   }
 
-  const backupRequests = (): RecordedRequest[] => emulator.requests.filter((request) => /backups|checkpoint_items/.test(request.path));
+  const backupRequests = (): RecordedRequest[] => emulator.requests.filter((request) => /backups|checkpoint_items(?!\/count)/.test(request.path));
   const lastRequest = (): RecordedRequest => {
     const request = emulator.requests.at(-1);
     assert.ok(request, 'no request reached the emulator');
@@ -117,6 +117,9 @@ describe('service adapters against the emulator', function () {
       const pages = await allPages((cursor) => adapterFor('csbs').listBackups(ctx, web, { cursor, limit: 4 }));
       const expected = toArray(emulator.data.csbs.checkpointItems).filter((item) => item.resource_id === web.id).length;
       assert.strictEqual(new Set(ids(pages)).size, expected);
+      assert.strictEqual(pages[0].total, expected, 'the server node says "N backups (M shown)" from the count API');
+      const counts = emulator.requests.filter((request) => request.path.endsWith('/checkpoint_items/count'));
+      assert.deepStrictEqual(counts.map((request) => request.query.resource_id), [web.id], 'one count, with resource_id, on the first page only');
       const markers = backupRequests().map((request) => request.query.marker);
       assert.deepStrictEqual(markers, [undefined, ...pages.slice(0, -1).map((page) => page.items.at(-1)!.id)]);
       assert.strictEqual(await adapterFor('csbs').countBackups!(ctx, undefined), emulator.data.csbs.checkpointItems.length);
@@ -229,6 +232,15 @@ describe('service adapters against the emulator', function () {
       assert.ok(reportingPage.items.every((backup) => backup.id.length > 0));
     });
 
+    it('keeps the raw record exactly as received: the "id " key stays "id " (issue 9, item 5)', async () => {
+      const reporting = await instanceNamed('rds', DEMO_NAMES.rds.reporting);
+      const sent = toArray(emulator.data.rds.backups.get(reporting.id)!).find((record) => 'id ' in record)!;
+      const page = await adapterFor('rds').listBackups(ctx, reporting, { limit: 100 });
+      const backup = page.items.find((item) => item.id === sent['id ']);
+      assert.ok(backup, 'the record keyed "id " is listed');
+      assert.strictEqual(JSON.stringify(backup.raw), JSON.stringify(sent));
+    });
+
     it('schema drift: drifted records become invalid records, the rest of the page stays', async () => {
       const orders = await instanceNamed('rds', DEMO_NAMES.rds.orders);
       emulator.injectFault({ kind: 'schemaDrift', service: 'rds', pathIncludes: '/backups', count: 1 });
@@ -261,7 +273,7 @@ describe('service adapters against the emulator', function () {
     });
 
     it('GES {errorCode, errorMessage}', async () => {
-      await expectApiError(adapterFor('ges').listBackups(ctx, unknownInstance('ges'), { limit: 10 }), 404, 'GES.8011');
+      await expectApiError(adapterFor('ges').listBackups(ctx, unknownInstance('ges'), { limit: 10 }), 404, 'GES.7000');
     });
 
     it('ECS {error: {code, message}}', async () => {

@@ -6,6 +6,9 @@
 import * as assert from 'assert';
 import * as http from 'http';
 import { signRequest, type Credentials } from '../../src/cloud/signing/signer';
+import { explain } from '../../src/cloud/errorCodes';
+import { gateway } from '../emulator/http';
+import { SERVICES } from '../emulator/services';
 import { DCS_ERROR_CODES, DEMO_CREDENTIALS, DEMO_NAMES, DEMO_PROJECT_ID, SCALE, startEmulator, toArray, type Emulator, type RawRecord } from '../emulator';
 
 const NOW = new Date('2026-11-21T08:00:00Z');
@@ -430,14 +433,85 @@ describe('Emulator', function () {
     it('answers errors in the GES shape', async () => {
       const missing = await client.error('ges', `/v1.0/${P}/graphs/00000000-0000-4000-8000-000000000000/backups`, 404);
       assert.deepStrictEqual(Object.keys(missing).sort(), ['errorCode', 'errorMessage']);
+      assert.strictEqual(missing.errorCode, 'GES.7000', 'the graph does not exist');
       const bad = await client.error('ges', `/v1.0/${P}/graphs/backups?offset=-1`);
-      assert.strictEqual(bad.errorCode, 'GES.7000');
+      assert.strictEqual(bad.errorCode, 'GES.0001', 'a bad parameter is not "graph does not exist"');
     });
 
     it('covers every status and both methods', () => {
       const all = [...emu.data.ges.backups.values()].flatMap(toArray);
       assert.deepStrictEqual([...new Set(all.map((b) => b.status))].sort(), ['backing_up', 'failed', 'success']);
       assert.deepStrictEqual([...new Set(all.map((b) => b.backupMethod))].sort(), ['auto', 'manual']);
+    });
+  });
+
+  describe('Error codes and look-ups (issue 9, item 9)', () => {
+    /** What each kind of error must mean when the extension's table explains its code. */
+    const MEANINGS: Record<'badRequest' | 'notFound' | 'internal', RegExp> = {
+      badRequest: /parameter/i,
+      notFound: /does not exist|not found/i,
+      internal: /server|internal|unavailable/i,
+    };
+
+    it('every code the emulator sends is explained with a fitting meaning and its source, or is unknown and shown raw', () => {
+      const replies = [
+        ...SERVICES.flatMap((service) => [
+          { kind: 'badRequest' as const, who: service.name, error: service.errors.badRequest('x') },
+          { kind: 'notFound' as const, who: service.name, error: service.errors.notFound('x') },
+          { kind: 'internal' as const, who: service.name, error: service.errors.internal(503) },
+        ]),
+        { kind: 'internal' as const, who: 'gateway', error: gateway.backendUnavailable(502) },
+      ];
+      for (const { kind, who, error } of replies) {
+        const body = error.body as any;
+        const code: string = body.error_code ?? body.error?.code ?? body.errorCode;
+        assert.ok(code, `${who} ${kind} carries a code`);
+        const explanation = explain(code);
+        if (!explanation) continue; // shown raw, with "not in the extension's table"
+        assert.match(explanation.en, MEANINGS[kind], `${who} ${kind}: ${code} means "${explanation.en}"`);
+        assert.ok(explanation.source.length > 0, code);
+      }
+      for (const [code, kind] of [['APIGW.0301', /authentication/i], ['APIGW.0308', /throttl/i], ['APIGW.0101', /does not exist/i]] as const) {
+        assert.match(explain(code)?.en ?? '', kind, code);
+      }
+    });
+
+    it('RDS finds the demo backup keyed "id " by backup_id', async () => {
+      const reporting = idOf(emu, 'rds', DEMO_NAMES.rds.reporting);
+      const spaced = toArray(emu.data.rds.backups.get(reporting)!).find((b) => 'id ' in b)!;
+      const body = await client.body('rds', `/v3/${P}/backups?instance_id=${reporting}&backup_id=${spaced['id ']}`);
+      assert.strictEqual(body.total_count, 1);
+      assert.deepStrictEqual(body.backups[0], spaced);
+    });
+
+    it('CSBS: count and list honour ip (the server\'s address) and answer policy_id with the 400 of the API', async () => {
+      const web1 = toArray(emu.data.ecs.servers).find((s) => s.name === DEMO_NAMES.servers.web1)!;
+      const addresses = Object.values(web1.addresses as Record<string, { addr: string }[]>).flat();
+      const ip = addresses[0].addr;
+      const expected = toArray(emu.data.csbs.checkpointItems).filter((i) => i.resource_id === web1.id).length;
+      assert.ok(expected > 0);
+      assert.strictEqual((await client.body('csbs', `/v1/${P}/checkpoint_items/count?ip=${ip}`)).count, expected);
+      assert.strictEqual((await client.body('csbs', `/v1/${P}/checkpoint_items/count?ip=10.255.255.254`)).count, 0);
+      const listed = (await client.body('csbs', `/v1/${P}/checkpoint_items?ip=${ip}`)).checkpoint_items as RawRecord[];
+      assert.ok(listed.length > 0 && listed.every((i) => i.resource_id === web1.id));
+      for (const path of ['checkpoint_items/count', 'checkpoint_items']) {
+        const error = await client.error('csbs', `/v1/${P}/${path}?policy_id=0b0d6b83-2b0d-4b0b-9b0b-0b0b0b0b0b0b`);
+        assert.strictEqual(error.error_code, 'CSBS.9001', path);
+      }
+    });
+  });
+
+  describe('Unfinished backups (issue 9, item 1)', () => {
+    it('carry no invented end time in any service: no end equal to the start, no DCS completion time', () => {
+      const all = (lists: Map<string, unknown>) => [...lists.values()].flatMap((list) => toArray(list as never) as RawRecord[]);
+      const rds = all(emu.data.rds.backups).filter((b) => b.status === 'BUILDING');
+      const dds = all(emu.data.dds.backups).filter((b) => b.status === 'BUILDING');
+      const dcs = all(emu.data.dcs.backups).filter((b) => b.status === 'waiting' || b.status === 'backuping');
+      const ges = all(emu.data.ges.backups).filter((b) => b.status === 'backing_up');
+      for (const list of [rds, dds, dcs, ges]) assert.ok(list.length > 0, 'the demo data has unfinished backups');
+      for (const b of [...rds, ...dds]) assert.strictEqual(b.end_time, '', JSON.stringify(b));
+      for (const b of dcs) assert.strictEqual(b.updated_at, null, JSON.stringify(b));
+      for (const b of ges) assert.ok(b.endTimestamp === '' && b.endTime === '', JSON.stringify(b));
     });
   });
 

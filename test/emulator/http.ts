@@ -56,8 +56,9 @@ export function nestedErrorStyle(codes: { badRequest: string; notFound: string; 
 export function gesErrorStyle(): ErrorStyle {
   const error = (status: number, code: string, message: string) => new ApiError(status, { errorCode: code, errorMessage: message });
   return {
-    badRequest: (message) => error(400, 'GES.7000', message),
-    notFound: (message) => error(404, 'GES.8011', message),
+    // GES.0001 is "incorrect parameter", GES.7000 "the graph does not exist or has been deleted".
+    badRequest: (message) => error(400, 'GES.0001', message),
+    notFound: (message) => error(404, 'GES.7000', message),
     internal: (status) => error(status, 'GES.7006', 'The underlying graph engine has internal error.'),
   };
 }
@@ -74,6 +75,8 @@ export const gateway = {
     ),
   noSuchApi: () =>
     new ApiError(404, { error_code: 'APIGW.0101', error_msg: 'The API does not exist or has not been published in the environment' }),
+  /** A 5xx of a service without an error style of its own: APIGW.0201 covers an unavailable or timed-out backend. */
+  backendUnavailable: (status: number) => new ApiError(status, { error_code: 'APIGW.0201', error_msg: 'The backend service is unavailable' }),
 };
 
 export interface ServiceRequest {

@@ -102,6 +102,14 @@ export function fieldEquals(field: string, value: string | undefined): RecordFil
   return value === undefined ? undefined : (record) => record[field] === value;
 }
 
+/**
+ * Keeps the record whose id is `value`, wherever its key has stray spaces (the RDS SQL Server sample
+ * keys it `"id "`), as the service finds it by `backup_id` (undefined value: no filter).
+ */
+export function idEquals(value: string | undefined): RecordFilter | undefined {
+  return value === undefined ? undefined : (record) => Object.entries(record).some(([key, id]) => key.trim() === 'id' && id === value);
+}
+
 /** Keeps records whose `name` contains `part`, as the services' name filters do (undefined part: no filter). */
 export function nameContains(part: string | undefined): RecordFilter | undefined {
   return part === undefined ? undefined : (record) => typeof record.name === 'string' && record.name.includes(part);

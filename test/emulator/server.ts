@@ -200,7 +200,7 @@ class EmulatorServer implements Emulator {
         case 'serverError': {
           const status = fault.status ?? 500;
           const errors = COMPILED.get(service)?.service.errors;
-          return this.respond(res, record, errors ? fromError(errors.internal(status)) : { status, body: { error_code: 'APIGW.0103', error_msg: 'The backend service is unavailable' } });
+          return this.respond(res, record, fromError(errors ? errors.internal(status) : gateway.backendUnavailable(status)));
         }
         case 'reset':
           req.socket.destroy();

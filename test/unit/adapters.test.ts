@@ -209,7 +209,8 @@ describe('DCS adapter', () => {
     assert.strictEqual(first.end.instant, Date.UTC(2018, 3, 15, 22, 1, 10, 823));
     assert.strictEqual(first.errorCode, undefined);
     assert.strictEqual(first.progress, '100.00');
-    assert.deepStrictEqual(first.extras, { period: '22:00-23:00', is_support_restore: true, progress: '100.00' });
+    assert.deepStrictEqual(first.extras, { period: '22:00-23:00', is_support_restore: true });
+    assert.strictEqual(first.progress, '100.00');
   });
 
   it('pages with a 1-based start and sends the time range as yyyyMMddHHmmss (UTC)', async () => {
@@ -257,12 +258,10 @@ describe('GES adapter', () => {
     assert.strictEqual(backup.sizeBytes, 1024 * 1024);
     assert.strictEqual(backup.instanceId, '4c5f882d-a813-4d78-a8e3-6d3212ddd121');
     assert.strictEqual(backup.instanceName, 'ges060803_nodelete');
+    assert.deepStrictEqual(backup.datastore, { type: 'GES', version: '2.2.21' });
     assert.deepStrictEqual(backup.extras, {
-      graphId: '4c5f882d-a813-4d78-a8e3-6d3212ddd121',
-      graphName: 'ges060803_nodelete',
       graphStatus: '200',
       graphSizeTypeIndex: '1',
-      dataStoreVersion: '2.2.21',
       arch: 'x86_64',
       duration: 54,
     });
@@ -299,6 +298,10 @@ describe('GES adapter', () => {
 });
 
 describe('CSBS adapter', () => {
+  /** CSBS answering the item list from `respond` and the count API with `count`. */
+  const csbsContext = (respond: (call: Call) => unknown, count = 3) =>
+    fakeContext((call) => (call.path.endsWith('/count') ? { count } : respond(call)));
+  const listCalls = (ctx: { calls: Call[] }) => ctx.calls.filter((call) => !call.path.endsWith('/count'));
   const item = (id: string, status: string, extra: object = {}) => ({
     id,
     status,
@@ -320,20 +323,21 @@ describe('CSBS adapter', () => {
   });
 
   it('pages by marker: the id of the last record, while pages are full', async () => {
-    const ctx = fakeContext(({ query }) => ({ checkpoint_items: query.marker ? [item('c3', 'available')] : [item('c1', 'available'), item('c2', 'available')] }));
+    const ctx = csbsContext(({ query }) => ({ checkpoint_items: query.marker ? [item('c3', 'available')] : [item('c1', 'available'), item('c2', 'available')] }));
     const first = await csbsAdapter.listBackups(ctx, instance('csbs', 's1'), { limit: 2 });
     assert.deepStrictEqual(first.next, { kind: 'marker', marker: 'c2' });
-    assert.strictEqual(first.total, undefined);
+    assert.strictEqual(first.total, 3, 'the first page asks the count API for the server');
+    assert.deepStrictEqual(ctx.calls.filter((call) => call.path.endsWith('/count')).map((call) => call.query), [{ resource_id: 's1' }]);
     const second = await csbsAdapter.listBackups(ctx, instance('csbs', 's1'), { limit: 2, cursor: first.next });
     assert.strictEqual(second.next, undefined);
-    assert.deepStrictEqual(ctx.calls.map((call) => call.query), [
+    assert.deepStrictEqual(listCalls(ctx).map((call) => call.query), [
       { resource_id: 's1', limit: 2 },
       { resource_id: 's1', limit: 2, marker: 'c2' },
     ]);
   });
 
   it('keeps paging past a malformed last record using the last id it has', async () => {
-    const ctx = fakeContext(() => ({ checkpoint_items: [item('c1', 'available'), { id: 'c2', status: 5 }] }));
+    const ctx = csbsContext(() => ({ checkpoint_items: [item('c1', 'available'), { id: 'c2', status: 5 }] }));
     const page = await csbsAdapter.listBackups(ctx, instance('csbs', 's1'), { limit: 2 });
     assert.deepStrictEqual(page.next, { kind: 'marker', marker: 'c2' });
     assert.strictEqual(page.invalid.length, 1);
@@ -343,14 +347,14 @@ describe('CSBS adapter', () => {
     const failed = item('c9', 'error', {
       extend_info: { auto_trigger: false, size: 0, fail_code: { Code: 'CSBS.6006', Description: 'x' }, fail_reason: 'Disk busy', progress: 100 },
     });
-    const ctx = fakeContext(() => ({ checkpoint_items: [item('c1', 'available'), failed, item('c2', 'protecting')] }));
+    const ctx = csbsContext(() => ({ checkpoint_items: [item('c1', 'available'), failed, item('c2', 'protecting')] }));
     const [ok, bad, running] = (await csbsAdapter.listBackups(ctx, instance('csbs', 's1', { name: 'web-01' }), { limit: 10 })).items;
     assert.strictEqual(ok.type, 'auto');
     assert.strictEqual(ok.sizeBytes, 2 * 1024 * 1024);
     assert.strictEqual(ok.start.instant, Date.UTC(2026, 10, 2, 1, 21, 52, 702));
     assert.strictEqual(ok.end.instant, Date.UTC(2026, 10, 2, 1, 41, 52, 702));
     assert.strictEqual(ok.errorCode, undefined);
-    assert.strictEqual(ok.extras.fail_reason, undefined, 'blank fields are not extras');
+    assert.strictEqual(ok.errorMessage, undefined, 'blank fields are not kept');
     assert.strictEqual(bad.type, 'manual');
     assert.strictEqual(bad.status, 'failed');
     assert.strictEqual(bad.errorCode, 'CSBS.6006');
@@ -361,10 +365,10 @@ describe('CSBS adapter', () => {
   });
 
   it('sends one status and the time range to the server; several statuses are filtered here', async () => {
-    const ctx = fakeContext(() => ({ checkpoint_items: [item('a', 'available'), item('b', 'protecting'), item('c', 'restoring')] }));
+    const ctx = csbsContext(() => ({ checkpoint_items: [item('a', 'available'), item('b', 'protecting'), item('c', 'restoring')] }));
     await csbsAdapter.listBackups(ctx, instance('csbs', 's1'), { limit: 10, filter: { ...WEEK, statuses: ['failed'] } });
     const page = await csbsAdapter.listBackups(ctx, instance('csbs', 's1'), { limit: 10, filter: { statuses: ['inProgress'] } });
-    assert.deepStrictEqual(ctx.calls.map((call) => call.query), [
+    assert.deepStrictEqual(listCalls(ctx).map((call) => call.query), [
       { resource_id: 's1', status: 'error', start_time: '2026-11-01T00:00:00', end_time: '2026-11-08T00:00:00', limit: 10 },
       { resource_id: 's1', limit: 10 },
     ]);

@@ -52,7 +52,7 @@ export const FAILED_DCS_BACKUP: Backup = {
   rawSize: { value: 0, unit: 'bytes' },
   errorCode: 'dcs.08.0002',
   progress: '35.00',
-  extras: { period: '22:00-23:00', remark: null, is_support_restore: false, progress: '35.00' },
+  extras: { period: '22:00-23:00', remark: null, is_support_restore: false },
   raw: {
     status: 'failed',
     remark: null,
@@ -86,11 +86,8 @@ export const GES_BACKUP: Backup = {
   rawSize: { value: 1, unit: 'MB' },
   datastore: { type: 'GES', version: '2.2.21' },
   extras: {
-    graphId: '4c5f882d-a813-4d78-a8e3-6d3212ddd121',
-    graphName: 'ges060803_nodelete',
     graphStatus: '200',
     graphSizeTypeIndex: '1',
-    dataStoreVersion: '2.2.21',
     arch: 'x86_64',
     duration: 54,
   },
@@ -161,11 +158,8 @@ export const FAILED_CSBS_CHECKPOINT: Backup = {
   errorCode: 'CSBS.6007',
   errorMessage: 'No volume attached to the server for protect.',
   extras: {
-    resource_id: 'f8ddc472-cf00-4384-851e-5f2a68c33762',
     resource_type: 'OS::Nova::Server',
-    resource_name: 'web-01',
     checkpoint_id: 'fe7b0e8a-d0e4-4d5b-8a2d-5c4b8b7a1f01',
-    fail_reason: 'No volume attached to the server for protect.',
     fail_op: 'backup',
   },
   raw: {

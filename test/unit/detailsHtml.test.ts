@@ -110,8 +110,8 @@ describe('detail panel HTML', () => {
 
   it('shows the GES graph, architecture and engine version', () => {
     const html = render(GES_BACKUP);
+    assert.match(section(html, 'identity'), /Instance<\/dt><dd>ges060803_nodelete/);
     const specific = section(html, 'service-specific');
-    assert.match(specific, /Graph<\/dt><dd>ges060803_nodelete/);
     assert.match(specific, /CPU architecture<\/dt><dd>x86_64/);
     assert.match(specific, /Backup duration \(s\)<\/dt><dd>54/);
     assert.match(section(html, 'datastore'), /Version<\/dt><dd>2\.2\.21/);
@@ -131,8 +131,8 @@ describe('detail panel HTML', () => {
     assert.match(status, /Failure reason<\/dt><dd>No volume attached to the server for protect\./);
     assert.match(status, /<code>CSBS\.6007<\/code>/);
     assert.match(status, /没有云硬盘的云服务器不支持备份/);
+    assert.match(section(html, 'identity'), /Instance<\/dt><dd>web-01/);
     const specific = section(html, 'service-specific');
-    assert.match(specific, /Resource<\/dt><dd>web-01/);
     assert.match(specific, /Resource type<\/dt><dd>OS::Nova::Server/);
     assert.match(section(html, 'size'), /not given by the API/);
     assert.match(section(html, 'timing'), /End<\/dt><dd><span class="muted">not given/);

@@ -7,6 +7,7 @@ import {
   listSummary,
   loadMoreLabel,
   nounFor,
+  serviceCountsText,
   type ListFacts,
 } from '../../src/explorer/labels';
 import { sanitizeFilter } from '../../src/explorer/storedFilter';
@@ -100,6 +101,7 @@ describe('explorer labels', () => {
     const text = backupTooltip(
       backup({ name: 'evil | *bold* [link](http://x)', errorCode: 'dcs.08.0001', datastore: { type: 'MySQL', version: '8.0' }, rawSize: { value: 1258291, unit: 'kB' } }),
       { service: 'rds', id: 'i-1', name: 'orders-mysql', raw: {} },
+      NOW,
     );
     assert.ok(text.includes('evil \\| \\*bold\\* \\[link\\]\\(http://x\\)'), text);
     assert.ok(text.includes('2026-11-21 10:00:00 UTC'), text);
@@ -107,6 +109,12 @@ describe('explorer labels', () => {
     assert.ok(text.includes('MySQL 8.0'));
     assert.ok(text.includes('orders-mysql (`i-1`)'));
     assert.ok(text.includes('1258291 kB'));
+  });
+
+  it('service counts say when the count API could not take the type filter (issue 9, item 3)', () => {
+    assert.strictEqual(serviceCountsText({ total: 10, failed: 2 }), '10 backups · 2 error');
+    assert.strictEqual(serviceCountsText({ total: 36, failed: 2, anyType: true }), '36 backups, any type · 2 error');
+    assert.strictEqual(serviceCountsText({ total: 1, anyType: true }), '1 backup, any type');
   });
 
   it('escapes Markdown and keeps it on one line', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { errorSummary, filterSummary, formatBytes, formatRelative, statusLabel, typeLabel } from '../../src/cloud/format';
+import { errorSummary, filterSummary, formatBytes, formatRelative, statusLabel, typeLabel, TYPE_DESCRIPTIONS } from '../../src/cloud/format';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -83,12 +83,22 @@ describe('formatRelative', () => {
 
 describe('errorSummary', () => {
   it("explains a known code the API sent without a message, and keeps the API's own message", () => {
-    assert.strictEqual(errorSummary('dcs.08.0002', undefined), 'dcs.08.0002 — The backup or restore timed out.');
-    assert.strictEqual(errorSummary('CSBS.6006', 'The vault has insufficient capacity.'), 'CSBS.6006 — The vault has insufficient capacity.');
+    assert.strictEqual(errorSummary('dcs.08.0002', undefined), 'dcs.08.0002 — The backup or restore timed out. (执行超时。)');
+    assert.strictEqual(
+      errorSummary('CSBS.6006', 'The vault has insufficient capacity.'),
+      'CSBS.6006 — The vault has insufficient capacity. — This type of server cannot be backed up. (该类型云服务器不支持备份。)',
+    );
   });
   it('shows an unknown code alone, a message alone, and nothing when there is neither', () => {
     assert.strictEqual(errorSummary('XYZ.0001', undefined), 'XYZ.0001');
     assert.strictEqual(errorSummary(undefined, 'disk full'), 'disk full');
     assert.strictEqual(errorSummary(undefined, undefined), '');
+  });
+});
+
+describe('filter type wording (issue 9, item 10)', () => {
+  it('describes types in terms every engine recognises: no binlog (MySQL only) or API jargon', () => {
+    for (const text of Object.values(TYPE_DESCRIPTIONS)) assert.ok(!/binlog|fragment|wal\b/i.test(text), text);
+    assert.match(TYPE_DESCRIPTIONS.incremental, /changes since the previous backup/);
   });
 });

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
-import type { TimeValue } from '../model';
+import { isUnfinished, type NormalizedStatus, type TimeValue } from '../model';
 
 dayjs.extend(utc);
 
@@ -34,6 +34,14 @@ export function parseApiTime(raw: unknown): TimeValue {
   if (text === '') return {};
   const instant = /^\d+$/.test(text) && text.length !== 14 ? epochToMs(Number(text)) : parseCalendar(text);
   return instant === undefined ? { raw } : { instant, raw };
+}
+
+/**
+ * The end time of a backup in `status`: the parsed value once it has finished, nothing while it
+ * runs or waits (DCS then sends its last update as `updated_at`, RDS repeats `begin_time`).
+ */
+export function endTimeOf(status: NormalizedStatus, raw: unknown): TimeValue {
+  return isUnfinished(status) ? {} : parseApiTime(raw);
 }
 
 function epochToMs(value: number): number | undefined {

@@ -53,17 +53,19 @@ export const optionalRecordArray = z.preprocess((v) => (v === null || v === unde
 
 /**
  * A copy of a JSON value with every object key trimmed (the SQL Server sample sends "id ").
- * When a trimmed key collides with an exact one, the exact one wins.
+ * When a trimmed key collides with an exact one, the exact one wins. With `deep` false only the
+ * value's own keys are trimmed and its children are the very objects received (an envelope's
+ * record arrays stay as they arrived, so each record's raw JSON is kept byte for byte).
  */
-export function trimKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(trimKeys);
+export function trimKeys(value: unknown, deep = true): unknown {
+  if (Array.isArray(value)) return deep ? value.map((item) => trimKeys(item)) : value;
   if (value === null || typeof value !== 'object') return value;
   const result: Record<string, unknown> = {};
   const entries = Object.entries(value as Record<string, unknown>);
   for (const [key, child] of entries) {
     const name = key.trim();
     if (name !== key && Object.prototype.hasOwnProperty.call(value, name)) continue;
-    result[name] = trimKeys(child);
+    result[name] = deep ? trimKeys(child) : child;
   }
   return result;
 }

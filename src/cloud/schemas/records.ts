@@ -17,7 +17,9 @@ export interface ResponseOrigin {
  * CloudError INVALID_RESPONSE carrying the request id.
  */
 export function parseEnvelope<S extends z.ZodTypeAny>(schema: S, response: JsonResponse, origin: ResponseOrigin): z.output<S> {
-  const result = schema.safeParse(trimKeys(response.body));
+  // Only the envelope's own keys: the records inside are validated (on a trimmed copy) one by one
+  // and must reach the model exactly as received.
+  const result = schema.safeParse(trimKeys(response.body, false));
   if (result.success) return result.data;
   throw new CloudError(`Unexpected response from ${origin.service.toUpperCase()} (${origin.request}): ${describeIssues(result.error)}`, {
     service: origin.service,

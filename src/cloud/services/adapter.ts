@@ -53,4 +53,7 @@ export interface ServiceAdapter {
 
   /** Server-side count (CSBS checkpoint_items/count). */
   countBackups?(ctx: AdapterContext, filter: BackupFilter | undefined, signal?: AbortSignal): Promise<number>;
+
+  /** Parts of a filter `countBackups` cannot send: its count then covers every value of them. */
+  readonly countUnfiltered?: readonly (keyof BackupFilter)[];
 }

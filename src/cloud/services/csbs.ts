@@ -1,5 +1,5 @@
 import type { Backup, Instance } from '../model';
-import { formatCsbsTime, parseApiTime, rawStatusesFor, statusOf, toBytes, typeOfAutoTrigger, type RawStatusTable } from '../normalize';
+import { endTimeOf, formatCsbsTime, parseApiTime, rawStatusesFor, statusOf, toBytes, typeOfAutoTrigger, type RawStatusTable } from '../normalize';
 import { parseEnvelope } from '../schemas/records';
 import {
   csbsCheckpointItemSchema,
@@ -10,7 +10,8 @@ import {
   type CsbsCheckpointItem,
   type EcsServer,
 } from '../schemas/csbs';
-import type { ServiceAdapter } from './adapter';
+import type { Query } from '../http/json';
+import type { AdapterContext, ServiceAdapter } from './adapter';
 import { extrasOf } from './build';
 import { listFiltered, type ServerFilterCapabilities } from './filtering';
 import { fetchMarkerPage, fetchOffsetPage } from './pages';
@@ -54,24 +55,33 @@ function toBackup(record: CsbsCheckpointItem, raw: unknown, server: Instance): B
     rawStatus: record.status,
     status,
     start: parseApiTime(record.created_at),
-    end: parseApiTime(info?.finished_at ?? finished),
+    end: endTimeOf(status, info?.finished_at ?? finished),
     sizeBytes: toBytes(info?.size, 'MB'),
     rawSize: info?.size === undefined ? undefined : { value: info.size, unit: 'MB' },
     errorCode: failCode || undefined,
     errorMessage: info?.fail_reason || failDescription || undefined,
     progress: info?.progress,
+    // resource_id/resource_name are the instance and fail_reason the failure reason: shown there, once.
     extras: extrasOf({
-      resource_id: record.resource_id,
       resource_type: record.resource_type,
-      resource_name: info?.resource_name,
       checkpoint_id: record.checkpoint_id,
-      fail_reason: info?.fail_reason,
       fail_op: info?.fail_op,
       image_type: info?.image_type,
       incremental: info?.incremental,
     }),
     raw,
   };
+}
+
+/** GET checkpoint_items/count with the filters of seed 004 (the same query the list sends, without paging). */
+async function countItems(ctx: AdapterContext, query: Query, signal: AbortSignal | undefined): Promise<number> {
+  const path = `/v1/${encodeURIComponent(ctx.projectId)}/checkpoint_items/count`;
+  const response = await ctx.get('csbs', path, query, signal);
+  return parseEnvelope(csbsCountEnvelope, response, { service: 'csbs', request: `GET ${path}` }).count;
+}
+
+function timeQuery(range: { readonly from: number; readonly to: number } | undefined): Query {
+  return { start_time: range && formatCsbsTime(range.from), end_time: range && formatCsbsTime(range.to) };
 }
 
 export const csbsAdapter: ServiceAdapter = {
@@ -99,28 +109,32 @@ export const csbsAdapter: ServiceAdapter = {
     );
   },
 
+  /**
+   * One marker page of a server's items. The list has no total, so the first page also asks the
+   * count API (seed 004 takes resource_id) with the same query: "143 backups (50 shown)".
+   */
   listBackups(ctx, server, request) {
-    return listFiltered('csbs', request.filter, CAPABILITIES, (plan, keep) =>
-      fetchMarkerPage(
-        ctx,
-        {
-          service: 'csbs',
-          path: `/v1/${encodeURIComponent(ctx.projectId)}/checkpoint_items`,
-          query: {
-            resource_id: server.id,
-            status: plan.statusParam,
-            start_time: plan.timeRange && formatCsbsTime(plan.timeRange.from),
-            end_time: plan.timeRange && formatCsbsTime(plan.timeRange.to),
+    return listFiltered('csbs', request.filter, CAPABILITIES, async (plan, keep) => {
+      const query: Query = { resource_id: server.id, status: plan.statusParam, ...timeQuery(plan.timeRange) };
+      const [page, total] = await Promise.all([
+        fetchMarkerPage(
+          ctx,
+          {
+            service: 'csbs',
+            path: `/v1/${encodeURIComponent(ctx.projectId)}/checkpoint_items`,
+            query,
+            envelope: csbsCheckpointItemsEnvelope,
+            read: (envelope) => ({ records: envelope.checkpoint_items }),
+            record: csbsCheckpointItemSchema,
+            toModel: (record, raw) => toBackup(record, raw, server),
+            keep,
           },
-          envelope: csbsCheckpointItemsEnvelope,
-          read: (envelope) => ({ records: envelope.checkpoint_items }),
-          record: csbsCheckpointItemSchema,
-          toModel: (record, raw) => toBackup(record, raw, server),
-          keep,
-        },
-        request,
-      ),
-    );
+          request,
+        ),
+        request.cursor ? undefined : countItems(ctx, query, request.signal),
+      ]);
+      return total === undefined ? page : { ...page, total };
+    });
   },
 
   /**
@@ -128,21 +142,12 @@ export const csbsAdapter: ServiceAdapter = {
    * and summed (each backup has one status, so the sum is exact); the type filter cannot be
    * expressed to this API and is not part of the count.
    */
+  // checkpoint_items/count takes no backup type (seed 004).
+  countUnfiltered: ['types'],
+
   async countBackups(ctx, filter, signal) {
-    const range = filter?.timeRange;
     const wanted = filter?.statuses?.length ? rawStatusesFor(CSBS_STATUSES, filter.statuses) : [undefined];
-    const path = `/v1/${encodeURIComponent(ctx.projectId)}/checkpoint_items/count`;
-    const counts = await Promise.all(
-      wanted.map(async (status) => {
-        const response = await ctx.get(
-          'csbs',
-          path,
-          { status, start_time: range && formatCsbsTime(range.from), end_time: range && formatCsbsTime(range.to) },
-          signal,
-        );
-        return parseEnvelope(csbsCountEnvelope, response, { service: 'csbs', request: `GET ${path}` }).count;
-      }),
-    );
+    const counts = await Promise.all(wanted.map((status) => countItems(ctx, { status, ...timeQuery(filter?.timeRange) }, signal)));
     return counts.reduce((sum, count) => sum + count, 0);
   },
 };

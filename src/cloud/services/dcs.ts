@@ -1,5 +1,5 @@
 import type { Backup, Instance } from '../model';
-import { formatDcsTime, parseApiTime, statusOf, toBytes, typeOf, type RawStatusTable } from '../normalize';
+import { endTimeOf, formatDcsTime, parseApiTime, statusOf, toBytes, typeOf, type RawStatusTable } from '../normalize';
 import { dcsBackupSchema, dcsBackupsEnvelope, dcsInstanceSchema, dcsInstancesEnvelope, type DcsBackup, type DcsInstance } from '../schemas/dcs';
 import type { ServiceAdapter } from './adapter';
 import { engineDescription, extrasOf } from './build';
@@ -35,6 +35,7 @@ function restoreSupport(value: string | undefined): boolean | string | undefined
 }
 
 function toBackup(record: DcsBackup, raw: unknown, instance: Instance): Backup {
+  const status = statusOf(DCS_STATUSES, record.status);
   return {
     service: 'dcs',
     id: record.backup_id,
@@ -44,9 +45,10 @@ function toBackup(record: DcsBackup, raw: unknown, instance: Instance): Backup {
     type: typeOf(record.backup_type),
     rawType: record.backup_type,
     rawStatus: record.status,
-    status: statusOf(DCS_STATUSES, record.status),
+    status,
     start: parseApiTime(record.created_at),
-    end: parseApiTime(record.updated_at),
+    // Seed 001 defines updated_at as 备份完成时间 (completion time): only a finished backup has one.
+    end: endTimeOf(status, record.updated_at),
     sizeBytes: toBytes(record.size, 'bytes'),
     rawSize: record.size === undefined ? undefined : { value: record.size, unit: 'bytes' },
     datastore: instance.datastore,
@@ -56,7 +58,6 @@ function toBackup(record: DcsBackup, raw: unknown, instance: Instance): Backup {
       period: record.period,
       remark: record.remark,
       is_support_restore: restoreSupport(record.is_support_restore),
-      progress: record.progress,
     }),
     raw,
   };

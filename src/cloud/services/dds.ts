@@ -1,5 +1,5 @@
 import type { Backup, BackupFilter, Instance } from '../model';
-import { formatDdsTime, parseApiTime, statusOf, toBytes, typeOf, type RawStatusTable } from '../normalize';
+import { endTimeOf, formatDdsTime, parseApiTime, statusOf, toBytes, typeOf, type RawStatusTable } from '../normalize';
 import type { PageRequest } from '../paging';
 import { ddsBackupSchema, ddsBackupsEnvelope, ddsInstanceSchema, ddsInstancesEnvelope, type DdsBackup, type DdsInstance } from '../schemas/dds';
 import type { AdapterContext, ServiceAdapter } from './adapter';
@@ -43,6 +43,7 @@ function modeOf(instance: Instance | undefined): string | undefined {
 }
 
 function toBackup(record: DdsBackup, raw: unknown, instance: Instance | undefined): Backup {
+  const status = statusOf(DDS_STATUSES, record.status);
   return {
     service: 'dds',
     id: record.id,
@@ -52,9 +53,9 @@ function toBackup(record: DdsBackup, raw: unknown, instance: Instance | undefine
     type: typeOf(record.type),
     rawType: record.type,
     rawStatus: record.status,
-    status: statusOf(DDS_STATUSES, record.status),
+    status,
     start: parseApiTime(record.begin_time),
-    end: parseApiTime(record.end_time),
+    end: endTimeOf(status, record.end_time),
     sizeBytes: toBytes(record.size, 'KB'),
     rawSize: record.size === undefined ? undefined : { value: record.size, unit: 'KB' },
     datastore: datastoreOf(record.datastore),

@@ -1,6 +1,7 @@
 import { CloudError } from '../http/errors';
+import { isUnfinished } from '../model';
 import type { Backup, BackupFilter, Instance } from '../model';
-import { parseApiTime, statusOf, toBytes, typeOf, type RawStatusTable } from '../normalize';
+import { endTimeOf, parseApiTime, statusOf, toBytes, typeOf, type RawStatusTable } from '../normalize';
 import type { PageRequest } from '../paging';
 import type { ResponseOrigin } from '../schemas/records';
 import { gesBackupSchema, gesBackupsEnvelope, gesGraphSchema, gesGraphsEnvelope, type GesBackup, type GesGraph } from '../schemas/ges';
@@ -39,8 +40,9 @@ function toInstance(record: GesGraph, raw: unknown): Instance {
 
 function toBackup(record: GesBackup, raw: unknown, graph: Instance | undefined): Backup {
   // The epoch-ms timestamps are exact; the zone-less startTime/endTime are the fallback.
+  const status = statusOf(GES_STATUSES, record.status);
   const start = parseApiTime(record.startTimestamp);
-  const end = parseApiTime(record.endTimestamp);
+  const end = endTimeOf(status, record.endTimestamp);
   return {
     service: 'ges',
     id: record.id,
@@ -50,20 +52,19 @@ function toBackup(record: GesBackup, raw: unknown, graph: Instance | undefined):
     type: typeOf(record.backupMethod),
     rawType: record.backupMethod,
     rawStatus: record.status,
-    status: statusOf(GES_STATUSES, record.status),
+    status,
     start: start.instant !== undefined ? start : parseApiTime(record.startTime),
-    end: end.instant !== undefined ? end : parseApiTime(record.endTime),
+    end: end.instant !== undefined ? end : endTimeOf(status, record.endTime),
     sizeBytes: toBytes(record.size, 'MB'),
     rawSize: record.size === undefined ? undefined : { value: record.size, unit: 'MB' },
     datastore: record.dataStoreVersion ? { type: 'GES', version: record.dataStoreVersion } : graph?.datastore,
     extras: extrasOf({
-      graphId: record.graphId,
-      graphName: record.graphName,
+      // graphId/graphName are the instance, dataStoreVersion the datastore: shown there, once.
       graphStatus: record.graphStatus,
       graphSizeTypeIndex: record.graphSizeTypeIndex,
-      dataStoreVersion: record.dataStoreVersion,
       arch: record.arch,
-      duration: record.duration,
+      // The API's own duration; 0 while the backup is still running, which is not a duration.
+      duration: isUnfinished(status) ? undefined : record.duration,
     }),
     raw,
   };

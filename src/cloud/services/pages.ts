@@ -64,7 +64,9 @@ export async function fetchOffsetPage<E extends z.ZodTypeAny, R extends z.ZodTyp
   const { records, total } = await fetchRecords(ctx, spec, paging, request.signal);
   const pageRecords = records.slice(skip);
   const consumed = offset + pageRecords.length;
-  const more = pageRecords.length > 0 && (total !== undefined ? consumed < total : records.length >= limit);
+  // A total is not trusted to end a list: DCS calls total_num "the number of records returned", so
+  // a full page always offers one more, and an empty next page ends the list cleanly.
+  const more = pageRecords.length > 0 && ((total !== undefined && consumed < total) || records.length >= limit);
   return buildPage(spec, pageRecords, more ? { kind: 'offset', offset: consumed } : undefined, total);
 }
 

@@ -1,5 +1,5 @@
 import type { Backup, Instance } from '../model';
-import { formatRdsTime, parseApiTime, statusOf, toBytes, typeOf, type RawStatusTable } from '../normalize';
+import { endTimeOf, formatRdsTime, parseApiTime, statusOf, toBytes, typeOf, type RawStatusTable } from '../normalize';
 import { rdsBackupSchema, rdsBackupsEnvelope, rdsInstanceSchema, rdsInstancesEnvelope, type RdsBackup, type RdsInstance } from '../schemas/rds';
 import type { AdapterContext, ServiceAdapter } from './adapter';
 import type { Query } from '../http/json';
@@ -30,7 +30,17 @@ function toInstance(record: RdsInstance, raw: unknown): Instance {
   };
 }
 
+/**
+ * Seed 002: for a MySQL incremental backup, end_time is the commit time of the last transaction in
+ * it, not the end of the job. A record without a datastore belongs to its instance's engine.
+ */
+function endMeaningOf(record: RdsBackup, instance: Instance): Backup['endMeaning'] {
+  const engine = record.datastore?.type ?? instance.datastore?.type;
+  return typeOf(record.type) === 'incremental' && (engine === undefined || engine.toLowerCase() === 'mysql') ? 'lastTransactionCommit' : undefined;
+}
+
 function toBackup(record: RdsBackup, raw: unknown, instance: Instance): Backup {
+  const status = statusOf(RDS_STATUSES, record.status);
   return {
     service: 'rds',
     id: record.id,
@@ -40,9 +50,10 @@ function toBackup(record: RdsBackup, raw: unknown, instance: Instance): Backup {
     type: typeOf(record.type),
     rawType: record.type,
     rawStatus: record.status,
-    status: statusOf(RDS_STATUSES, record.status),
+    status,
     start: parseApiTime(record.begin_time),
-    end: parseApiTime(record.end_time),
+    end: endTimeOf(status, record.end_time),
+    endMeaning: endMeaningOf(record, instance),
     sizeBytes: toBytes(record.size, 'kB'),
     rawSize: record.size === undefined ? undefined : { value: record.size, unit: 'kB' },
     datastore: datastoreOf(record.datastore),

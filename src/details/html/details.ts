@@ -1,6 +1,6 @@
-import type { Backup, NormalizedStatus, TimeValue } from '../../cloud/model';
+import { isUnfinished, type Backup, type NormalizedStatus, type TimeValue } from '../../cloud/model';
 import { explain, UNKNOWN_CODE_NOTE } from '../../cloud/errorCodes';
-import { formatBytes, formatRelative, statusLabel, typeLabel } from '../../cloud/format';
+import { formatBytes, formatRelative, LAST_COMMIT_LABEL, LAST_COMMIT_NOTE, progressText, statusLabel, typeLabel, unfinishedText } from '../../cloud/format';
 import { escapeHtml } from './escape';
 import { renderPage, type WebviewResources } from './page';
 import { uncoveredLeaves, type ShownValue } from './rawFields';
@@ -74,11 +74,6 @@ export function errorCodeHtml(errorCode: string): string {
   );
 }
 
-function progressHtml(progress: string): string {
-  const numeric = /^\s*\d+(\.\d+)?\s*$/.test(progress);
-  return escapeHtml(numeric ? `${progress.trim()} %` : progress);
-}
-
 function timeHtml(time: TimeValue, now: number): string {
   if (time.instant === undefined) {
     return time.raw === undefined ? muted('not given') : `${code(time.raw)} ${muted('(not a time the extension could read)')}`;
@@ -108,17 +103,27 @@ function identityRows(backup: Backup, serviceLabel: string): Row[] {
 
 function statusRows(backup: Backup): Row[] {
   const rows: Row[] = [['Status', `${statusBadge(backup.status, backup.rawStatus)} ${muted(`(API: ${code(backup.rawStatus)})`)}`]];
-  if (backup.progress !== undefined) rows.push(['Progress', progressHtml(backup.progress)]);
+  if (backup.progress !== undefined) rows.push(['Progress', escapeHtml(progressText(backup.progress))]);
   if (backup.errorCode) rows.push(['Error code', errorCodeHtml(backup.errorCode)]);
   if (backup.errorMessage) rows.push(['Failure reason', escapeHtml(backup.errorMessage)]);
   return rows;
 }
 
 function timingRows(backup: Backup, now: number): Row[] {
-  const rows: Row[] = [
-    ['Start', timeHtml(backup.start, now)],
-    ['End', timeHtml(backup.end, now)],
-  ];
+  const rows: Row[] = [['Start', timeHtml(backup.start, now)]];
+  if (isUnfinished(backup.status)) {
+    // No end and no duration yet: how long it has been going on instead.
+    rows.push(['End', muted('not finished yet')]);
+    const going = unfinishedText(backup, now);
+    if (going) rows.push([backup.status === 'waiting' ? 'Waiting' : 'Running', escapeHtml(going)]);
+    return rows;
+  }
+  if (backup.endMeaning === 'lastTransactionCommit') {
+    // Not the end of the backup job, so no job duration can be computed from it.
+    rows.push([LAST_COMMIT_LABEL, `${timeHtml(backup.end, now)}<br>${muted(escapeHtml(LAST_COMMIT_NOTE))}`]);
+    return rows;
+  }
+  rows.push(['End', timeHtml(backup.end, now)]);
   if (backup.start.instant !== undefined && backup.end.instant !== undefined) {
     rows.push(['Duration', escapeHtml(formatDuration(backup.end.instant - backup.start.instant))]);
   }

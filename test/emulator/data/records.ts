@@ -60,8 +60,8 @@ export function rdsBackup(spec: RdsBackupSpec): RawRecord {
     size: spec.sizeKb,
     status: spec.status,
     begin_time: rdsTime(spec.beginMs),
-    // A backup still running has no end yet; the API then repeats the begin time.
-    end_time: rdsTime(spec.status === 'BUILDING' ? spec.beginMs : spec.beginMs + spec.durationMs),
+    // A backup still running has no end yet: the emulator sends none rather than invent one.
+    end_time: spec.status === 'BUILDING' ? '' : rdsTime(spec.beginMs + spec.durationMs),
     datastore: { type: spec.instance.engine, version: spec.instance.version },
     ...(spec.databases ? { databases: spec.databases.map((name) => ({ name })) } : {}),
     instance_id: spec.instance.id,
@@ -187,7 +187,8 @@ export function dcsBackup(spec: DcsBackupSpec): RawRecord {
     instance_id: spec.instance.id,
     backup_id: spec.id,
     created_at: dcsTime(spec.createdMs),
-    updated_at: finished ? dcsTime(spec.createdMs + spec.durationMs) : dcsTime(spec.createdMs),
+    // Seed 001: updated_at is the completion time (备份完成时间); an unfinished backup has none.
+    updated_at: finished ? dcsTime(spec.createdMs + spec.durationMs) : null,
     backup_type: spec.type,
     backup_name: spec.name,
     error_code: spec.errorCode ?? null,
@@ -235,7 +236,8 @@ export interface GesBackupSpec {
 }
 
 export function gesBackup(spec: GesBackupSpec): RawRecord {
-  const endMs = spec.status === 'backing_up' ? spec.startMs : spec.startMs + spec.durationMs;
+  // A backup still running has no end yet: the emulator sends none rather than invent one.
+  const endMs = spec.status === 'backing_up' ? undefined : spec.startMs + spec.durationMs;
   return {
     id: spec.id,
     name: spec.name,
@@ -249,10 +251,10 @@ export function gesBackup(spec: GesBackupSpec): RawRecord {
     status: spec.status,
     startTimestamp: spec.startMs,
     startTime: gesTime(spec.startMs),
-    endTimestamp: endMs,
-    endTime: gesTime(endMs),
+    endTimestamp: endMs ?? '',
+    endTime: endMs === undefined ? '' : gesTime(endMs),
     size: spec.sizeMb,
-    duration: Math.round((endMs - spec.startMs) / 1000),
+    duration: endMs === undefined ? 0 : Math.round((endMs - spec.startMs) / 1000),
   };
 }
 

@@ -1,8 +1,10 @@
 /**
- * CSBS v1: checkpoint items (marker paging) and their count (seed 004). Both take the same filters;
- * `ip` and `policy_id` are ignored like any unknown parameter (the items carry neither).
+ * CSBS v1: checkpoint items (marker paging) and their count (seed 004). Both take the same filters,
+ * every one seed 004 documents: `ip` matches the addresses of the backed-up server; `policy_id` is
+ * answered with the API's 400, because the demo items belong to no policy the emulator could match,
+ * and silently ignoring a filter would make a count look right when it is not.
  */
-import type { RawRecord } from '../data/model';
+import { toArray, type EmulatorData, type RawRecord } from '../data/model';
 import { codeMessageStyle, ok, type ServiceDefinition } from '../http';
 import { inTimeRange, select, slice, type RecordFilter } from '../paging';
 import { CSBS_STATUSES } from '../data/records';
@@ -19,9 +21,19 @@ const info = (record: RawRecord): Record<string, unknown> =>
 
 const contains = (value: unknown, part: string) => typeof value === 'string' && value.includes(part);
 
+/** Ids of the servers with `ip` among their addresses (ECS `addresses: {net: [{addr}]}`). */
+function serversWithIp(data: EmulatorData, ip: string): Set<unknown> {
+  const has = (server: RawRecord) =>
+    Object.values((server.addresses ?? {}) as Record<string, { addr?: unknown }[]>).some((list) => list.some((address) => address.addr === ip));
+  return new Set(toArray(data.ecs.servers).filter(has).map((server) => server.id));
+}
+
 /** The filters of seed 004, shared by the list and the count. */
-function filters(query: QueryReader): (RecordFilter | undefined)[] {
+function filters(query: QueryReader, data: EmulatorData): (RecordFilter | undefined)[] {
   query.boolean('all_tenants'); // one tenant here; validated like the service does
+  if (query.string('policy_id') !== undefined) throw errors.badRequest('Invalid parameter policy_id: no backup policy with this id.');
+  const ip = query.string('ip');
+  const ipServers = ip === undefined ? undefined : serversWithIp(data, ip);
   const dec = query.boolean('dec');
   const status = query.oneOf('status', CSBS_STATUSES);
   const name = query.string('name');
@@ -42,6 +54,7 @@ function filters(query: QueryReader): (RecordFilter | undefined)[] {
     checkpointId === undefined ? undefined : (r) => r.checkpoint_id === checkpointId,
     resourceType === undefined ? undefined : (r) => r.resource_type === resourceType,
     dec === undefined ? undefined : (r) => (info(r).dec === true) === dec,
+    ipServers === undefined ? undefined : (r) => ipServers.has(r.resource_id),
     inTimeRange(range, csbsItemTime),
   ];
 }
@@ -55,7 +68,7 @@ export const csbs: ServiceDefinition = {
       handle({ query, data }) {
         const limit = query.int('limit', { min: 1, fallback: 1000 });
         const marker = query.string('marker');
-        const matches = select(data.csbs.checkpointItems, filters(query), query.filterKey('limit', 'marker'));
+        const matches = select(data.csbs.checkpointItems, filters(query, data), query.filterKey('limit', 'marker'));
         let start = 0;
         if (marker !== undefined) {
           let index = -1;
@@ -69,7 +82,7 @@ export const csbs: ServiceDefinition = {
     {
       pattern: '/v1/{project_id}/checkpoint_items/count',
       handle({ query, data }) {
-        return ok({ count: select(data.csbs.checkpointItems, filters(query), query.filterKey()).length });
+        return ok({ count: select(data.csbs.checkpointItems, filters(query, data), query.filterKey()).length });
       },
     },
   ],

@@ -1,7 +1,7 @@
 /** DDS v3: instances and backups (seed 000). */
 import { toArray, type RawRecord, type RecordList } from '../data/model';
 import { ok, type ServiceDefinition } from '../http';
-import { fieldEquals, findById, inTimeRange, mergeNewestFirst, nameContains, select, slice } from '../paging';
+import { fieldEquals, findById, idEquals, inTimeRange, mergeNewestFirst, nameContains, select, slice } from '../paging';
 import { eitherFormat, OFFSET_TIME, SPACED_UTC_TIME } from '../validation';
 import { dbsErrors as errors, dbsPaging } from './dbs';
 
@@ -48,7 +48,7 @@ export const dds: ServiceDefinition = {
         }
         const modeOf = mode === undefined ? undefined : new Map(toArray(data.dds.instances).map((i) => [i.id, i.mode]));
         const matches = select(source, [
-          fieldEquals('id', backupId),
+          idEquals(backupId),
           fieldEquals('type', type),
           modeOf === undefined ? undefined : (r) => modeOf.get(r.instance_id) === mode,
           inTimeRange(range, ddsBackupTime),

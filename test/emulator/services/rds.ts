@@ -1,7 +1,7 @@
 /** RDS v3: instances and backups (seed 002). */
 import type { RawRecord } from '../data/model';
 import { ok, type ServiceDefinition } from '../http';
-import { fieldEquals, findById, inTimeRange, nameContains, select, slice } from '../paging';
+import { fieldEquals, findById, idEquals, inTimeRange, nameContains, select, slice } from '../paging';
 import { OFFSET_TIME } from '../validation';
 import { dbsErrors as errors, dbsPaging } from './dbs';
 
@@ -42,7 +42,7 @@ export const rds: ServiceDefinition = {
         const range = query.timeRange({ begin: 'begin_time', end: 'end_time', beginFormat: OFFSET_TIME, endFormat: OFFSET_TIME, bothOrNeither: true });
         if (!findById(data.rds.instances, 'id', instanceId)) throw errors.notFound(`The DB instance ${instanceId} does not exist.`);
         const matches = select(data.rds.backups.get(instanceId) ?? [], [
-          fieldEquals('id', backupId),
+          idEquals(backupId),
           fieldEquals('type', type),
           inTimeRange(range, rdsBackupTime),
         ], query.filterKey('offset', 'limit'));
