@@ -58,7 +58,10 @@ describe('packaged extension (.vsix) in code-server', () => {
   it('carries every image its README shows, and no placeholder links', () => {
     // The Extensions view's Details page renders the packaged README against the installed folder.
     const installed = path.join(scratch, 'extensions', `${EXTENSION_ID}-${manifest.version}`);
-    const readme = fs.readFileSync(path.join(installed, 'README.md'), 'utf8');
+    // vsce stores it as readme.md.
+    const readmeName = fs.readdirSync(installed).find((name) => name.toLowerCase() === 'readme.md');
+    assert.ok(readmeName, 'the package has no README');
+    const readme = fs.readFileSync(path.join(installed, readmeName), 'utf8');
     const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)[^)]*\)|<img[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1] ?? match[2]);
     assert.ok(images.length > 0, 'the README shows no image at all: was the pattern broken?');
     const missing = images.filter((image) => /^[a-z]+:/i.test(image) || !fs.existsSync(path.join(installed, decodeURI(image))));
