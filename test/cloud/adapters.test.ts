@@ -318,10 +318,28 @@ describe('service adapters against the emulator', function () {
       assert.strictEqual(lastRequest().query.backup_id, wanted.id);
       assert.deepStrictEqual(found, wanted);
 
-      const ddsWanted = (await adapterFor('dds').listProjectBackups!(ctx, { limit: 5, cursor: { kind: 'offset', offset: 7 } })).items[0];
+      const ddsWanted = (await adapterFor('dds').listProjectBackups!(ctx, { limit: 10 })).items[7];
       const ddsFound = await adapterFor('dds').findBackupById!(ctx, undefined, ddsWanted.id);
-      assert.deepStrictEqual(lastRequest().query, { backup_id: ddsWanted.id, offset: '0', limit: '1' });
+      assert.strictEqual(lastRequest().query.backup_id, ddsWanted.id);
       assert.strictEqual(ddsFound?.id, ddsWanted.id);
+    });
+
+    it('DDS: every backup of a project-wide list and of a look-up without the instance carries its instance\'s mode', async () => {
+      const modes = new Map(toArray(emulator.data.dds.instances).map((instance) => [String(instance.id), String(instance.mode)]));
+      const adapter = adapterFor('dds');
+      const backups = [];
+      let cursor: PageCursor | undefined;
+      do {
+        const page = await adapter.listProjectBackups!(ctx, { limit: 100, cursor });
+        backups.push(...page.items);
+        cursor = page.next;
+      } while (cursor);
+      assert.strictEqual(backups.length, [...emulator.data.dds.backups.values()].reduce((sum, list) => sum + list.length, 0));
+      for (const backup of backups) assert.strictEqual(backup.extras.mode, modes.get(backup.instanceId), backup.id);
+      // A Refresh of the panel looks the backup up with a stub of its instance (no raw record).
+      const stub = { service: 'dds', id: backups[0].instanceId, name: backups[0].instanceName ?? '', raw: undefined };
+      const refreshed = await adapter.findBackupById!(ctx, stub, backups[0].id);
+      assert.strictEqual(refreshed?.extras.mode, modes.get(backups[0].instanceId));
     });
   });
 });

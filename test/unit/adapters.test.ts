@@ -172,15 +172,30 @@ describe('DDS adapter', () => {
     assert.strictEqual(ctx.calls.length, 0);
   });
 
-  it('lists project-wide without instance_id and finds by backup_id alone', async () => {
+  it('lists project-wide without instance_id, mode by mode, so each backup knows its mode', async () => {
     const ctx = fakeContext(() => seed('dds-backups.json'));
-    await ddsAdapter.listProjectBackups!(ctx, { limit: 10 });
+    const first = await ddsAdapter.listProjectBackups!(ctx, { limit: 10 });
+    assert.deepStrictEqual(ctx.calls.map((call) => call.query), [{ offset: 0, limit: 10, mode: 'Sharding' }]);
+    assert.ok(first.items.every((backup) => backup.extras.mode === 'Sharding'));
+    // The seed's page is short: the list goes on with the next mode, and has no overall total.
+    assert.deepStrictEqual(first.next, { kind: 'marker', marker: '1:0' });
+    assert.strictEqual(first.total, undefined);
+    const second = await ddsAdapter.listProjectBackups!(ctx, { limit: 10, cursor: first.next });
+    assert.deepStrictEqual(ctx.calls[1].query, { offset: 0, limit: 10, mode: 'ReplicaSet' });
+    const last = await ddsAdapter.listProjectBackups!(ctx, { limit: 10, cursor: { kind: 'marker', marker: '2:0' } });
+    assert.ok(second.items.every((backup) => backup.extras.mode === 'ReplicaSet'));
+    assert.strictEqual(last.next, undefined);
+  });
+
+  it('finds by backup_id alone in every mode at once, keeping the mode of the one that answers', async () => {
+    const ctx = fakeContext((call) => (call.query.mode === 'ReplicaSet' ? seed('dds-backups.json') : { backups: [], total_count: 0 }));
     const found = await ddsAdapter.findBackupById!(ctx, undefined, '43e4feaab48f11e89039fa163ebaa7e4br01');
-    assert.deepStrictEqual(ctx.calls.map((call) => call.query), [
-      { offset: 0, limit: 10 },
-      { backup_id: '43e4feaab48f11e89039fa163ebaa7e4br01', offset: 0, limit: 1 },
-    ]);
+    assert.deepStrictEqual(
+      ctx.calls.map((call) => call.query),
+      ['Sharding', 'ReplicaSet', 'Single'].map((mode) => ({ backup_id: '43e4feaab48f11e89039fa163ebaa7e4br01', offset: 0, limit: 1, mode })),
+    );
     assert.strictEqual(found?.instanceId, '43e4feaab48f11e89039fa163ebaa7e4br01');
+    assert.strictEqual(found?.extras.mode, 'ReplicaSet');
   });
 
   it('describes instances with engine and mode', async () => {

@@ -1,6 +1,6 @@
 import type { Backup, BackupFilter, Instance } from '../model';
 import { endTimeOf, formatDdsTime, parseApiTime, statusOf, toBytes, typeOf, type RawStatusTable } from '../normalize';
-import type { PageRequest } from '../paging';
+import type { Page, PageCursor, PageRequest } from '../paging';
 import { ddsBackupSchema, ddsBackupsEnvelope, ddsInstanceSchema, ddsInstancesEnvelope, type DdsBackup, type DdsInstance } from '../schemas/dds';
 import type { AdapterContext, ServiceAdapter } from './adapter';
 import type { Query } from '../http/json';
@@ -23,6 +23,9 @@ const CAPABILITIES: ServerFilterCapabilities = {
 
 const MODE_LABELS: Readonly<Record<string, string>> = { Sharding: 'cluster', ReplicaSet: 'replica set', Single: 'single node' };
 
+/** The instance modes the `mode` filter takes (seed 000). A backup record carries no mode itself. */
+const MODES = ['Sharding', 'ReplicaSet', 'Single'] as const;
+
 function toInstance(record: DdsInstance, raw: unknown): Instance {
   const mode = record.mode && (MODE_LABELS[record.mode] ?? record.mode);
   return {
@@ -42,7 +45,8 @@ function modeOf(instance: Instance | undefined): string | undefined {
   return parsed?.success ? parsed.data.mode : undefined;
 }
 
-function toBackup(record: DdsBackup, raw: unknown, instance: Instance | undefined): Backup {
+/** `mode`: the mode the list was asked for, when it was; otherwise the instance's, when known. */
+function toBackup(record: DdsBackup, raw: unknown, instance: Instance | undefined, mode?: string): Backup {
   const status = statusOf(DDS_STATUSES, record.status);
   return {
     service: 'dds',
@@ -59,7 +63,7 @@ function toBackup(record: DdsBackup, raw: unknown, instance: Instance | undefine
     sizeBytes: toBytes(record.size, 'KB'),
     rawSize: record.size === undefined ? undefined : { value: record.size, unit: 'KB' },
     datastore: datastoreOf(record.datastore),
-    extras: extrasOf({ mode: modeOf(instance), description: record.description }),
+    extras: extrasOf({ mode: mode ?? modeOf(instance), description: record.description }),
     raw,
   };
 }
@@ -70,25 +74,49 @@ function backupsSpec(
   instance: Instance | undefined,
   query: Query,
   keep?: (backup: Backup) => boolean,
+  mode?: string,
 ): OffsetListSpec<typeof ddsBackupsEnvelope, typeof ddsBackupSchema, Backup> {
   return {
     service: 'dds',
     style: 'offset',
     maxLimit: MAX_LIMIT,
     path: `/v3/${encodeURIComponent(ctx.projectId)}/backups`,
-    query: { instance_id: instance?.id, ...query },
+    query: { instance_id: instance?.id, ...query, mode },
     envelope: ddsBackupsEnvelope,
     read: (envelope) => ({ records: envelope.backups, total: envelope.total_count }),
     record: ddsBackupSchema,
-    toModel: (record, raw) => toBackup(record, raw, instance),
+    toModel: (record, raw) => toBackup(record, raw, instance, mode),
     keep,
   };
 }
 
-function listBackups(ctx: AdapterContext, instance: Instance | undefined, request: PageRequest & { readonly filter?: BackupFilter }) {
+function listBackups(ctx: AdapterContext, instance: Instance | undefined, request: PageRequest & { readonly filter?: BackupFilter }, mode?: string) {
   return listFiltered('dds', request.filter, CAPABILITIES, (plan, keep) =>
-    fetchOffsetPage(ctx, backupsSpec(ctx, instance, typeAndWindowQuery(plan, formatDdsTime), keep), request),
+    fetchOffsetPage(ctx, backupsSpec(ctx, instance, typeAndWindowQuery(plan, formatDdsTime), keep, mode), request),
   );
+}
+
+/**
+ * The project's backups mode by mode (cluster, replica set, single node), so that each one knows
+ * its instance's mode without listing the instances. The cursor is a marker `<mode index>:<offset>`;
+ * the list has no overall total.
+ */
+async function listProjectBackups(ctx: AdapterContext, request: PageRequest & { readonly filter?: BackupFilter }): Promise<Page<Backup>> {
+  const [modeIndex, offset] = request.cursor?.kind === 'marker' ? request.cursor.marker.split(':').map(Number) : [0, 0];
+  if (!(modeIndex >= 0 && modeIndex < MODES.length) || !(offset >= 0)) throw new RangeError(`Not a DDS project cursor: ${JSON.stringify(request.cursor)}`);
+  const page = await listBackups(ctx, undefined, { ...request, cursor: { kind: 'offset', offset } }, MODES[modeIndex]);
+  const nextOffset = page.next?.kind === 'offset' ? page.next.offset : undefined;
+  const next: PageCursor | undefined =
+    nextOffset !== undefined ? { kind: 'marker', marker: `${modeIndex}:${nextOffset}` } : modeIndex + 1 < MODES.length ? { kind: 'marker', marker: `${modeIndex + 1}:0` } : undefined;
+  return { ...page, next, total: undefined };
+}
+
+/** Looks the backup up in each mode at once: the one that answers also tells the mode. */
+async function findInEveryMode(ctx: AdapterContext, instance: Instance | undefined, backupId: string, signal?: AbortSignal): Promise<Backup | undefined> {
+  const found = await Promise.all(
+    MODES.map(async (mode) => singleResult(await fetchOffsetPage(ctx, backupsSpec(ctx, instance, { backup_id: backupId }, undefined, mode), { limit: 1, signal }), 'dds', backupId)),
+  );
+  return found.find((backup) => backup !== undefined);
 }
 
 export const ddsAdapter: ServiceAdapter = {
@@ -116,14 +144,15 @@ export const ddsAdapter: ServiceAdapter = {
     );
   },
 
-  listBackups,
+  listBackups: (ctx, instance, request) => listBackups(ctx, instance, request),
 
-  listProjectBackups(ctx, request) {
-    return listBackups(ctx, undefined, request);
-  },
+  listProjectBackups,
 
+  /** With the instance's mode known (listed from listInstances), one look-up; otherwise one per mode. */
   async findBackupById(ctx, instance, backupId, signal) {
-    const page = await fetchOffsetPage(ctx, backupsSpec(ctx, instance, { backup_id: backupId }), { limit: 1, signal });
-    return singleResult(page, 'dds', backupId);
+    if (instance && modeOf(instance)) {
+      return singleResult(await fetchOffsetPage(ctx, backupsSpec(ctx, instance, { backup_id: backupId }), { limit: 1, signal }), 'dds', backupId);
+    }
+    return findInEveryMode(ctx, instance, backupId, signal);
   },
 };
