@@ -185,6 +185,26 @@ describe('details: detail panel and timeline in the workbench', function () {
     });
   });
 
+  it('shows a running DCS backup without an end or a duration, with how long it has run and its progress', async () => {
+    // Anchored at the real clock, as in the demo, so "running for" reads as a person would see it.
+    await withWorkbench(
+      async (wb) => {
+        await setTheme(wb, 'Default Dark Modern');
+        await wb.openView();
+        const record = demoRecord(wb, 'dcs', 'sessions-redis', (r) => r.status === 'backuping');
+        const frame = await openFromPalette(wb, 'DCS — Distributed Cache (Redis)', 'sessions-redis', record.backup_name as string);
+        assert.strictEqual(await textOf(valueCell(frame, 'timing', 'End')), 'not finished yet');
+        assert.match(await textOf(valueCell(frame, 'timing', 'Running')), /^running for (\d+ d )?(\d+ h )?\d+ min$|^running for \d+ (d|h)/);
+        assert.strictEqual(await frame.locator('#timing dt').filter({ hasText: /^Duration$/ }).count(), 0);
+        assert.match(await textOf(valueCell(frame, 'status', 'Progress')), /%$/);
+        // One place for each fact: the progress is not repeated among the DCS details.
+        assert.strictEqual(await frame.locator('dt').filter({ hasText: /^Progress$/ }).count(), 1);
+        await shot(wb, frame, '#timing', 'details-dcs-running-dark');
+      },
+      { now: new Date() },
+    );
+  });
+
   it('draws the payments-mysql timeline with its gap and size drop', async () => {
     await withWorkbench(async (wb) => {
       await setTheme(wb, 'Default Dark Modern');

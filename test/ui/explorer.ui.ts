@@ -120,6 +120,7 @@ describe('explorer: the Backups tree in the browser', function () {
         assert.ok(rows.some((row) => row.label === 'orders-mysql' && row.level === 2));
         assert.ok(rows.some((row) => row.label === 'web-01' && row.level === 2));
         await wb.screenshot('explorer-all-services-expanded');
+
         for (const service of SERVICES.slice(1)) await collapse(wb, service);
 
         step('2 load more');
@@ -167,6 +168,22 @@ describe('explorer: the Backups tree in the browser', function () {
         await wb.screenshot('explorer-invalid-record');
       },
       { settings: { 'hwcBackups.pageSize': 10, 'hwcBackups.maxRetries': 0 } },
+    );
+  });
+
+  it('counts a CSBS server\'s backups like every other instance (the count API with resource_id)', async () => {
+    await withWorkbench(
+      async (wb) => {
+        await wb.openView();
+        await widenSideBar(wb, 620);
+        await expand(wb, SERVICES[4]);
+        await expand(wb, 'web-01');
+        // Marker paging has no total: the count API gives it, so the node says more than "more available".
+        await waitForRow(wb, 'the web-01 total', (row) => row.label === 'web-01' && row.description === 'server · 9 backups (5 shown)');
+        await waitForRow(wb, 'the load-more row', (row) => row.label === 'Load 4 more… (5 of 9)');
+        await wb.screenshot('explorer-csbs-server-total');
+      },
+      { settings: { 'hwcBackups.pageSize': 5 } },
     );
   });
 });

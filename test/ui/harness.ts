@@ -39,6 +39,8 @@ export interface WorkbenchOptions {
    * them) and modal dialogs open. Default false: development mode through the driver's payload.
    */
   installed?: boolean;
+  /** The emulator's time anchor. Default FIXED_NOW, so relative times in the data are stable. */
+  now?: Date;
 }
 
 export interface Workbench {
@@ -278,13 +280,14 @@ export async function withWorkbench<T>(body: (wb: Workbench) => Promise<T>, opti
   };
   onCleanup(cleanUp); // reached on Ctrl-C or the runner's timeout
   try {
-    const emulator = await startEmulator({ now: FIXED_NOW, dataset: options.dataset ?? 'demo' });
+    const now = options.now ?? FIXED_NOW;
+    const emulator = await startEmulator({ now, dataset: options.dataset ?? 'demo' });
     teardown.push(() => emulator.close());
     const workspaceFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'hwc-ui-workspace-'));
     teardown.push(() => fs.rmSync(workspaceFolder, { recursive: true, force: true }));
     writeWorkspaceSettings(workspaceFolder, { ...emulatorWorkspaceSettings(emulator), ...options.settings });
 
-    const env = emulatorEnvironment(emulator, FIXED_NOW);
+    const env = emulatorEnvironment(emulator, now);
     if (options.credentials === false) {
       delete env.HUAWEICLOUD_SDK_AK;
       delete env.HUAWEICLOUD_SDK_SK;
