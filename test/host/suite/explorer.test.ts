@@ -4,6 +4,7 @@
 // is checked against what the emulator received.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { explain } from '../../../src/cloud/errorCodes';
 import { formatRelative } from '../../../src/cloud/format';
 import type { Backup, Instance } from '../../../src/cloud/model';
 import type { ExplorerNode } from '../../../src/explorer/nodes';
@@ -273,23 +274,27 @@ describe('explorer: the Backups tree in the real host', function () {
   });
 
   it('a failing service shows an error node with code and request id, and its click retries', async () => {
-    await injectFault({ kind: 'serverError', service: 'dds', status: 503 });
-    const dds = await serviceNode('dds');
-    const nodes = await children(dds);
+    await injectFault({ kind: 'serverError', service: 'ges', status: 503 });
+    const ges = await serviceNode('ges');
+    const nodes = await children(ges);
     assert.strictEqual(nodes.length, 1);
     const error = nodes[0];
     assert.strictEqual(contextOf(error), 'hwcBackups.error');
-    const failedRequest = (await listRequests()).find((request) => request.service === 'dds')!;
+    const failedRequest = (await listRequests()).find((request) => request.service === 'ges')!;
     assert.strictEqual(failedRequest.status, 503);
     assert.ok(descriptionOf(error).includes(failedRequest.requestId), `${descriptionOf(error)} names ${failedRequest.requestId}`);
     assert.ok(label(error).length > 0);
+    // GES's 5xx code (GES.7006) is explained where it appears, in English and Chinese.
+    const explanation = explain('GES.7006')!;
+    const tooltip = (item(error).tooltip as vscode.MarkdownString).value;
+    assert.ok(label(error).includes('GES.7006') && tooltip.includes(explanation.en) && tooltip.includes(explanation.zh), tooltip);
     assert.strictEqual(item(error).command?.command, 'hwcBackups.loadMore');
     // The siblings still work.
     assert.ok((await children(await serviceNode('rds'))).length > 0);
 
     await clearFaults();
     await vscode.commands.executeCommand(item(error).command!.command, ...(item(error).command!.arguments ?? []));
-    const retried = await children(dds);
+    const retried = await children(ges);
     assert.ok(retried.length >= 3 && retried.every((node) => contextOf(node) === 'hwcBackups.instance'), retried.map(label).join(', '));
   });
 
@@ -341,6 +346,19 @@ describe('explorer: the Backups tree in the real host', function () {
     await children(await instanceNode('rds', 'orders-mysql'));
     const sent = (await listRequests()).map((request) => request.path.split('/').pop());
     assert.deepStrictEqual(sent, ['instances', 'backups']);
+  });
+
+  it('the CSBS count says "any type" when the filter has types the count API cannot take', async () => {
+    await afterTreeRefresh(() => api.filter.set({ types: ['manual'] }));
+    try {
+      const csbs = await serviceNode('csbs');
+      const expected = /^\d+ backups, any type · \d+ error/;
+      assert.match(await settled(() => descriptionOf(csbs), expected), expected);
+      const counts = (await requests()).filter((request) => request.service === 'csbs' && request.path.endsWith('/checkpoint_items/count'));
+      assert.ok(counts.length > 0 && counts.every((request) => !Object.keys(request.query).some((key) => /type/i.test(key))), JSON.stringify(counts.map((r) => r.query)));
+    } finally {
+      await afterTreeRefresh(() => api.filter.set(undefined));
+    }
   });
 
   it('a client-side status filter scans pages for matches and says so', async () => {
