@@ -10,7 +10,7 @@ const KNOWN_PLACEHOLDERS = new Set(['service', 'region']);
 const REGION_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
- * Base URL of a service (SPEC §2, §6), without a trailing slash: `hwcBackups.endpoints.<service>`
+ * Base URL of a service (docs/SPEC.md §2, §6), without a trailing slash: `hwcBackups.endpoints.<service>`
  * when set, else `hwcBackups.endpointTemplate` with `{service}` and `{region}` filled in.
  * Throws CloudError code 'CONFIG' naming the setting at fault.
  */

@@ -90,7 +90,7 @@ const RELATIVE_UNITS: readonly { readonly seconds: number; readonly unit: string
 ];
 
 /**
- * The tree's compact wording (SPEC §4): `just now`, `5 min ago`, `2 h ago`, `3 d ago`, `in 2 h`;
+ * The tree's compact wording (docs/SPEC.md §4): `just now`, `5 min ago`, `2 h ago`, `3 d ago`, `in 2 h`;
  * the local date beyond a year, where "14 mo ago" says less than the date.
  */
 export function formatRelative(instant: number, now: number = Date.now()): string {

@@ -1,6 +1,7 @@
 /**
  * The normalised model every UI layer works with. Each service adapter turns its API's records
- * into these shapes; nothing outside `src/cloud/services/` knows a service's raw field names.
+ * into these shapes; nothing outside `src/cloud/services/` knows a service's raw field names (the
+ * adapters also label the `extras` they keep, for the panel).
  */
 
 /**
@@ -12,11 +13,11 @@ export type ServiceId = string;
 /** Every endpoint the client talks to: the services' own, plus `ecs` and `iam` they depend on. */
 export type EndpointService = ServiceId;
 
-/** SPEC §5: the statuses a user filters by. `unknown` keeps raw values we have never seen. */
+/** docs/SPEC.md §5: the statuses a user filters by. `unknown` keeps raw values we have never seen. */
 export const NORMALIZED_STATUSES = ['inProgress', 'succeeded', 'failed', 'expired', 'waiting', 'unknown'] as const;
 export type NormalizedStatus = (typeof NORMALIZED_STATUSES)[number];
 
-/** SPEC §5 filter types. RDS "fragment" (差异全量备份) is a differential backup. */
+/** docs/SPEC.md §5 filter types. RDS "fragment" (差异全量备份) is a differential backup. */
 export const BACKUP_TYPES = ['auto', 'manual', 'incremental', 'differential', 'unknown'] as const;
 export type BackupType = (typeof BACKUP_TYPES)[number];
 
@@ -106,7 +107,7 @@ export interface InvalidRecord {
   readonly raw: unknown;
 }
 
-/** SPEC §5: the "last …" time ranges, which move with the clock. */
+/** docs/SPEC.md §5: the "last …" time ranges, which move with the clock. */
 export const TIME_RANGE_PRESETS = ['last24h', 'last7d', 'last30d'] as const;
 export type TimeRangePreset = (typeof TIME_RANGE_PRESETS)[number];
 
@@ -117,7 +118,7 @@ export const TIME_RANGE_PRESET_DURATIONS: Readonly<Record<TimeRangePreset, numbe
   last30d: 30 * 24 * HOUR_MS,
 };
 
-/** SPEC §5. Every part is optional; an empty filter matches everything. */
+/** docs/SPEC.md §5. Every part is optional; an empty filter matches everything. */
 export interface BackupFilter {
   /** Any of these types (empty or undefined: all). */
   readonly types?: readonly Exclude<BackupType, 'unknown'>[];

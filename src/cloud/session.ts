@@ -13,7 +13,7 @@ export interface ResolvedProject {
   readonly source: 'settings' | 'iam' | 'environment';
 }
 
-/** Huawei's SDK environment variables (SPEC §3), read when SecretStorage holds nothing. */
+/** Huawei's SDK environment variables (docs/SPEC.md §3), read when SecretStorage holds nothing. */
 export const ENVIRONMENT_VARIABLES = {
   accessKey: 'HUAWEICLOUD_SDK_AK',
   secretKey: 'HUAWEICLOUD_SDK_SK',

@@ -3,7 +3,7 @@
 import type { EndpointService, ServiceId } from './model';
 import { SERVICE_IDS } from './services/registry';
 
-/** The `hwcBackups.*` settings the cloud layer needs (SPEC §2), already read by the UI layer. */
+/** The `hwcBackups.*` settings the cloud layer needs (docs/SPEC.md §2), already read by the UI layer. */
 export interface CloudSettings {
   readonly region: string;
   /** Empty: resolve from IAM. */

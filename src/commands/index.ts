@@ -17,7 +17,7 @@ export interface CommandDeps {
 }
 
 /**
- * The palette and menu commands of SPEC §2 that are not the tree's own (those are in
+ * The palette and menu commands of docs/SPEC.md §2 that are not the tree's own (those are in
  * explorer/commands.ts) nor the detail panel's (details/index.ts).
  */
 export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {

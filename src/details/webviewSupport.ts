@@ -4,7 +4,7 @@ import { CloudError } from '../cloud/http/errors';
 import type { DetailsError } from './html/details';
 import type { WebviewResources } from './html/page';
 
-/** The only folder a panel may load from (SPEC §7: localResourceRoots limited to media/). */
+/** The only folder a panel may load from (docs/SPEC.md §7: localResourceRoots limited to media/). */
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
   return { enableScripts: true, enableFindWidget: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
 }

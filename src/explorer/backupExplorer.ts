@@ -47,7 +47,7 @@ const MAX_REVEAL_PAGES = 40;
 const MAX_REVEAL_ATTEMPTS = 3;
 
 /**
- * The Backups tree (SPEC §4): services → instances → backups, every level lazily paged.
+ * The Backups tree (docs/SPEC.md §4): services → instances → backups, every level lazily paged.
  * Paging state lives in PagedList; this class turns it into tree elements, runs the loads the
  * user asks for and keeps failures inside the tree.
  */
@@ -110,7 +110,7 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
     return [];
   }
 
-  // ---- Commands and the API for other modules (INTERFACES.md) ----
+  // ---- Commands and the API other modules use (ExtensionApi in extension.ts) ----
 
   /** Drops every cache and rebuilds the tree. */
   refresh(): void {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { BackupExplorer } from './backupExplorer';
 import type { ExplorerNode } from './nodes';
 
-/** The tree's own commands (SPEC §2): Refresh, Refresh (one node), Load More, Load All. */
+/** The tree's own commands (docs/SPEC.md §2): Refresh, Refresh (one node), Load More, Load All. */
 export function registerExplorerCommands(context: vscode.ExtensionContext, explorer: BackupExplorer): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('hwcBackups.refresh', () => explorer.refresh()),

@@ -6,7 +6,7 @@ const STORAGE_KEY = 'hwcBackups.filter';
 const CONTEXT_KEY = 'hwcBackups.filterActive';
 
 /**
- * The backup filter of this workspace (SPEC §5): one for the whole tree, kept in workspaceState
+ * The backup filter of this workspace (docs/SPEC.md §5): one for the whole tree, kept in workspaceState
  * so it survives a reload, and mirrored in the `hwcBackups.filterActive` context key that shows
  * the Clear Filter button. A preset range ("last 7 days") is kept as the preset and gets fresh
  * bounds every time the filter is read, so it still means the last 7 days a week later.

@@ -5,7 +5,7 @@ import type { InvalidEntry, PagedList } from './pagedList';
 /**
  * The tree's elements. They hold data and paging state only; TreeItems are built on demand in
  * `treeItems.ts`, so a loaded backup costs one small object here. Commands receive these objects
- * and read `backup`, `instance` and `service` from them (INTERFACES.md).
+ * and read `backup`, `instance` and `service` from them.
  */
 
 export type ExplorerNode = ServiceNode | InstanceNode | BackupNode | LoadMoreNode | ErrorNode | InvalidNode | CredentialsRejectedNode;

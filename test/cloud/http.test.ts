@@ -50,7 +50,7 @@ describe('HTTP client over real HTTP', function () {
   }
 
   describe('signed GET', () => {
-    it('sends the signed headers of SPEC §6 and returns the parsed body', async () => {
+    it('sends the signed headers of docs/SPEC.md §6 and returns the parsed body', async () => {
       server.respond(() => json(200, { backups: [], total_count: 0 }, { 'X-Request-Id': 'req-1' }));
       const response = await client().get('rds', `/v3/${PROJECT}/backups`, { instance_id: 'a b+c', offset: 0, limit: 10, skipped: undefined }, { projectId: PROJECT });
       assert.deepStrictEqual(response, { status: 200, body: { backups: [], total_count: 0 }, requestId: 'req-1' });

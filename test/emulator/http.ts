@@ -1,5 +1,5 @@
 /**
- * What a service handler sees and returns, and the error bodies of SPEC §6: each service answers in
+ * What a service handler sees and returns, and the error bodies of docs/SPEC.md §6: each service answers in
  * its own shape, the API gateway in `{"error_code","error_msg"}` with APIGW codes.
  */
 import type { EmulatorData } from './data/model';

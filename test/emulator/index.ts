@@ -1,4 +1,4 @@
-/** The local Huawei Cloud emulator (SPEC §8, INTERFACES.md "Emulator"). */
+/** The local Huawei Cloud emulator (docs/SPEC.md §8; test/emulator/README.md). */
 export { DEMO_CREDENTIALS, DEMO_PROJECT_ID, DEMO_REGION, startEmulator, type Emulator } from './server';
 export type { EmulatorOptions, FaultKind, FaultSpec, RecordedRequest } from './types';
 export { GeneratedList, toArray, type EmulatorData, type InstanceBackups, type RawRecord, type RecordList } from './data/model';

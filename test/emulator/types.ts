@@ -1,4 +1,4 @@
-/** Public types of the emulator (INTERFACES.md, "Emulator"). Re-exported by index.ts. */
+/** Public types of the emulator (test/emulator/README.md). Re-exported by index.ts. */
 
 export interface EmulatorOptions {
   /** 0 (default) = random free port on 127.0.0.1. */

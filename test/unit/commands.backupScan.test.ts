@@ -49,6 +49,7 @@ function fakeAdapter(options: FakeOptions): ServiceAdapter & { calls: string[] }
     instanceNoun: 'instance',
     icons: { service: 'database', instance: 'database' },
     rawStatuses: {},
+    extraLabels: {},
     async listInstances(_ctx, request) {
       calls.push(`instances@${request.cursor?.kind === 'offset' ? request.cursor.offset : 0}`);
       return offsetPage(instances, request);

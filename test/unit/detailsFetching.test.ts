@@ -20,6 +20,7 @@ function fakeAdapter(records: readonly Backup[], withFindById = false) {
     instanceNoun: 'instance',
     icons: { service: 'database', instance: 'database' },
     rawStatuses: {},
+    extraLabels: {},
     listInstances: () => Promise.reject(new Error('not used')),
     async listBackups(_ctx, instance, request): Promise<Page<Backup>> {
       requests.push({ instance, request });

@@ -12,11 +12,11 @@ import {
 } from '../../src/cloud/signing/signer';
 
 /**
- * Huawei's published example (SPEC §6) and differential tests against the official signer of
+ * Huawei's published example (docs/SPEC.md §6) and differential tests against the official signer of
  * `@huaweicloud/huaweicloud-sdk-core` over generated requests.
  *
  * Intended differences from that signer, each following the gateway's documented canonicalisation
- * (SPEC §6) and Huawei's API gateway signer samples, none of which our client ever triggers in a
+ * (docs/SPEC.md §6) and Huawei's API gateway signer samples, none of which our client ever triggers in a
  * way the gateway would see differently:
  * - Path segments are decoded before being RFC 3986-encoded. The SDK signer encodes the path that
  *   Node's legacy `url.parse` gives it, which has already escaped spaces (and `"` `'` `<` `>` `{` `}`
@@ -211,7 +211,7 @@ describe('SDK-HMAC-SHA256 signer', () => {
     });
   });
 
-  describe('canonicalisation (gateway behaviour, SPEC §6)', () => {
+  describe('canonicalisation (gateway behaviour, docs/SPEC.md §6)', () => {
     const canonicalUriOf = (url: string) => canonicalRequest('GET', url, {}).canonicalRequest.split('\n')[1];
     const canonicalQueryOf = (url: string) => canonicalRequest('GET', url, {}).canonicalRequest.split('\n')[2];
 

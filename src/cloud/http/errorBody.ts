@@ -1,7 +1,7 @@
 import type { EndpointService } from '../model';
 import { CloudError } from './errors';
 
-/** What a Huawei error body says, whichever of its shapes it came in (SPEC §6). */
+/** What a Huawei error body says, whichever of its shapes it came in (docs/SPEC.md §6). */
 export interface HuaweiErrorBody {
   readonly code?: string;
   readonly message?: string;

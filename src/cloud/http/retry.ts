@@ -1,4 +1,4 @@
-/** When and how long to wait before retrying a request (SPEC §2 maxRetries, §6 back-off advice). */
+/** When and how long to wait before retrying a request (docs/SPEC.md §2 maxRetries, §6 back-off advice). */
 
 export interface RetryTiming {
   /** Full-jitter back-off: attempt n waits a random time in [0, min(maxDelayMs, baseDelayMs·2ⁿ)). */

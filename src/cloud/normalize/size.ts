@@ -1,4 +1,4 @@
-/** The size units the five APIs use (SPEC §5): RDS kB, DDS KB, DCS bytes, GES and CSBS MB. */
+/** The size units the five APIs use (docs/SPEC.md §5): RDS kB, DDS KB, DCS bytes, GES and CSBS MB. */
 export type SizeUnit = 'bytes' | 'kB' | 'KB' | 'MB';
 
 const UNIT_BYTES: Readonly<Record<SizeUnit, number>> = {

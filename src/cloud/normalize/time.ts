@@ -21,7 +21,7 @@ const EPOCH_MS_MIN = 1e11;
 const EPOCH_S_MIN = 1e9;
 
 /**
- * Reads any time format the five APIs send (SPEC §5, seeds 000–004) into an instant.
+ * Reads any time format the five APIs send (docs/SPEC.md §5, seeds 000–004) into an instant.
  * Unparseable values keep only `raw`, so the UI shows them as received; empty values give `{}`.
  */
 export function parseApiTime(raw: unknown): TimeValue {

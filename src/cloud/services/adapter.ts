@@ -35,6 +35,8 @@ export interface ServiceAdapter {
   readonly icons: ServiceIcons;
   /** The documented raw status values and what they mean; other values show raw as 'unknown'. */
   readonly rawStatuses: RawStatusTable;
+  /** How the panel names the `extras` its backups carry (keyed by the API's own field names). */
+  readonly extraLabels: Readonly<Record<string, string>>;
 
   listInstances(ctx: AdapterContext, request: PageRequest): Promise<Page<Instance>>;
 

@@ -90,6 +90,13 @@ export const csbsAdapter: ServiceAdapter = {
   instanceNoun: 'server',
   icons: { service: 'server-environment', instance: 'vm' },
   rawStatuses: CSBS_STATUSES,
+  extraLabels: {
+    resource_type: 'Resource type',
+    checkpoint_id: 'Checkpoint ID',
+    fail_op: 'Failed operation',
+    image_type: 'Image type',
+    incremental: 'Incremental',
+  },
 
   /** The servers CSBS protects, from ECS (`offset` is a 1-based page number there). */
   listInstances(ctx, request) {

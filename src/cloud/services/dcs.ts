@@ -69,6 +69,7 @@ export const dcsAdapter: ServiceAdapter = {
   instanceNoun: 'instance',
   icons: { service: 'zap', instance: 'database' },
   rawStatuses: DCS_STATUSES,
+  extraLabels: { period: 'Backup window', remark: 'Remark', is_support_restore: 'Restore supported' },
 
   listInstances(ctx, request) {
     return fetchOffsetPage(

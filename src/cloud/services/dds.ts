@@ -125,6 +125,7 @@ export const ddsAdapter: ServiceAdapter = {
   instanceNoun: 'instance',
   icons: { service: 'json', instance: 'database' },
   rawStatuses: DDS_STATUSES,
+  extraLabels: { mode: 'Instance mode', description: 'Description' },
 
   listInstances(ctx, request) {
     return fetchOffsetPage(

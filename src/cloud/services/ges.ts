@@ -101,6 +101,7 @@ export const gesAdapter: ServiceAdapter = {
   instanceNoun: 'graph',
   icons: { service: 'type-hierarchy', instance: 'type-hierarchy-sub' },
   rawStatuses: GES_STATUSES,
+  extraLabels: { graphStatus: 'Graph status', graphSizeTypeIndex: 'Graph size type', arch: 'CPU architecture', duration: 'Backup duration (s)' },
 
   listInstances(ctx, request) {
     return fetchOffsetPage(

@@ -90,6 +90,7 @@ export const rdsAdapter: ServiceAdapter = {
   instanceNoun: 'instance',
   icons: { service: 'database', instance: 'database' },
   rawStatuses: RDS_STATUSES,
+  extraLabels: {},
 
   listInstances(ctx, request) {
     return fetchOffsetPage(

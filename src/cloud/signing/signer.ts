@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'crypto';
 
 /**
- * SDK-HMAC-SHA256, the API gateway's request signing (SPEC §6). Pure functions: the HTTP client
+ * SDK-HMAC-SHA256, the API gateway's request signing (docs/SPEC.md §6). Pure functions: the HTTP client
  * signs with them and the emulator verifies with them.
  */
 

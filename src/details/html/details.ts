@@ -1,13 +1,14 @@
 import { isUnfinished, type Backup, type NormalizedStatus, type TimeValue } from '../../cloud/model';
 import { explain, UNKNOWN_CODE_NOTE } from '../../cloud/errorCodes';
 import { formatBytes, formatRelative, LAST_COMMIT_LABEL, LAST_COMMIT_NOTE, progressText, statusLabel, typeLabel, unfinishedText } from '../../cloud/format';
+import { adapterFor } from '../../cloud/services/registry';
 import { escapeHtml } from './escape';
 import { renderPage, type WebviewResources } from './page';
 import { uncoveredLeaves, type ShownValue } from './rawFields';
 import { clockTime, formatDuration, localTime, shortAge, utcTime } from './time';
 
 /**
- * Pure HTML of the backup detail panel (SPEC §7). Everything shown is escaped with the one
+ * Pure HTML of the backup detail panel (docs/SPEC.md §7). Everything shown is escaped with the one
  * escapeHtml; interaction is wired by media/details.js through `data-action` attributes.
  */
 
@@ -153,33 +154,8 @@ function databasesSection(backup: Backup): string {
   return `<section id="databases"><h2>Databases (${backup.databases.length})</h2><ul class="databases">${items}</ul></section>`;
 }
 
-/** Labels for the extras the adapters set; any other key is shown with a readable form of its name. */
-const EXTRA_LABELS: Readonly<Record<string, string>> = {
-  period: 'Backup window',
-  is_support_restore: 'Restore supported',
-  remark: 'Remark',
-  progress: 'Progress',
-  graphId: 'Graph ID',
-  graphName: 'Graph',
-  graphStatus: 'Graph status',
-  graphSizeTypeIndex: 'Graph size type',
-  arch: 'CPU architecture',
-  dataStoreVersion: 'Graph engine version',
-  duration: 'Backup duration (s)',
-  resource_id: 'Resource ID',
-  resource_name: 'Resource',
-  resource_type: 'Resource type',
-  checkpoint_id: 'Checkpoint ID',
-  fail_reason: 'Failure reason',
-  fail_op: 'Failed operation',
-  image_type: 'Image type',
-  incremental: 'Incremental',
-  mode: 'Instance mode',
-  description: 'Description',
-};
-
-export function labelForKey(key: string): string {
-  if (EXTRA_LABELS[key]) return EXTRA_LABELS[key];
+/** A field name as words, for the raw fields no adapter labels: `graphSizeTypeIndex` → "Graph size type index". */
+function readableKey(key: string): string {
   const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim().toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
@@ -191,7 +167,9 @@ function scalarHtml(value: string | number | boolean | null): string {
 }
 
 function extrasRows(backup: Backup): Row[] {
-  return Object.entries(backup.extras).map(([key, value]) => [labelForKey(key), scalarHtml(value)]);
+  // The adapter names its own fields: nothing outside src/cloud/services/ knows them.
+  const labels = adapterFor(backup.service).extraLabels;
+  return Object.entries(backup.extras).map(([key, value]) => [labels[key] ?? readableKey(key), scalarHtml(value)]);
 }
 
 /** Every value the structured sections show, for finding the raw fields they do not. */

@@ -1,5 +1,5 @@
 /**
- * Builders of raw records in each API's exact shape (seeds 000–004 and the instance APIs of SPEC §6).
+ * Builders of raw records in each API's exact shape (seeds 000–004 and the instance APIs of docs/SPEC.md §6).
  * The demo and scale data sets both build through these, so the shapes live in one place.
  */
 import type { RawRecord } from './model';
