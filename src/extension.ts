@@ -6,8 +6,9 @@ import { BackupExplorer } from './explorer/backupExplorer';
 import { registerExplorerCommands } from './explorer/commands';
 import { FilterState } from './explorer/filterState';
 import type { ExplorerNode } from './explorer/nodes';
+import { apiForTests } from './testAccess';
 
-/** What activate returns: the live objects, for the real-host tests. */
+/** The live objects the real-host tests drive; `activate` returns them only to the test runners (testAccess.ts). */
 export interface ExtensionApi {
   readonly connection: CloudConnection;
   readonly filter: FilterState;
@@ -15,7 +16,7 @@ export interface ExtensionApi {
   readonly treeView: vscode.TreeView<ExplorerNode>;
 }
 
-export function activate(context: vscode.ExtensionContext): ExtensionApi {
+export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
   const log = vscode.window.createOutputChannel('Huawei Cloud Backups', { log: true });
   const connection = new CloudConnection(context, log);
   const filter = new FilterState(context.workspaceState);
@@ -32,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerCommands(context, { connection, explorer, filter });
   registerDetails(context, { connection, filter, revealInTree: (locator) => explorer.reveal(locator) });
 
-  return { connection, filter, explorer, treeView };
+  return apiForTests({ connection, filter, explorer, treeView });
 }
 
 export function deactivate(): void {

@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { TEST_API_VARIABLE } from '../../src/testAccess';
 import { runTests } from '@vscode/test-electron';
 import { startEmulator } from '../emulator';
 import { REPO_ROOT, writeWorkspaceSettings } from './codeServer';
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
     version: process.env.HWC_VSCODE_VERSION ?? 'stable',
     extensionDevelopmentPath: REPO_ROOT,
     extensionTestsPath: path.join(__dirname, 'index'),
-    extensionTestsEnv: emulatorEnvironment(emulator, FIXED_NOW),
+    extensionTestsEnv: { ...emulatorEnvironment(emulator, FIXED_NOW), [TEST_API_VARIABLE]: '1' },
     launchArgs: [workspaceFolder, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
   }).then(
     () => 0,

@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { TEST_API_VARIABLE } from '../../src/testAccess';
 import { startEmulator } from '../emulator';
 import { emulatorEnvironment, emulatorWorkspaceSettings, FIXED_NOW } from './emulatorWiring';
 import { runExtensionTests } from './extensionTests';
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   const code = await runExtensionTests({
     workspaceFolder,
     workspaceSettings: emulatorWorkspaceSettings(emulator),
-    env: emulatorEnvironment(emulator, FIXED_NOW),
+    env: { ...emulatorEnvironment(emulator, FIXED_NOW), [TEST_API_VARIABLE]: '1' },
   });
   await shutdown(code);
 }

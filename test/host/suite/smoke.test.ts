@@ -3,6 +3,7 @@
 // credentials in the environment) reaches the extension host.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { TEST_API_VARIABLE } from '../../../src/testAccess';
 import { emulatorUrl, EXTENSION_ID } from '../emulatorControl';
 
 describe('smoke: extension in the real host', () => {
@@ -11,6 +12,12 @@ describe('smoke: extension in the real host', () => {
     assert.ok(extension, `${EXTENSION_ID} is not loaded`);
     await extension.activate();
     assert.strictEqual(extension.isActive, true);
+  });
+
+  it('hands its internals to the test runners, which started the host with the test flag', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    assert.strictEqual(process.env[TEST_API_VARIABLE], '1');
+    assert.ok(extension.exports && typeof extension.exports === 'object' && 'explorer' in extension.exports);
   });
 
   it('contributes the Huawei Cloud Backups view container and the Backups view', async () => {
