@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CloudConnection } from './auth/connection';
-import { registerCommands } from './commands';
+import { registerCommands, type ScriptedCommands } from './commands';
 import { registerDetails } from './details';
 import { BackupExplorer } from './explorer/backupExplorer';
 import { registerExplorerCommands } from './explorer/commands';
@@ -14,6 +14,7 @@ export interface ExtensionApi {
   readonly filter: FilterState;
   readonly explorer: BackupExplorer;
   readonly treeView: vscode.TreeView<ExplorerNode>;
+  readonly scripted: ScriptedCommands;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
@@ -30,10 +31,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   context.subscriptions.push(log, connection, filter, explorer, treeView);
 
   registerExplorerCommands(context, explorer);
-  registerCommands(context, { connection, explorer, filter });
+  const scripted = registerCommands(context, { connection, explorer, filter });
   registerDetails(context, { connection, filter, revealInTree: (locator) => explorer.reveal(locator) });
 
-  return apiForTests({ connection, filter, explorer, treeView });
+  return apiForTests({ connection, filter, explorer, treeView, scripted });
 }
 
 export function deactivate(): void {

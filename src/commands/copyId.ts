@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { backupArg } from './nodeArgs';
+import { backupOfNode } from './commandArgs';
 
 /** Copy Backup ID (backup node context menu). */
 export async function copyBackupId(arg: unknown): Promise<void> {
-  const backup = backupArg(arg);
+  const backup = backupOfNode(arg);
   if (!backup) {
     void vscode.window.showInformationMessage('Copy Backup ID works on a backup in the Backups view: right-click one.');
     return;

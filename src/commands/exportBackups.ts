@@ -11,7 +11,7 @@ import { fetchInstanceBackups } from './backupScan';
 import { describeError, isCancellation } from './errorText';
 import { exportFormatOf, serialiseBackups } from './exportFormat';
 import { pickInstance } from './instancePicker';
-import { instanceArg } from './nodeArgs';
+import { instanceOfNode } from './commandArgs';
 
 export interface ExportDeps {
   readonly connection: CloudConnection;
@@ -37,7 +37,7 @@ export function defaultExportName(service: string, instanceName: string, now: Da
  * The save dialog comes first, so the possibly long fetch is the last thing the user waits for.
  */
 export async function exportBackups(deps: ExportDeps, arg?: unknown, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-  const fromNode = instanceArg(arg);
+  const fromNode = instanceOfNode(arg);
   const chosen = fromNode ? { adapter: adapterFor(fromNode.service), instance: fromNode } : await pickInstance(deps.connection, deps.explorer, 'Export Backups');
   if (!chosen) return undefined;
   const { adapter, instance } = chosen;

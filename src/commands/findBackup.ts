@@ -7,6 +7,7 @@ import type { FilterState } from '../explorer/filterState';
 import { DEFAULT_SCAN_LIMITS, findBackupById, summarizeCoverage, type FindResult } from './backupScan';
 import { describeError, isCancellation } from './errorText';
 import { inputStep } from './quickInput';
+import { COMMANDS } from './commandIds';
 
 export interface FindDeps {
   readonly connection: CloudConnection;
@@ -42,8 +43,8 @@ function findLoaded(explorer: FindDeps['explorer'], services: readonly string[],
  * Find Backup by ID…: the tree's loaded pages first, then server-side look-ups (RDS per instance,
  * DDS project-wide), then bounded scans, under a cancellable progress notification.
  */
-export async function findBackup(deps: FindDeps, idArg?: unknown): Promise<void> {
-  let backupId = typeof idArg === 'string' ? idArg.trim() : undefined;
+export async function findBackup(deps: FindDeps, givenId?: string): Promise<void> {
+  let backupId = givenId?.trim();
   if (!backupId) {
     const answer = await inputStep({ title: 'Find Backup by ID', prompt: 'Backup id, from any of the enabled services', validate: validateBackupId });
     if (answer.kind !== 'value') return;
@@ -96,7 +97,7 @@ async function showFound(deps: FindDeps, backup: Backup): Promise<void> {
       await deps.filter.set(undefined);
       await deps.explorer.reveal(locator);
     }
-    if (choice) await vscode.commands.executeCommand('hwcBackups.openDetails', backup);
+    if (choice) await vscode.commands.executeCommand(COMMANDS.openDetails, { backup });
   });
 }
 

@@ -9,6 +9,7 @@ import { filterBackups } from './filter';
 import { findBackup } from './findBackup';
 import { selectRegion } from './region';
 import { showFailedBackups } from './showFailed';
+import { COMMANDS } from './commandIds';
 
 export interface CommandDeps {
   readonly connection: CloudConnection;
@@ -16,24 +17,32 @@ export interface CommandDeps {
   readonly filter: FilterState;
 }
 
+/** Two commands with what the person would type or pick given up front, for the host tests only (testAccess.ts). */
+export interface ScriptedCommands {
+  findBackup(backupId: string): Promise<void>;
+  exportBackups(node: unknown, target: vscode.Uri): Promise<vscode.Uri | undefined>;
+}
+
 /**
  * The palette and menu commands of docs/SPEC.md §2 that are not the tree's own (those are in
  * explorer/commands.ts) nor the detail panel's (details/index.ts).
  */
-export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {
+export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): ScriptedCommands {
   const { connection, filter } = deps;
   context.subscriptions.push(
-    vscode.commands.registerCommand('hwcBackups.setCredentials', () => setCredentials(connection)),
-    vscode.commands.registerCommand('hwcBackups.clearCredentials', () => clearCredentials(connection)),
-    vscode.commands.registerCommand('hwcBackups.selectRegion', () => selectRegion(connection)),
-    vscode.commands.registerCommand('hwcBackups.filter', () => filterBackups(filter)),
-    vscode.commands.registerCommand('hwcBackups.clearFilter', () => filter.set(undefined)),
-    vscode.commands.registerCommand('hwcBackups.copyId', (node?: unknown) => copyBackupId(node)),
-    // Optional argument: the backup id to look for (skips the input box).
-    vscode.commands.registerCommand('hwcBackups.findBackup', (id?: unknown) => findBackup(deps, id)),
-    // Optional second argument: the file to write (skips the save dialog).
-    vscode.commands.registerCommand('hwcBackups.exportBackups', (node?: unknown, target?: unknown) => exportBackups(deps, node, target instanceof vscode.Uri ? target : undefined)),
-    vscode.commands.registerCommand('hwcBackups.showFailed', () => showFailedBackups(deps)),
-    vscode.commands.registerCommand('hwcBackups.showLog', () => connection.showLog()),
+    vscode.commands.registerCommand(COMMANDS.setCredentials, () => setCredentials(connection)),
+    vscode.commands.registerCommand(COMMANDS.clearCredentials, () => clearCredentials(connection)),
+    vscode.commands.registerCommand(COMMANDS.selectRegion, () => selectRegion(connection)),
+    vscode.commands.registerCommand(COMMANDS.filter, () => filterBackups(filter)),
+    vscode.commands.registerCommand(COMMANDS.clearFilter, () => filter.set(undefined)),
+    vscode.commands.registerCommand(COMMANDS.copyId, (node?: unknown) => copyBackupId(node)),
+    vscode.commands.registerCommand(COMMANDS.findBackup, () => findBackup(deps)),
+    vscode.commands.registerCommand(COMMANDS.exportBackups, (node?: unknown) => exportBackups(deps, node)),
+    vscode.commands.registerCommand(COMMANDS.showFailed, () => showFailedBackups(deps)),
+    vscode.commands.registerCommand(COMMANDS.showLog, () => connection.showLog()),
   );
+  return {
+    findBackup: (backupId) => findBackup(deps, backupId),
+    exportBackups: (node, target) => exportBackups(deps, node, target),
+  };
 }

@@ -7,6 +7,7 @@ import { DEFAULT_SCAN_LIMITS, scanMatchingBackups, summarizeCoverage, type Match
 import { describeError, isCancellation } from './errorText';
 import { enabledAdapters } from './findBackup';
 import { pickStep } from './quickInput';
+import { COMMANDS } from './commandIds';
 
 export interface ShowFailedDeps {
   readonly connection: CloudConnection;
@@ -133,5 +134,5 @@ async function presentResults(deps: ShowFailedDeps, result: MatchResult, now: nu
   }
   const backup = item.backup!;
   await deps.explorer.reveal({ service: backup.service, instanceId: backup.instanceId, backupId: backup.id });
-  await vscode.commands.executeCommand('hwcBackups.openDetails', backup);
+  await vscode.commands.executeCommand(COMMANDS.openDetails, { backup });
 }

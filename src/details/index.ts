@@ -4,8 +4,9 @@ import type { BackupFilter } from '../cloud/model';
 import type { BackupLocator } from '../explorer/backupExplorer';
 import { pickBackup } from './backupPicker';
 import { DETAILS_VIEW_TYPE, DetailsPanels } from './detailsPanel';
-import { backupFromArgument, instanceFromArgument } from './state';
 import { TIMELINE_VIEW_TYPE, TimelinePanels } from './timelinePanel';
+import { backupOfNode, instanceOfNode } from '../commands/commandArgs';
+import { COMMANDS } from '../commands/commandIds';
 
 export { DETAILS_VIEW_TYPE } from './detailsPanel';
 export { TIMELINE_VIEW_TYPE } from './timelinePanel';
@@ -33,13 +34,13 @@ export function registerDetails(context: vscode.ExtensionContext, deps: DetailsD
     vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state) => timelines.restore(panel, state),
     }),
-    vscode.commands.registerCommand('hwcBackups.openDetails', async (arg?: unknown) => {
-      const backup = backupFromArgument(arg) ?? (arg === undefined ? await pickBackup(deps.connection) : undefined);
+    vscode.commands.registerCommand(COMMANDS.openDetails, async (arg?: unknown) => {
+      const backup = backupOfNode(arg) ?? (arg === undefined ? await pickBackup(deps.connection) : undefined);
       if (backup) details.open(backup);
       else if (arg !== undefined) void vscode.window.showErrorMessage('Show Backup Details needs a backup.');
     }),
-    vscode.commands.registerCommand('hwcBackups.showTimeline', (arg?: unknown) => {
-      const instance = instanceFromArgument(arg);
+    vscode.commands.registerCommand(COMMANDS.showTimeline, (arg?: unknown) => {
+      const instance = instanceOfNode(arg);
       if (instance) timelines.open(instance);
       else void vscode.window.showErrorMessage('Show Backup Timeline works on an instance: right-click one in the Backups view.');
     }),

@@ -50,16 +50,7 @@ export function parseTimelineState(state: unknown): TimelineState | undefined {
   };
 }
 
-/** A command argument that is an Instance, or a tree node carrying one. */
-export function instanceFromArgument(arg: unknown): Instance | undefined {
-  const candidate = isObject(arg) && isObject(arg.instance) ? arg.instance : arg;
-  return isObject(candidate) && isService(candidate.service) && isText(candidate.id) && typeof candidate.name === 'string'
-    ? (candidate as unknown as Instance)
-    : undefined;
-}
-
-/** A command argument that is a Backup, or a tree node carrying one. */
-export function backupFromArgument(arg: unknown): Backup | undefined {
-  if (isBackup(arg)) return arg;
-  return isObject(arg) && isBackup(arg.backup) ? arg.backup : undefined;
+/** Whether `value` looks like a normalised Instance (command arguments). */
+export function isInstance(value: unknown): value is Instance {
+  return isObject(value) && isService(value.service) && isText(value.id) && typeof value.name === 'string';
 }

@@ -8,6 +8,7 @@ import { renderTimelineHtml, type TimelineInstanceRef } from './html/timeline';
 import { parseTimelineState } from './state';
 import { DAY_MS, type TimeRange } from './timeline/analysis';
 import { PanelSet, toDetailsError, webviewResources, wirePanel, type PanelMessage } from './webviewSupport';
+import { COMMANDS } from '../commands/commandIds';
 
 export const TIMELINE_VIEW_TYPE = 'hwcBackups.timeline';
 
@@ -132,7 +133,7 @@ class TimelinePanel {
     if (message.type === 'refresh') return this.load();
     if (message.type !== 'open' || !message.backupId) return;
     const backup = this.backups?.find((candidate) => candidate.id === message.backupId);
-    if (backup) await vscode.commands.executeCommand('hwcBackups.openDetails', backup);
+    if (backup) await vscode.commands.executeCommand(COMMANDS.openDetails, { backup });
   }
 }
 

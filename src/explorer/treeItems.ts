@@ -23,6 +23,7 @@ import {
   ServiceNode,
   type ExplorerNode,
 } from './nodes';
+import { COMMANDS } from '../commands/commandIds';
 
 /** Builds the TreeItem of a node when the tree asks; nothing here is kept between calls. */
 export function createTreeItem(node: ExplorerNode, now: number): vscode.TreeItem {
@@ -57,7 +58,7 @@ function backupItem(node: BackupNode, now: number): vscode.TreeItem {
   item.description = backupDescription(backup, now);
   item.iconPath = STATUS_ICONS[backup.status];
   item.contextValue = `hwcBackups.backup.${backup.status}`;
-  item.command = { command: 'hwcBackups.openDetails', title: 'Show Backup Details', arguments: [backup] };
+  item.command = { command: COMMANDS.openDetails, title: 'Show Backup Details', arguments: [node] };
   return item;
 }
 
@@ -98,7 +99,7 @@ function loadMoreItem(node: LoadMoreNode): vscode.TreeItem {
   item.tooltip = facts.filtersClientSide
     ? 'The filter is applied to fetched pages: keeps fetching until it finds a page of matches or the list ends. Right-click for Load All.'
     : 'Fetches the next page. Right-click for Load All.';
-  item.command = { command: 'hwcBackups.loadMore', title: 'Load More', arguments: [node] };
+  item.command = { command: COMMANDS.loadMore, title: 'Load More', arguments: [node] };
   return item;
 }
 
@@ -115,7 +116,7 @@ function errorItem(node: ErrorNode): vscode.TreeItem {
   item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
   item.contextValue = 'hwcBackups.error';
   item.tooltip = markdown(errorMarkdown(error, 'Click to retry.'));
-  item.command = { command: 'hwcBackups.loadMore', title: 'Retry', arguments: [node] };
+  item.command = { command: COMMANDS.loadMore, title: 'Retry', arguments: [node] };
   return item;
 }
 
@@ -149,7 +150,7 @@ function credentialsRejectedItem(node: CredentialsRejectedNode): vscode.TreeItem
   item.tooltip = markdown(
     errorMarkdown(node.error, 'The API gateway rejected the access key, secret key or security token (or the clock is more than 15 minutes off). Click to set credentials.'),
   );
-  item.command = { command: 'hwcBackups.setCredentials', title: 'Set Credentials…' };
+  item.command = { command: COMMANDS.setCredentials, title: 'Set Credentials…' };
   return item;
 }
 

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { backupFromArgument, instanceFromArgument, parseDetailsState, parseTimelineState } from '../../src/details/state';
+import { backupOfNode, instanceOfNode } from '../../src/commands/commandArgs';
+import { parseDetailsState, parseTimelineState } from '../../src/details/state';
 import { FAILED_DCS_BACKUP, GES_BACKUP } from './detailsFixtures';
 
 describe('detail panel state and arguments', () => {
@@ -27,17 +28,17 @@ describe('detail panel state and arguments', () => {
     assert.strictEqual(parseTimelineState({ kind: 'timeline', instance: { service: 'nope', id: 'g1' } }), undefined);
   });
 
-  it('takes a backup or a tree node carrying one as the openDetails argument', () => {
-    assert.strictEqual(backupFromArgument(GES_BACKUP), GES_BACKUP);
-    assert.strictEqual(backupFromArgument({ backup: GES_BACKUP, label: 'x' }), GES_BACKUP);
-    assert.strictEqual(backupFromArgument({ instance: {} }), undefined);
-    assert.strictEqual(backupFromArgument('b1'), undefined);
-  });
-
-  it('takes an instance or a tree node carrying one as the showTimeline argument', () => {
+  it('reads a command argument only as a tree node: { backup } or { instance }, checked', () => {
+    assert.strictEqual(backupOfNode({ backup: GES_BACKUP, label: 'x' }), GES_BACKUP);
+    // A bare Backup, a node of the other kind, a malformed node and text are not nodes.
+    assert.strictEqual(backupOfNode(GES_BACKUP), undefined);
+    assert.strictEqual(backupOfNode({ instance: {} }), undefined);
+    assert.strictEqual(backupOfNode({ backup: { ...GES_BACKUP, service: 'ecs' } }), undefined);
+    assert.strictEqual(backupOfNode('b1'), undefined);
     const instance = { service: 'rds', id: 'i1', name: 'orders', raw: {} };
-    assert.strictEqual(instanceFromArgument({ instance }), instance);
-    assert.strictEqual(instanceFromArgument(instance), instance);
-    assert.strictEqual(instanceFromArgument({ service: 'rds' }), undefined);
+    assert.strictEqual(instanceOfNode({ instance }), instance);
+    assert.strictEqual(instanceOfNode(instance), undefined);
+    assert.strictEqual(instanceOfNode({ instance: { service: 'rds' } }), undefined);
+    assert.strictEqual(instanceOfNode(undefined), undefined);
   });
 });

@@ -4,6 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { SERVICE_IDS, SUPPORTING_ENDPOINTS } from '../../src/cloud/services/registry';
+import { COMMANDS } from '../../src/commands/commandIds';
 import { DEFAULT_SETTINGS } from '../../src/cloud/settings';
 
 const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
@@ -22,5 +23,18 @@ describe('package.json agrees with the service registry', () => {
   it('names every endpoint in the endpointTemplate description', () => {
     const described = /`\{service\}` is one of `([^`]+)`/.exec(property('endpointTemplate').markdownDescription)?.[1].split(' ');
     assert.deepStrictEqual(described, [...SERVICE_IDS, ...SUPPORTING_ENDPOINTS]);
+  });
+});
+
+describe('package.json agrees with the command ids', () => {
+  it('contributes exactly the commands of COMMANDS', () => {
+    const contributed = (manifest.contributes.commands as { command: string }[]).map((entry) => entry.command).sort();
+    assert.deepStrictEqual(contributed, Object.values(COMMANDS).sort());
+  });
+
+  it('names only known commands in its menus', () => {
+    const known = new Set<string>(Object.values(COMMANDS));
+    const menus = Object.values(manifest.contributes.menus as Record<string, { command: string }[]>).flat();
+    assert.deepStrictEqual(menus.map((entry) => entry.command).filter((id) => !known.has(id)), []);
   });
 });

@@ -113,7 +113,7 @@ describe('commands in the real host', () => {
     const target = (await backupsOf(instance, 1, total - 1)).items[0];
     api.explorer.refresh();
     await clearRequests();
-    await vscode.commands.executeCommand('hwcBackups.findBackup', target.id);
+    await api.scripted.findBackup(target.id);
     const lookups = (await requests()).filter((request) => request.service === 'rds' && request.query.backup_id === target.id);
     assert.ok(lookups.length >= 1, 'RDS was asked by backup_id');
     assert.strictEqual(selectedBackupId(), target.id, 'the backup is selected in the tree');
@@ -123,14 +123,14 @@ describe('commands in the real host', () => {
     const { instance, total } = await busiestInstance('dcs');
     const target = (await backupsOf(instance, 1, total - 1)).items[0];
     api.explorer.refresh();
-    await vscode.commands.executeCommand('hwcBackups.findBackup', target.id);
+    await api.scripted.findBackup(target.id);
     assert.strictEqual(selectedBackupId(), target.id);
   });
 
   it('Export writes every backup of an instance to CSV, without a secret', async () => {
     const { instance, total } = await busiestInstance('rds');
     const file = vscode.Uri.file(path.join(tempDir, 'rds.csv'));
-    await vscode.commands.executeCommand('hwcBackups.exportBackups', await instanceNode('rds', instance.id), file);
+    await api.scripted.exportBackups(await instanceNode('rds', instance.id), file);
     const text = fs.readFileSync(file.fsPath, 'utf8');
     const rows = parseCsv(text.replace(/^\uFEFF/, ''));
     assert.strictEqual(rows[0][3], 'backup_id');
@@ -143,7 +143,7 @@ describe('commands in the real host', () => {
     const { instance } = await busiestInstance('dcs');
     await setFilter({ statuses: ['failed', 'succeeded'] });
     const file = vscode.Uri.file(path.join(tempDir, 'dcs.json'));
-    await vscode.commands.executeCommand('hwcBackups.exportBackups', await instanceNode('dcs', instance.id), file);
+    await api.scripted.exportBackups(await instanceNode('dcs', instance.id), file);
     const text = fs.readFileSync(file.fsPath, 'utf8');
     const records = JSON.parse(text) as Array<{ status: string; raw: unknown; instanceId: string }>;
     assert.ok(records.length > 0);

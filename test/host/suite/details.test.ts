@@ -67,7 +67,7 @@ describe('details: backup detail panels in the real host', () => {
   for (const { service, instance, what, matches } of cases) {
     it(`opens one panel for a ${what} and reveals it when opened again`, async () => {
       const backup = await demoBackup(service, instance, matches, what);
-      await vscode.commands.executeCommand('hwcBackups.openDetails', backup);
+      await vscode.commands.executeCommand('hwcBackups.openDetails', { backup });
       const [tab] = await waitForTabs('hwcBackups.details', backup.name, 1);
       assert.ok(tab.isActive, 'the new panel is active');
 
