@@ -61,6 +61,8 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
   private rejected: CredentialsRejectedNode | undefined;
   /** Counts refreshes: a reveal that sees it change knows its nodes were dropped. */
   private generation = 0;
+  /** Pages each list had when Refresh dropped it, by node id: loaded again as the node expands. */
+  private readonly pagesToRestore = new Map<string, number>();
   private readonly adapters: readonly ServiceAdapter[];
   /** What the view's description and message say besides region and filter, once known. */
   private viewFacts: { source?: 'secretStorage' | 'environment'; project?: string } = {};
@@ -103,7 +105,10 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
     if (node instanceof ServiceNode || node instanceof InstanceNode) {
       // One request when first expanded; afterwards the loaded pages (a failure waits for Retry).
       const firstLoad = !node.list.started && node.list.error === undefined;
-      await node.list.ensureFirstPage();
+      // After a Refresh, as many pages as the node had (one request each); the first one first.
+      const pages = this.pagesToRestore.get(node.id) ?? 1;
+      this.pagesToRestore.delete(node.id);
+      await node.list.ensurePages(pages);
       if (firstLoad) this.afterLoad(node);
       return node.visibleChildren();
     }
@@ -112,8 +117,19 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
 
   // ---- Commands and the API other modules use (ExtensionApi in extension.ts) ----
 
-  /** Drops every cache and rebuilds the tree. */
-  refresh(): void {
+  /**
+   * Drops every cache and rebuilds the tree. `keepPages` (the Refresh command): each list then loads
+   * as many pages as it had, as GitLens keeps a view's limit; a filter or connection change starts
+   * over from first pages.
+   */
+  refresh(options: { readonly keepPages?: boolean } = {}): void {
+    this.pagesToRestore.clear();
+    if (options.keepPages) {
+      for (const root of this.roots ?? []) {
+        this.rememberPages(root);
+        if (root.pagesLoaded > 0) for (const instance of root.childNodes()) this.rememberPages(instance);
+      }
+    }
     for (const root of this.roots ?? []) root.dispose();
     this.roots = undefined;
     this.rejected = undefined;
@@ -125,7 +141,8 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
   /** Drops the cache of one service or instance node (and of everything under it). */
   refreshNode(node: ExplorerNode | undefined): void {
     const target = node && this.pagedOwner(node);
-    if (!target) return this.refresh();
+    if (!target) return this.refresh({ keepPages: true });
+    this.rememberPages(target);
     target.reset();
     this.changed(target);
     if (target instanceof ServiceNode) void this.loadCounts(target);
@@ -240,6 +257,7 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
         fetchPage: async (cursor, signal) =>
           adapter.listBackups(await this.connection.adapterContext(signal), owner.instance, { cursor, limit: pageSize, signal, filter: backupFilter }),
         clientFilter: backupFilter ? { maxScanPerLoad: pageSize * MAX_SCAN_PAGES } : undefined,
+        filtered: backupFilter !== undefined,
         onProgress: () => this.changed(owner),
       });
     return new ServiceNode(adapter, instanceList, backupList);
@@ -268,6 +286,10 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
       this.log.warn(`Could not count ${node.service.toUpperCase()} backups: ${error instanceof Error ? error.message : String(error)}`);
       this.handleAuthFailure(error);
     }
+  }
+
+  private rememberPages(node: PagedNode): void {
+    if (node.pagesLoaded > 1) this.pagesToRestore.set(node.id, node.pagesLoaded);
   }
 
   /** The service or instance whose list a node belongs to or is. */

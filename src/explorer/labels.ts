@@ -88,6 +88,12 @@ function loadedSummary(facts: ListFacts, noun: Noun): string {
   return facts.hasMore ? `${facts.loaded} ${noun.many} shown, more available` : countOf(facts.loaded, noun);
 }
 
+/** What an ended, empty list says: "No backups"; under a filter "No matches in 143 scanned". */
+export function emptyListLabel(list: Pick<ListState, 'filtered' | 'scanned'>, noun: Noun): string {
+  if (!list.filtered) return `No ${noun.many}`;
+  return list.scanned > 0 ? `No matches in ${list.scanned} scanned` : 'No matches';
+}
+
 /**
  * A service's server-side counts: "10 backups · 2 error"; "36 backups, any type · 2 error" when the
  * filter names types the count API cannot take, so the number never silently ignores the filter.

@@ -8,7 +8,7 @@ import type { InvalidEntry, PagedList } from './pagedList';
  * and read `backup`, `instance` and `service` from them.
  */
 
-export type ExplorerNode = ServiceNode | InstanceNode | BackupNode | LoadMoreNode | ErrorNode | InvalidNode | CredentialsRejectedNode;
+export type ExplorerNode = ServiceNode | InstanceNode | BackupNode | LoadMoreNode | ErrorNode | InvalidNode | EmptyNode | CredentialsRejectedNode;
 export type PagedNode = ServiceNode | InstanceNode;
 
 /**
@@ -21,6 +21,7 @@ abstract class PagedParent<T, Child, Self extends PagedNode> {
   private invalidChildren: InvalidNode[] = [];
   private moreNode: LoadMoreNode | undefined;
   private failureNode: ErrorNode | undefined;
+  private nothingNode: EmptyNode | undefined;
 
   protected constructor(private readonly createList: (owner: Self) => PagedList<T>) {}
 
@@ -28,6 +29,11 @@ abstract class PagedParent<T, Child, Self extends PagedNode> {
   /** This node as the tree knows it (the subclasses are the only PagedNodes). */
   protected abstract get self(): Self;
   protected abstract createChild(item: T): Child;
+
+  /** Pages its list had loaded, without creating a list nobody expanded (0 then). */
+  get pagesLoaded(): number {
+    return this.currentList?.pagesLoaded ?? 0;
+  }
 
   /** Created on first use, so it is never built for a node nobody expands. */
   get list(): PagedList<T> {
@@ -75,10 +81,17 @@ abstract class PagedParent<T, Child, Self extends PagedNode> {
     return (this.failureNode ??= new ErrorNode(this.self));
   }
 
-  /** Children as the tree shows them: records with invalid ones in place, then "load more" or the error. */
-  visibleChildren(): (Child | InvalidNode | LoadMoreNode | ErrorNode)[] {
+  get emptyNode(): EmptyNode {
+    return (this.nothingNode ??= new EmptyNode(this.self));
+  }
+
+  /**
+   * Children as the tree shows them: records with invalid ones in place, then "load more" or the
+   * error; a list that ended with nothing in it says so instead of showing nothing.
+   */
+  visibleChildren(): (Child | InvalidNode | LoadMoreNode | ErrorNode | EmptyNode)[] {
     const list = this.list;
-    const result: (Child | InvalidNode | LoadMoreNode | ErrorNode)[] = [];
+    const result: (Child | InvalidNode | LoadMoreNode | ErrorNode | EmptyNode)[] = [];
     const children = this.childNodes();
     const invalid = this.invalidNodes();
     let nextInvalid = 0;
@@ -88,6 +101,7 @@ abstract class PagedParent<T, Child, Self extends PagedNode> {
     }
     if (list.error !== undefined && !list.loading) result.push(this.errorNode);
     else if (list.hasMore || list.loading === 'more' || list.loading === 'all') result.push(this.loadMoreNode);
+    else if (result.length === 0 && list.started) result.push(this.emptyNode);
     return result;
   }
 }
@@ -203,6 +217,14 @@ export class ErrorNode {
   }
   get error(): unknown {
     return this.parent.list.error;
+  }
+}
+
+/** The parent's list ended with nothing in it: "No backups", "No matches in 143 scanned". */
+export class EmptyNode {
+  constructor(readonly parent: PagedNode) {}
+  get id(): string {
+    return `${this.parent.id}/~empty`;
   }
 }
 

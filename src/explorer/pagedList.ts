@@ -27,6 +27,8 @@ export interface PagedListOptions<T> {
    * full page already holds `pageSize` matches, so this costs no extra request.
    */
   readonly clientFilter?: { readonly maxScanPerLoad: number };
+  /** A filter applies to this list (on the server, here, or both): an empty list means "no matches". */
+  readonly filtered?: boolean;
   /**
    * Called when the list changes, for live descriptions: while a client-side filter scans, and
    * once a load has ended (its pages applied, or it failed) and no longer counts as running, so
@@ -65,6 +67,7 @@ export interface ListState {
   readonly filteredOut: number;
   readonly pageSize: number;
   readonly filtersClientSide: boolean;
+  readonly filtered: boolean;
   readonly error: unknown;
   readonly loading: LoadKind | undefined;
   readonly scanning: { readonly scanned: number; readonly matches: number } | undefined;
@@ -121,6 +124,13 @@ export class PagedList<T> implements ListState {
   get filtersClientSide(): boolean {
     return this.options.clientFilter !== undefined;
   }
+  get filtered(): boolean {
+    return this.options.filtered ?? this.options.clientFilter !== undefined;
+  }
+  /** Pages applied so far, each the answer to one load (a Load All counts each of its pages). */
+  get pagesLoaded(): number {
+    return this.pagesApplied;
+  }
   /** The last load's failure, until the next load starts. */
   get error(): unknown {
     return this.lastError;
@@ -147,6 +157,18 @@ export class PagedList<T> implements ListState {
     if (this.running) return this.running.promise;
     if (this.lastError !== undefined) return Promise.resolve();
     return this.run('first', (signal) => this.fetchNext(signal));
+  }
+
+  /**
+   * Like ensureFirstPage, then goes on in the background, one load per page, until `count` pages
+   * are in (Refresh keeps how far a list was loaded). Resolves once the first page is in.
+   */
+  ensurePages(count: number): Promise<void> {
+    const first = this.ensureFirstPage();
+    void first.then(async () => {
+      while (!this.disposed && this.pagesApplied < count && this.nextCursor && this.lastError === undefined) await this.loadMore();
+    });
+    return first;
   }
 
   /**

@@ -6,6 +6,7 @@ import {
   backupTooltip,
   code,
   codeWithExplanation,
+  emptyListLabel,
   escapeMarkdown,
   factsOf,
   listSummary,
@@ -16,6 +17,7 @@ import {
 import {
   BackupNode,
   CredentialsRejectedNode,
+  EmptyNode,
   ErrorNode,
   InstanceNode,
   InvalidNode,
@@ -33,6 +35,7 @@ export function createTreeItem(node: ExplorerNode, now: number): vscode.TreeItem
   if (node instanceof LoadMoreNode) return loadMoreItem(node);
   if (node instanceof ErrorNode) return errorItem(node);
   if (node instanceof InvalidNode) return invalidItem(node);
+  if (node instanceof EmptyNode) return emptyItem(node);
   return credentialsRejectedItem(node);
 }
 
@@ -87,6 +90,17 @@ function serviceItem(node: ServiceNode): vscode.TreeItem {
   item.description = parts.join(' · ');
   item.iconPath = new vscode.ThemeIcon(node.adapter.icons.service);
   item.contextValue = 'hwcBackups.service';
+  return item;
+}
+
+function emptyItem(node: EmptyNode): vscode.TreeItem {
+  const { parent } = node;
+  const noun = nounFor(parent instanceof InstanceNode ? 'backup' : parent.adapter.instanceNoun);
+  const item = new vscode.TreeItem(emptyListLabel(parent.list, noun), vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.iconPath = new vscode.ThemeIcon('info');
+  item.contextValue = 'hwcBackups.empty';
+  if (parent.list.filtered) item.tooltip = 'Nothing matches the filter. Clear Filter shows everything.';
   return item;
 }
 

@@ -180,8 +180,29 @@ describe('explorer: the Backups tree in the browser', function () {
         await expand(wb, 'web-01');
         // Marker paging has no total: the count API gives it, so the node says more than "more available".
         await waitForRow(wb, 'the web-01 total', (row) => row.label === 'web-01' && row.description === 'server · 9 backups (5 shown)');
-        await waitForRow(wb, 'the load-more row', (row) => row.label === 'Load 4 more… (5 of 9)');
+        const more = await waitForRow(wb, 'the load-more row', (row) => row.label === 'Load 4 more… (5 of 9)');
         await wb.screenshot('explorer-csbs-server-total');
+
+        // Refresh keeps how far a list was loaded: both pages come back, one request each.
+        await rowLocator(wb, more).click();
+        await waitForRow(wb, 'all 9 shown', (row) => row.label === 'web-01' && row.description === 'server · 9 backups');
+        wb.emulator.clearRequests();
+        await wb.runCommand('Huawei Cloud Backups: Refresh');
+        const pageRequests = () => wb.emulator.requests.filter((request) => request.path.endsWith('/checkpoint_items'));
+        for (let waited = 0; pageRequests().length < 2 && waited < 20_000; waited += 100) await wb.page.waitForTimeout(100);
+        await waitForRow(wb, 'all 9 again after Refresh', (row) => row.label === 'web-01' && row.description === 'server · 9 backups');
+        await wb.page.waitForTimeout(500);
+        assert.strictEqual(pageRequests().length, 2, JSON.stringify(pageRequests().map((request) => request.query)));
+        await wb.screenshot('explorer-refresh-keeps-pages');
+
+        // An instance without backups says so.
+        await collapse(wb, SERVICES[4]);
+        await expand(wb, SERVICES[0]);
+        // The sixth RDS instance is on the second page of instances.
+        await rowLocator(wb, await waitForRow(wb, 'more RDS instances', (row) => row.label.startsWith('Load 1 more…'))).click();
+        await expand(wb, 'staging-mysql');
+        await waitForRow(wb, 'the empty row', (row) => row.label === 'No backups' && row.level === 3);
+        await wb.screenshot('explorer-empty-instance');
       },
       { settings: { 'hwcBackups.pageSize': 5 } },
     );

@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import type { Backup, Instance, InvalidRecord } from '../../src/cloud/model';
 import type { Page, PageCursor } from '../../src/cloud/paging';
 import type { ServiceAdapter } from '../../src/cloud/services/adapter';
-import { BackupNode, ErrorNode, InstanceNode, InvalidNode, LoadMoreNode, ServiceNode } from '../../src/explorer/nodes';
+import { emptyListLabel, nounFor } from '../../src/explorer/labels';
+import { BackupNode, EmptyNode, ErrorNode, InstanceNode, InvalidNode, LoadMoreNode, ServiceNode } from '../../src/explorer/nodes';
 import { PagedList } from '../../src/explorer/pagedList';
 
 const adapter = { id: 'rds', label: 'RDS — Relational Database', instanceNoun: 'instance' } as ServiceAdapter;
@@ -66,6 +67,7 @@ function describeChildren(nodes: readonly unknown[]): string[] {
     if (node instanceof LoadMoreNode) return 'more';
     if (node instanceof ErrorNode) return 'error';
     if (node instanceof InstanceNode) return node.instance.id;
+    if (node instanceof EmptyNode) return 'empty';
     return '?';
   });
 }
@@ -174,5 +176,43 @@ describe('explorer nodes', () => {
     assert.strictEqual(node.service, 'rds');
     assert.strictEqual(first.instance.id, 'a');
     assert.strictEqual(first.service, 'rds');
+  });
+
+  it('says so when a list ends with nothing in it, instead of showing nothing', async () => {
+    const emptyPage = async (): Promise<Page<Backup>> => ({ items: [], invalid: [], scanned: 0, total: 0 });
+    const service = new ServiceNode(
+      adapter,
+      () => new PagedList<Instance>({ pageSize: 50, keyOf: (item) => item.id, fetchPage: async () => ({ items: [instance('a')], invalid: [], scanned: 1, total: 1 }) }),
+      () => new PagedList<Backup>({ pageSize: 2, keyOf: (item) => item.id, fetchPage: emptyPage }),
+    );
+    await service.list.ensureFirstPage();
+    const [only] = service.childNodes();
+    assert.deepStrictEqual(describeChildren(only.visibleChildren()), [], 'nothing before the first page');
+    await only.list.ensureFirstPage();
+    assert.deepStrictEqual(describeChildren(only.visibleChildren()), ['empty']);
+    assert.strictEqual(emptyListLabel(only.list, nounFor('backup')), 'No backups');
+  });
+
+  it('words an empty list under a filter as "no matches", with how much was scanned', () => {
+    assert.strictEqual(emptyListLabel({ filtered: true, scanned: 143 }, nounFor('backup')), 'No matches in 143 scanned');
+    assert.strictEqual(emptyListLabel({ filtered: true, scanned: 0 }, nounFor('backup')), 'No matches');
+    assert.strictEqual(emptyListLabel({ filtered: false, scanned: 0 }, nounFor('graph')), 'No graphs');
+  });
+
+  it('after a Refresh, loads as many pages as the list had, one request each, the first one first', async () => {
+    const { service, requests } = fakeTree();
+    await service.list.ensureFirstPage();
+    const [first] = service.childNodes();
+    await first.list.ensureFirstPage();
+    await first.list.loadMore();
+    assert.strictEqual(first.pagesLoaded, 2);
+    first.reset();
+    requests.length = 0;
+    await first.list.ensurePages(2);
+    assert.ok(first.pagesLoaded >= 1, 'resolves once the first page is in');
+    for (let waited = 0; first.pagesLoaded < 2 && waited < 1000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.deepStrictEqual(requests, ['a@0', 'a@2'], 'the first page, then the second, and no more');
+    assert.deepStrictEqual(describeChildren(first.visibleChildren()), ['b0', 'invalid#1', 'b2', 'b3', 'more']);
   });
 });

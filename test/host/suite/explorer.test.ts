@@ -339,6 +339,39 @@ describe('explorer: the Backups tree in the real host', function () {
     assert.strictEqual(sent[0].query.offset, '0');
   });
 
+  it('refreshing a node keeps how many pages it had, one request per page', async () => {
+    const orders = await instanceNode('rds', 'orders-mysql');
+    const first = await children(orders);
+    await vscode.commands.executeCommand('hwcBackups.loadMore', first[first.length - 1]);
+    const loaded = (await children(orders)).filter((node) => backupOf(node)).length;
+    assert.strictEqual(loaded, 100);
+    await clearRequests();
+    await vscode.commands.executeCommand('hwcBackups.refreshNode', orders);
+    await children(orders);
+    const expected = /^MySQL 8\.0 · 143 backups \(100 shown\)$/;
+    assert.match(await settled(() => descriptionOf(orders), expected), expected);
+    const offsets = (await listRequests()).filter((request) => request.path.endsWith('/backups')).map((request) => request.query.offset);
+    assert.deepStrictEqual(offsets, ['0', '50']);
+  });
+
+  it('an instance whose list ends empty says so: "No matches in N scanned" under a filter', async () => {
+    // RDS has no "waiting" status: the filter is applied to fetched pages and matches nothing.
+    await afterTreeRefresh(() => api.filter.set({ statuses: ['waiting'] }));
+    try {
+      const orders = await instanceNode('rds', 'orders-mysql');
+      let nodes = await children(orders);
+      // The scan stops at its bound with more to scan: keep scanning until the list ends.
+      while (nodes.length === 1 && contextOf(nodes[0]) === 'hwcBackups.loadMore') {
+        await vscode.commands.executeCommand('hwcBackups.loadMore', nodes[0]);
+        nodes = await children(orders);
+      }
+      assert.deepStrictEqual(nodes.map(contextOf), ['hwcBackups.empty']);
+      assert.strictEqual(label(nodes[0]), 'No matches in 143 scanned');
+    } finally {
+      await afterTreeRefresh(() => api.filter.set(undefined));
+    }
+  });
+
   it('Refresh drops every cache', async () => {
     await children(await instanceNode('rds', 'orders-mysql'));
     await clearRequests();
