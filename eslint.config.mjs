@@ -19,8 +19,10 @@ export const VSCODE_FREE = [
   'src/commands/commandIds.ts',
   'src/commands/regions.ts',
   'src/commands/timeInput.ts',
+  'src/details/detailsError.ts',
   'src/details/fetching.ts',
   'src/details/html/**',
+  'src/details/protocol.ts',
   'src/details/state.ts',
   'src/details/timeline/**',
   'src/explorer/labels.ts',
@@ -28,6 +30,7 @@ export const VSCODE_FREE = [
   'src/explorer/pagedList.ts',
   'src/explorer/reveal.ts',
   'src/explorer/storedFilter.ts',
+  'src/webview/**',
 ];
 
 export default tseslint.config(

@@ -152,3 +152,16 @@ export function codeExplanation(errorCode: string | undefined): string | undefin
 export function errorSummary(errorCode: string | undefined, errorMessage: string | undefined): string {
   return [errorCode, errorMessage, codeExplanation(errorCode)].filter(Boolean).join(' — ');
 }
+/**
+ * Each status's icon (a codicon id) and theme colour, the one table the tree and the panels draw
+ * from. The tree spins the in-progress icon; the panels' CSS colours by status class.
+ */
+export const STATUS_ICONS: Readonly<Record<NormalizedStatus, { readonly icon: string; readonly color?: string }>> = {
+  succeeded: { icon: 'pass', color: 'testing.iconPassed' },
+  failed: { icon: 'error', color: 'testing.iconFailed' },
+  inProgress: { icon: 'sync', color: 'charts.blue' },
+  waiting: { icon: 'clock', color: 'charts.yellow' },
+  expired: { icon: 'trash', color: 'disabledForeground' },
+  unknown: { icon: 'question' },
+};
+

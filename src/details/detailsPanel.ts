@@ -6,7 +6,10 @@ import type { BackupLocator } from '../explorer/backupExplorer';
 import { refetchBackup } from './fetching';
 import { renderDetailsHtml, type DetailsError } from './html/details';
 import { parseDetailsState } from './state';
-import { PanelSet, toDetailsError, webviewResources, wirePanel, type PanelMessage } from './webviewSupport';
+import { toDetailsError } from './detailsError';
+import { PanelSet, tellPanel, wirePanel } from './panelSet';
+import type { PanelMessage } from './protocol';
+import { webviewResources } from './webviewResources';
 
 export const DETAILS_VIEW_TYPE = 'hwcBackups.details';
 
@@ -84,7 +87,7 @@ class DetailsPanel {
     if (this.refreshing) return;
     const controller = new AbortController();
     this.refreshing = controller;
-    void this.panel.webview.postMessage({ type: 'busy' });
+    tellPanel(this.panel, { type: 'busy' });
     try {
       const ctx = await this.deps.connection.adapterContext(controller.signal);
       const outcome = await refetchBackup(

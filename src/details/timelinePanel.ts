@@ -7,7 +7,10 @@ import type { DetailsError } from './html/details';
 import { renderTimelineHtml, type TimelineInstanceRef } from './html/timeline';
 import { parseTimelineState } from './state';
 import { DAY_MS, type TimeRange } from './timeline/analysis';
-import { PanelSet, toDetailsError, webviewResources, wirePanel, type PanelMessage } from './webviewSupport';
+import { toDetailsError } from './detailsError';
+import { PanelSet, tellPanel, wirePanel } from './panelSet';
+import type { PanelMessage } from './protocol';
+import { webviewResources } from './webviewResources';
 import { COMMANDS } from '../commands/commandIds';
 
 export const TIMELINE_VIEW_TYPE = 'hwcBackups.timeline';
@@ -84,7 +87,7 @@ class TimelinePanel {
     this.range = fixedRange ?? rollingRange();
     // The first load shows a loading page; later ones keep the last chart while they run.
     if (this.backups === undefined) this.render();
-    else void this.panel.webview.postMessage({ type: 'busy' });
+    else tellPanel(this.panel, { type: 'busy' });
     try {
       const ctx = await this.deps.connection.adapterContext(controller.signal);
       const result = await listInstanceBackups(adapterFor(this.instance.service), ctx, this.instance, this.range, {

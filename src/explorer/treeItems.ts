@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { STATUS_ICONS } from '../cloud/format';
 import { CloudError } from '../cloud/http/errors';
 import type { NormalizedStatus } from '../cloud/model';
 import {
@@ -45,21 +46,20 @@ export function resolveTooltip(item: vscode.TreeItem, node: ExplorerNode): vscod
   return item;
 }
 
-const STATUS_ICONS: Record<NormalizedStatus, vscode.ThemeIcon> = {
-  succeeded: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
-  failed: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed')),
-  inProgress: new vscode.ThemeIcon('sync~spin', new vscode.ThemeColor('charts.blue')),
-  expired: new vscode.ThemeIcon('trash', new vscode.ThemeColor('disabledForeground')),
-  waiting: new vscode.ThemeIcon('clock', new vscode.ThemeColor('charts.yellow')),
-  unknown: new vscode.ThemeIcon('question'),
-};
+/** The status icons of cloud/format.ts as ThemeIcons; in progress spins. */
+const STATUS_THEME_ICONS = Object.fromEntries(
+  Object.entries(STATUS_ICONS).map(([status, { icon, color }]) => [
+    status,
+    new vscode.ThemeIcon(status === 'inProgress' ? `${icon}~spin` : icon, color ? new vscode.ThemeColor(color) : undefined),
+  ]),
+) as Record<NormalizedStatus, vscode.ThemeIcon>;
 
 function backupItem(node: BackupNode, now: number): vscode.TreeItem {
   const { backup } = node;
   const item = new vscode.TreeItem(backup.name || backup.id, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   item.description = backupDescription(backup, now);
-  item.iconPath = STATUS_ICONS[backup.status];
+  item.iconPath = STATUS_THEME_ICONS[backup.status];
   item.contextValue = `hwcBackups.backup.${backup.status}`;
   item.command = { command: COMMANDS.openDetails, title: 'Show Backup Details', arguments: [node] };
   return item;

@@ -1,15 +1,16 @@
 import { isUnfinished, type Backup, type NormalizedStatus, type TimeValue } from '../../cloud/model';
 import { explain, UNKNOWN_CODE_NOTE } from '../../cloud/errorCodes';
-import { formatBytes, formatRelative, LAST_COMMIT_LABEL, LAST_COMMIT_NOTE, progressText, statusLabel, typeLabel, unfinishedText } from '../../cloud/format';
+import { formatBytes, formatRelative, LAST_COMMIT_LABEL, LAST_COMMIT_NOTE, progressText, STATUS_ICONS, statusLabel, typeLabel, unfinishedText } from '../../cloud/format';
 import { adapterFor } from '../../cloud/services/registry';
 import { escapeHtml } from './escape';
 import { renderPage, type WebviewResources } from './page';
 import { uncoveredLeaves, type ShownValue } from './rawFields';
-import { clockTime, formatDuration, localTime, shortAge, utcTime } from './time';
+import { shortAge } from '../protocol';
+import { clockTime, formatDuration, localTime, utcTime } from './time';
 
 /**
  * Pure HTML of the backup detail panel (docs/SPEC.md §7). Everything shown is escaped with the one
- * escapeHtml; interaction is wired by media/details.js through `data-action` attributes.
+ * escapeHtml; interaction is wired by the webview script (src/webview/details.ts) through `data-action` attributes.
  */
 
 /** A failed refresh, shown above the last good data. */
@@ -42,14 +43,6 @@ export interface DetailsPageInput {
 
 type Row = readonly [label: string, valueHtml: string];
 
-export const STATUS_ICONS: Readonly<Record<NormalizedStatus, string>> = {
-  succeeded: 'pass',
-  failed: 'error',
-  inProgress: 'sync',
-  waiting: 'clock',
-  expired: 'circle-slash',
-  unknown: 'question',
-};
 
 const code = (text: unknown) => `<code>${escapeHtml(text)}</code>`;
 const muted = (html: string) => `<span class="muted">${html}</span>`;
@@ -61,7 +54,7 @@ function section(id: string, title: string, rows: readonly Row[]): string {
 }
 
 function statusBadge(status: NormalizedStatus, rawStatus: string): string {
-  return `<span class="status status-${status}"><span class="codicon codicon-${STATUS_ICONS[status]}" aria-hidden="true"></span> ${escapeHtml(statusLabel(status, rawStatus))}</span>`;
+  return `<span class="status status-${status}"><span class="codicon codicon-${STATUS_ICONS[status].icon}" aria-hidden="true"></span> ${escapeHtml(statusLabel(status, rawStatus))}</span>`;
 }
 
 /** The code with its English and Chinese meaning, or the code raw with a note. */
@@ -249,5 +242,5 @@ ${section('other-fields', 'Other fields from the API', other)}
 }
 
 function statusBadgeIcon(status: NormalizedStatus): string {
-  return `<span class="codicon codicon-${STATUS_ICONS[status]} status-${status}" title="${escapeHtml(statusLabel(status))}"></span>`;
+  return `<span class="codicon codicon-${STATUS_ICONS[status].icon} status-${status}" title="${escapeHtml(statusLabel(status))}"></span>`;
 }

@@ -18,15 +18,6 @@ export function clockTime(instant: number): string {
   return dayjs(instant).format('HH:mm:ss');
 }
 
-/** Seconds-precise age for "3 s ago" (the webview script keeps it ticking). */
-export function shortAge(ms: number): string {
-  const seconds = Math.max(0, Math.floor(ms / 1000));
-  if (seconds < 60) return `${seconds} s ago`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
-  return `${Math.floor(minutes / 60)} h ago`;
-}
-
 /** `1 h 2 min 3 s`, `54 s`, `0 s`. */
 export function formatDuration(ms: number): string {
   const total = Math.round(Math.abs(ms) / 1000);

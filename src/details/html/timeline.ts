@@ -1,9 +1,9 @@
 import dayjs from 'dayjs';
 import type { Backup, NormalizedStatus, ServiceId } from '../../cloud/model';
-import { formatBytes, statusLabel, typeLabel } from '../../cloud/format';
+import { formatBytes, STATUS_ICONS, statusLabel, typeLabel } from '../../cloud/format';
 import { findGaps, findSizeDrops, describeDuration, usualAutoInterval, type TimeRange } from '../timeline/analysis';
 import { renderTimelineSvg } from '../timeline/svg';
-import { STATUS_ICONS, type DetailsError } from './details';
+import type { DetailsError } from './details';
 import { escapeHtml } from './escape';
 import { renderPage, type WebviewResources } from './page';
 
@@ -81,7 +81,7 @@ function backupTable(backups: readonly Backup[]): string {
     .map(
       (b) =>
         `<tr><td>${openButton(b, b.id)}</td>` +
-        `<td><span class="status status-${b.status}"><span class="codicon codicon-${STATUS_ICONS[b.status]}" aria-hidden="true"></span> ${escapeHtml(statusLabel(b.status))}</span></td>` +
+        `<td><span class="status status-${b.status}"><span class="codicon codicon-${STATUS_ICONS[b.status].icon}" aria-hidden="true"></span> ${escapeHtml(statusLabel(b.status))}</span></td>` +
         `<td>${escapeHtml(typeLabel(b.type))}</td><td>${b.start.instant !== undefined ? escapeHtml(day(b.start.instant)) : escapeHtml(b.start.raw ?? '')}</td>` +
         `<td class="num">${b.sizeBytes !== undefined ? escapeHtml(formatBytes(b.sizeBytes)) : ''}</td></tr>`,
     );

@@ -1,44 +1,9 @@
-import { randomBytes } from 'crypto';
+// The plumbing both panels share: their icon and message hand-off, and the set of open panels.
 import * as vscode from 'vscode';
-import { CloudError } from '../cloud/http/errors';
-import type { DetailsError } from './html/details';
-import type { WebviewResources } from './html/page';
+import { isPanelMessage, type HostMessage, type PanelMessage } from './protocol';
+import { webviewOptions } from './webviewResources';
 
-/** The only folder a panel may load from (docs/SPEC.md §7: localResourceRoots limited to media/). */
-export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-  return { enableScripts: true, enableFindWidget: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
-}
-
-/** Stylesheets, script and a fresh nonce for one render. */
-export function webviewResources(webview: vscode.Webview, extensionUri: vscode.Uri): WebviewResources {
-  const media = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', ...path)).toString();
-  return {
-    cspSource: webview.cspSource,
-    nonce: randomBytes(16).toString('hex'),
-    styles: [media('codicons', 'codicon.css'), media('details.css')],
-    script: media('details.js'),
-  };
-}
-
-/** A failure as the panels show it: code, message and request id, never a stack. */
-export function toDetailsError(error: unknown, at: number): DetailsError {
-  if (error instanceof CloudError) {
-    return { code: error.code, message: error.message, requestId: error.requestId, status: error.status, at };
-  }
-  return { message: error instanceof Error ? error.message : String(error), at };
-}
-
-/** Messages media/details.js posts. */
-export interface PanelMessage {
-  readonly type: 'refresh' | 'copyId' | 'copyJson' | 'reveal' | 'open';
-  readonly backupId?: string;
-}
-
-function isPanelMessage(message: unknown): message is PanelMessage {
-  return typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string';
-}
-
-/** Gives a panel the extension's icon and hands it the messages media/details.js posts; `onClose` runs once the panel is closed. */
+/** Gives a panel the extension's icon and hands it the messages its script posts (checked); `onClose` runs once the panel is closed. */
 export function wirePanel(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, handle: (message: PanelMessage) => Promise<void>, onClose: () => void): void {
   panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icons', 'backups.svg');
   panel.webview.onDidReceiveMessage((message: unknown) => {
@@ -90,4 +55,9 @@ export abstract class PanelSet<P extends { readonly panel: vscode.WebviewPanel }
       if (this.panels.get(key) === panel) this.panels.delete(key);
     });
   }
+}
+
+/** Tells a panel's script something (protocol.ts). */
+export function tellPanel(panel: vscode.WebviewPanel, message: HostMessage): void {
+  void panel.webview.postMessage(message);
 }
