@@ -8,6 +8,8 @@ import tseslint from 'typescript-eslint';
 export const VSCODE_FREE = [
   'src/cloud/**',
   'src/testAccess.ts',
+  'src/auth/failures.ts',
+  'src/auth/projectCache.ts',
   'src/auth/requestLog.ts',
   'src/auth/settings.ts',
   'src/auth/validation.ts',
@@ -29,6 +31,7 @@ export const VSCODE_FREE = [
   'src/explorer/nodes.ts',
   'src/explorer/pagedList.ts',
   'src/explorer/reveal.ts',
+  'src/explorer/serviceCounts.ts',
   'src/explorer/storedFilter.ts',
   'src/webview/**',
 ];

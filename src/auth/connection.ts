@@ -3,11 +3,12 @@ import * as vscode from 'vscode';
 import { CloudError } from '../cloud/http/errors';
 import type { AdapterContext } from '../cloud/services/adapter';
 import { createCloudSession, credentialsFromEnvironment, type CloudSession, type ResolvedProject } from '../cloud/session';
-import { type CloudSettings, type RequestLogEntry } from '../cloud/settings';
+import type { CloudSettings } from '../cloud/settings';
 import type { Credentials } from '../cloud/signing/signer';
 import { deleteStoredCredentials, isSecretKey, readStoredCredentials, storeCredentials } from './credentialStore';
-import { formatRequestLine, isFailedAttempt } from './requestLog';
-import { readCloudSettings, type RawSettings } from './settings';
+import { ProjectCache } from './projectCache';
+import { logRequest } from './requestLog';
+import { SettingsReader } from './settingsReader';
 
 export type CredentialSource = 'secretStorage' | 'environment';
 
@@ -18,16 +19,15 @@ interface ActiveCredentials {
   readonly projectId?: string;
 }
 
-/** globalState key of the IAM-resolved project ids (not secrets), keyed by projectCacheKey. */
-const PROJECT_CACHE_STATE = 'hwcBackups.resolvedProjects';
 const HAS_CREDENTIALS_CONTEXT = 'hwcBackups.hasCredentials';
 /** A burst of changes (several settings written at once) collapses into one onDidChange. */
 const CHANGE_COALESCE_MS = 50;
 
 /**
- * The one place the VS Code side gets a cloud session from: reads the hwcBackups.* settings,
- * the credentials (SecretStorage first, then Huawei's SDK environment variables), logs every
- * request, and rebuilds the session whenever any of those change.
+ * The one place the VS Code side gets a cloud session from: the settings (SettingsReader), the
+ * credentials (SecretStorage first, then Huawei's SDK environment variables) and the remembered
+ * project ids (ProjectCache) make a session whose requests are logged (requestLog.ts); any change
+ * of those rebuilds it and is announced once.
  */
 export class CloudConnection implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
@@ -36,7 +36,8 @@ export class CloudConnection implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   private cachedSession?: Promise<CloudSession | undefined>;
   private changeTimer?: ReturnType<typeof setTimeout>;
-  private reportedProblems = '';
+  private readonly settingsReader: SettingsReader;
+  private readonly projects: ProjectCache;
   /** Writes of ours to SecretStorage still running; their per-key events are not announced. */
   private ownWrites = 0;
   /** Hash of the stored credentials last announced, so late echoes of one change fire nothing. */
@@ -46,6 +47,8 @@ export class CloudConnection implements vscode.Disposable {
     private readonly context: vscode.ExtensionContext,
     private readonly log: vscode.LogOutputChannel,
   ) {
+    this.settingsReader = new SettingsReader(log);
+    this.projects = new ProjectCache(context.globalState);
     this.disposables.push(
       context.secrets.onDidChange((event) => {
         // Our own writes announce themselves once they are complete (see writeSecrets).
@@ -60,15 +63,7 @@ export class CloudConnection implements vscode.Disposable {
   }
 
   settings(): CloudSettings {
-    const config = vscode.workspace.getConfiguration('hwcBackups');
-    const keys: Array<keyof CloudSettings> = ['region', 'projectId', 'endpointTemplate', 'endpoints', 'services', 'pageSize', 'requestTimeoutSeconds', 'maxRetries'];
-    const raw: RawSettings = Object.fromEntries(keys.map((key) => [key, config.get(key)]));
-    const { settings, problems } = readCloudSettings(raw);
-    // Report each distinct set of problems once, not on every read.
-    const summary = problems.join(' ');
-    if (summary && summary !== this.reportedProblems) problems.forEach((problem) => this.log.warn(problem));
-    this.reportedProblems = summary;
-    return settings;
+    return this.settingsReader.read();
   }
 
   async credentialSource(): Promise<CredentialSource | undefined> {
@@ -99,7 +94,7 @@ export class CloudConnection implements vscode.Disposable {
    * is also how a user gets a stale cached project id looked up afresh, so that cache is dropped.
    */
   async storeCredentials(credentials: Credentials): Promise<void> {
-    await this.forgetProjects(accountOf(credentials));
+    await this.projects.forgetAccount(credentials);
     await this.writeSecrets(() => storeCredentials(this.context.secrets, credentials));
   }
 
@@ -113,7 +108,7 @@ export class CloudConnection implements vscode.Disposable {
    * other session, and ignores hwcBackups.projectId and the id caches so the check really reaches IAM.
    */
   probeSession(credentials: Credentials): CloudSession {
-    return createCloudSession({ settings: { ...this.settings(), projectId: '' }, credentials, onRequest: (entry) => this.logRequest(entry, credentials) });
+    return createCloudSession({ settings: { ...this.settings(), projectId: '' }, credentials, onRequest: (entry) => logRequest(this.log, entry, credentials) });
   }
 
   /** Show Log: the channel every request is logged to. */
@@ -181,19 +176,19 @@ export class CloudConnection implements vscode.Disposable {
     const active = await this.activeCredentials();
     if (!active) return undefined;
     const settings = this.settings();
-    const cacheKey = projectCacheKey(settings, active.credentials);
-    const cachedProjectId = settings.projectId ? undefined : active.projectId ?? this.cachedProjects()[cacheKey];
+    const cacheKey = this.projects.keyFor(settings, active.credentials);
+    const cachedProjectId = settings.projectId ? undefined : active.projectId ?? this.projects.get(cacheKey);
     const projectSource: ResolvedProject['source'] | undefined = settings.projectId ? undefined : active.projectId ? 'environment' : cachedProjectId ? 'iam' : undefined;
 
     const inner = createCloudSession({
       settings: cachedProjectId ? { ...settings, projectId: cachedProjectId } : settings,
       credentials: active.credentials,
-      onRequest: (entry) => this.logRequest(entry, active.credentials),
+      onRequest: (entry) => logRequest(this.log, entry, active.credentials),
     });
 
     const project = async (signal?: AbortSignal): Promise<ResolvedProject> => {
       const resolved = await inner.project(signal);
-      if (resolved.source === 'iam') await this.rememberProject(cacheKey, resolved.id);
+      if (resolved.source === 'iam') await this.projects.remember(cacheKey, resolved.id);
       // An id we supplied from the environment or the IAM cache reports where it really came from.
       return projectSource ? { ...resolved, source: projectSource } : resolved;
     };
@@ -206,39 +201,4 @@ export class CloudConnection implements vscode.Disposable {
       },
     };
   }
-
-  private cachedProjects(): Record<string, string> {
-    return this.context.globalState.get<Record<string, string>>(PROJECT_CACHE_STATE) ?? {};
-  }
-
-  private async rememberProject(key: string, projectId: string): Promise<void> {
-    const cache = this.cachedProjects();
-    if (cache[key] !== projectId) await this.context.globalState.update(PROJECT_CACHE_STATE, { ...cache, [key]: projectId });
-  }
-
-  /** Entries never hold credentials; masking the secret values anyway is a second guard. */
-  private async forgetProjects(account: string): Promise<void> {
-    const cache = this.cachedProjects();
-    const kept = Object.fromEntries(Object.entries(cache).filter(([key]) => !key.endsWith(`|${account}`)));
-    if (Object.keys(kept).length !== Object.keys(cache).length) await this.context.globalState.update(PROJECT_CACHE_STATE, kept);
-  }
-
-  private logRequest(entry: RequestLogEntry, credentials: Credentials): void {
-    const line = formatRequestLine(entry, [credentials.secretKey, credentials.securityToken ?? '']);
-    if (isFailedAttempt(entry)) this.log.warn(line);
-    else this.log.info(line);
-  }
-}
-
-/**
- * Project ids differ per account, region and IAM endpoint. The account is identified by a short
- * hash of the access key, so globalState never holds any part of the credentials themselves.
- */
-function projectCacheKey(settings: CloudSettings, credentials: Credentials): string {
-  const iam = settings.endpoints.iam ?? settings.endpointTemplate;
-  return `${settings.region}|${iam}|${accountOf(credentials)}`;
-}
-
-function accountOf(credentials: Credentials): string {
-  return createHash('sha256').update(credentials.accessKey).digest('hex').slice(0, 16);
 }

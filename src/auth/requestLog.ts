@@ -1,4 +1,5 @@
 import type { RequestLogEntry } from '../cloud/settings';
+import type { Credentials } from '../cloud/signing/signer';
 
 /**
  * One log line per HTTP attempt: `GET rds /v3/…/backups?… → 200 in 84 ms [request id 5f3…]`.
@@ -26,4 +27,17 @@ export function redact(text: string, secrets: readonly string[]): string {
     if (secret.length >= 8) result = result.split(secret).join('***');
   }
   return result;
+}
+
+/** Where request lines go (VS Code's log output channel). */
+export interface RequestLogSink {
+  info(line: string): void;
+  warn(line: string): void;
+}
+
+/** Logs one attempt, failed ones as warnings, masking the credentials' secrets should they appear. */
+export function logRequest(sink: RequestLogSink, entry: RequestLogEntry, credentials: Credentials): void {
+  const line = formatRequestLine(entry, [credentials.secretKey, credentials.securityToken ?? '']);
+  if (isFailedAttempt(entry)) sink.warn(line);
+  else sink.info(line);
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { filterSummary } from '../cloud/format';
+import { credentialFailure } from '../auth/failures';
 import { CloudError } from '../cloud/http/errors';
 import { isEmptyFilter, type Backup, type BackupFilter, type Instance, type ServiceId } from '../cloud/model';
 import type { ServiceAdapter, AdapterContext } from '../cloud/services/adapter';
@@ -18,6 +19,7 @@ import {
 } from './nodes';
 import { PagedList } from './pagedList';
 import { revealBackup, type BackupLocator } from './reveal';
+import { countServiceBackups } from './serviceCounts';
 import { createTreeItem, resolveTooltip } from './treeItems';
 
 /** What the explorer needs from CloudConnection (src/auth/connection.ts). */
@@ -65,7 +67,7 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
   private readonly pagesToRestore = new Map<string, number>();
   private readonly adapters: readonly ServiceAdapter[];
   /** What the view's description and message say besides region and filter, once known. */
-  private viewFacts: { source?: 'secretStorage' | 'environment'; project?: string } = {};
+  private viewFacts: { source?: 'secretStorage' | 'environment'; project?: string; projectFailure?: string } = {};
 
   constructor(
     private readonly connection: ExplorerConnection,
@@ -263,23 +265,15 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
     return new ServiceNode(adapter, instanceList, backupList);
   }
 
-  /** CSBS counts its backups on the server: "10 backups · 2 error" without listing them. */
+  /** Server-side counts for the service's description (countServiceBackups), when it has a count API. */
   private async loadCounts(node: ServiceNode): Promise<void> {
-    const count = node.adapter.countBackups?.bind(node.adapter);
-    if (!count) return;
-    const filter = this.filter.get();
-    const wantsFailed = !filter?.statuses?.length || filter.statuses.includes('failed');
+    if (!node.adapter.countBackups) return;
     // A refresh drops the node: its count requests stop with it, and a late answer is not shown.
     const signal = node.countsSignal;
     try {
-      const context = await this.connection.adapterContext(signal);
-      const [total, failed] = await Promise.all([
-        count(context, filter, signal),
-        wantsFailed ? count(context, { ...filter, statuses: ['failed'] }, signal) : Promise.resolve(undefined),
-      ]);
+      const counts = await countServiceBackups(node.adapter, await this.connection.adapterContext(signal), this.filter.get(), signal);
       if (signal.aborted || this.roots?.includes(node) !== true) return;
-      // A count API that takes no type (CSBS): say so rather than show a number the list contradicts.
-      node.counts = { total, failed, anyType: !!filter?.types?.length && (node.adapter.countUnfiltered ?? []).includes('types') };
+      node.counts = counts;
       this.changed(node);
     } catch (error) {
       if (signal.aborted) return;
@@ -313,14 +307,15 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
     this.changed(node);
   }
 
+  /** Acts on what a failure says about the credentials (auth/failures.ts); true when the tree was replaced. */
   private handleAuthFailure(error: unknown): boolean {
-    if (!(error instanceof CloudError)) return false;
-    if (error.isAuthFailure) {
+    const failure = credentialFailure(error);
+    if (failure === 'rejected') {
       this.rejected ??= new CredentialsRejectedNode(error);
       this.treeChanged.fire(undefined);
       return true;
     }
-    if (error.code === 'NO_CREDENTIALS') {
+    if (failure === 'missing') {
       // Credentials vanished between listing the tree and this load: show the welcome view. Only
       // when they are really gone, or a refresh would reload expanded nodes and fail again forever.
       void this.connection.credentialSource().then((source) => source === undefined && this.refresh());
@@ -343,6 +338,7 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
     if (!view) return;
     const parts = [this.connection.settings().region];
     if (this.viewFacts.project) parts.push(`project ${this.viewFacts.project}`);
+    if (this.viewFacts.projectFailure) parts.push(`project look-up failed: ${this.viewFacts.projectFailure}`);
     const filter = this.filter.get();
     if (filter && !isEmptyFilter(filter)) parts.push(`filter: ${filterSummary(filter)}`);
     view.description = parts.join(' · ');
@@ -354,13 +350,19 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
   private async updateViewInfo(): Promise<void> {
     this.renderViewInfo();
     const source = await this.connection.credentialSource();
-    const project = source
-      ? await this.connection
-          .session()
-          .then((session) => session?.project())
-          .catch(() => undefined)
-      : undefined;
-    this.viewFacts = { source, project: project && projectText(project, this.connection.settings().region) };
+    const facts: typeof this.viewFacts = { source };
+    if (source) {
+      try {
+        const project = await (await this.connection.session())?.project();
+        if (project) facts.project = projectText(project, this.connection.settings().region);
+      } catch (error) {
+        // Said in the view (and the log), not swallowed: every list under it will fail the same way.
+        facts.projectFailure = error instanceof CloudError && error.code ? error.code : error instanceof Error ? error.message : String(error);
+        this.log.warn(`Could not resolve the project: ${error instanceof Error ? error.message : String(error)}`);
+        this.handleAuthFailure(error);
+      }
+    }
+    this.viewFacts = facts;
     this.renderViewInfo();
   }
 }

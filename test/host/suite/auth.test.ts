@@ -179,6 +179,24 @@ describe('credentials in the real host', () => {
     }
   });
 
+  it('says in the view when the project cannot be resolved, instead of hiding it', async () => {
+    const config = vscode.workspace.getConfiguration('hwcBackups');
+    const configured = { projectId: config.get<string>('projectId'), region: config.get<string>('region') };
+    try {
+      await updateSetting('projectId', '');
+      // IAM knows no project named after this region: GET /v3/projects answers an empty list.
+      await updateSetting('region', 'xx-nowhere-1');
+      const deadline = Date.now() + 10_000;
+      while (!/project look-up failed: NO_PROJECT/.test(api.treeView.description ?? '') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      assert.match(api.treeView.description ?? '', /^xx-nowhere-1 · project look-up failed: NO_PROJECT/);
+    } finally {
+      await updateSetting('region', configured.region);
+      await updateSetting('projectId', configured.projectId);
+    }
+  });
+
   it('Forget Credentials deletes them and falls back to the environment', async () => {
     await api.connection.storeCredentials({ accessKey: ACCESS_KEY, secretKey: SECRET_KEY });
     const changed = nextChange();

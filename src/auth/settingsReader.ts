@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+import type { CloudSettings } from '../cloud/settings';
+import { readCloudSettings, type RawSettings } from './settings';
+
+const KEYS: ReadonlyArray<keyof CloudSettings> = ['region', 'projectId', 'endpointTemplate', 'endpoints', 'services', 'pageSize', 'requestTimeoutSeconds', 'maxRetries'];
+
+/**
+ * Reads the `hwcBackups.*` settings (readCloudSettings corrects bad values) and logs what it had
+ * to correct, each distinct set of problems once rather than on every read.
+ */
+export class SettingsReader {
+  private reportedProblems = '';
+
+  constructor(private readonly log: vscode.LogOutputChannel) {}
+
+  read(): CloudSettings {
+    const config = vscode.workspace.getConfiguration('hwcBackups');
+    const raw: RawSettings = Object.fromEntries(KEYS.map((key) => [key, config.get(key)]));
+    const { settings, problems } = readCloudSettings(raw);
+    const summary = problems.join(' ');
+    if (summary && summary !== this.reportedProblems) problems.forEach((problem) => this.log.warn(problem));
+    this.reportedProblems = summary;
+    return settings;
+  }
+}
