@@ -7,7 +7,10 @@ import { SERVICE_IDS, SUPPORTING_ENDPOINTS } from '../../src/cloud/services/regi
 import { COMMANDS } from '../../src/commands/commandIds';
 import { DEFAULT_SETTINGS } from '../../src/cloud/settings';
 
-const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+/** The English text of a `%key%` placeholder of package.json (package.nls.json). */
+const english = (placeholder: string): string => JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8'))[placeholder.replace(/^%|%$/g, '')];
 const property = (key: string) => manifest.contributes.configuration.properties[`hwcBackups.${key}`];
 
 describe('package.json agrees with the service registry', () => {
@@ -20,8 +23,12 @@ describe('package.json agrees with the service registry', () => {
     assert.deepStrictEqual([...DEFAULT_SETTINGS.services], [...SERVICE_IDS]);
   });
 
+  it('describes every service it offers in hwcBackups.services', () => {
+    assert.strictEqual(property('services').items.enumDescriptions.length, property('services').items.enum.length);
+  });
+
   it('names every endpoint in the endpointTemplate description', () => {
-    const described = /`\{service\}` is one of `([^`]+)`/.exec(property('endpointTemplate').markdownDescription)?.[1].split(' ');
+    const described = /`\{service\}` is one of `([^`]+)`/.exec(english(property('endpointTemplate').markdownDescription))?.[1].split(' ');
     assert.deepStrictEqual(described, [...SERVICE_IDS, ...SUPPORTING_ENDPOINTS]);
   });
 });
