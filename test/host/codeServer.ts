@@ -49,6 +49,31 @@ export interface CodeServerOptions {
   port?: number;
   /** code-server's stdout and stderr go here (default: <stateDir>/code-server.log). */
   logFile?: string;
+  /** Display language; 'zh-cn' registers a stub language pack so the extension's translations apply. Default English. */
+  locale?: DisplayLanguage;
+}
+
+/** Display languages the extension is translated into (package.nls.<lang>.json, l10n/bundle.l10n.<lang>.json). */
+export type DisplayLanguage = 'zh-cn';
+
+/**
+ * code-server honours --locale only when <user-data-dir>/languagepacks.json registers that
+ * language with an existing translations file; without it vscode.env.language stays 'en' and
+ * no package.nls.<lang>.json is read. A stub pack (no workbench translations) is enough: the
+ * workbench stays English, the extension's own strings switch. shared/VSCODE_HOST.md.
+ */
+function registerStubLanguagePack(stateDir: string, userDataDir: string, locale: DisplayLanguage): void {
+  const translations = path.join(stateDir, 'language-pack', locale, 'main.i18n.json');
+  writeJson(translations, { version: '1.0.0', contents: {} });
+  writeJson(path.join(userDataDir, 'languagepacks.json'), {
+    [locale]: {
+      // code-server caches built translations under clp/<hash>.<locale>/; the stub never changes.
+      hash: `hwc-stub-${locale}-1`,
+      extensions: [{ extensionIdentifier: { id: `hwc-test.stub-language-pack-${locale}` }, version: '0.0.1' }],
+      translations: { vscode: translations },
+      label: locale,
+    },
+  });
 }
 
 export interface CodeServer {
@@ -164,6 +189,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     writeJson(userSettingsFile, { ...QUIET_USER_SETTINGS, ...options.userSettings });
   }
   fs.writeFileSync(path.join(stateDir, 'config.yaml'), 'auth: none\ncert: false\n');
+  if (options.locale) registerStubLanguagePack(stateDir, userDataDir, options.locale);
   const smokeTestDriver = options.smokeTestDriver ?? true;
 
   const port = options.port || (await freePort());
@@ -179,6 +205,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       '--auth', 'none',
       // Without it a built workbench ignores the extension-test payload and codeAutomation* hooks.
       ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+      ...(options.locale ? ['--locale', options.locale] : []),
       options.workspaceFolder,
     ],
     { detached: true, stdio: ['ignore', log, log], env: childEnvironment(options.env ?? {}) },

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as util from 'util';
 import { launchChromium, VIEWPORT } from './browser';
-import { REPO_ROOT, RESULTS_DIR, startCodeServer, tail, writeWorkspaceSettings } from './codeServer';
+import { DisplayLanguage, REPO_ROOT, RESULTS_DIR, startCodeServer, tail, writeWorkspaceSettings } from './codeServer';
 import { onCleanup } from './lifecycle';
 
 export interface ExtensionTestRun {
@@ -19,14 +19,14 @@ export interface ExtensionTestRun {
   testsEntry?: string;
   /** The extension under test; default the repository. */
   extensionDevelopmentPath?: string;
+  /** The workbench's display language (a stub language pack); default English. Logs go to test-results/host-<locale>/. */
+  locale?: DisplayLanguage;
 }
 
 interface AutomationLogFile {
   relativePath: string;
   contents: string;
 }
-
-const HOST_RESULTS = path.join(RESULTS_DIR, 'host');
 
 /**
  * Workbench chatter relayed alongside the extension host's output: connection set-up and the
@@ -59,8 +59,8 @@ function serverLogs(userDataDir: string): AutomationLogFile[] {
     .map((relative) => ({ relativePath: path.join('server', relative), contents: fs.readFileSync(path.join(logsDir, relative), 'utf8') }));
 }
 
-function saveLogs(logs: AutomationLogFile[]): void {
-  const dir = path.join(HOST_RESULTS, 'logs');
+function saveLogs(logs: AutomationLogFile[], resultsDir: string): void {
+  const dir = path.join(resultsDir, 'logs');
   for (const log of logs) {
     const file = path.join(dir, log.relativePath);
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -71,14 +71,15 @@ function saveLogs(logs: AutomationLogFile[]): void {
 /** Resolves with the suites' exit code: 0 when every test passed. */
 export async function runExtensionTests(run: ExtensionTestRun): Promise<number> {
   writeWorkspaceSettings(run.workspaceFolder, run.workspaceSettings);
-  fs.rmSync(HOST_RESULTS, { recursive: true, force: true });
-  fs.mkdirSync(HOST_RESULTS, { recursive: true });
-  const codeServerLog = path.join(HOST_RESULTS, 'code-server.log');
-  const workbenchLog = fs.createWriteStream(path.join(HOST_RESULTS, 'workbench.log'));
+  const resultsDir = path.join(RESULTS_DIR, run.locale ? `host-${run.locale}` : 'host');
+  fs.rmSync(resultsDir, { recursive: true, force: true });
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const codeServerLog = path.join(resultsDir, 'code-server.log');
+  const workbenchLog = fs.createWriteStream(path.join(resultsDir, 'workbench.log'));
   onCleanup(() => new Promise<void>((resolve) => workbenchLog.end(resolve)));
   const verbose = process.env.HWC_HOST_VERBOSE === '1';
 
-  const server = await startCodeServer({ workspaceFolder: run.workspaceFolder, env: run.env, logFile: codeServerLog });
+  const server = await startCodeServer({ workspaceFolder: run.workspaceFolder, env: run.env, logFile: codeServerLog, locale: run.locale });
   const browser = await launchChromium();
   onCleanup(() => browser.close());
   const page = await browser.newPage({ viewport: VIEWPORT });
@@ -110,12 +111,15 @@ export async function runExtensionTests(run: ExtensionTestRun): Promise<number> 
   const { code, logs: workbenchLogs } = await Promise.race([settled, serverDied, pageCrashed]);
 
   const logs = [...workbenchLogs, ...serverLogs(server.userDataDir)];
-  saveLogs(logs);
+  saveLogs(logs, resultsDir);
   if (code !== 0) {
     const errors = errorLines(logs);
     console.error(`\nHost suites exited with ${code}. Extension host errors:`);
     console.error(errors.length > 0 ? errors.join('\n') : '(none logged)');
-    console.error(`Logs: ${path.relative(REPO_ROOT, HOST_RESULTS)}/ (workbench.log, code-server.log, logs/).`);
+    console.error(`Logs: ${path.relative(REPO_ROOT, resultsDir)}/ (workbench.log, code-server.log, logs/).`);
   }
+  // A runner may start another pass (another display language): free this one's server and browser first.
+  await browser.close();
+  await server.stop();
   return code;
 }

@@ -1,5 +1,6 @@
 // `npm run test:host`: the host suites (test/host/suite/**/*.test.ts) inside code-server's real
-// extension host, against an emulator started in this process with a fixed time anchor.
+// extension host, against an emulator started in this process with a fixed time anchor; then the
+// zh-cn suites (test/host/zh-cn/suite/) in a second code-server whose display language is zh-cn.
 // Exit status: the suites' (0 = all passed); 124 on the overall timeout, 130 on Ctrl-C.
 import * as fs from 'fs';
 import * as os from 'os';
@@ -20,12 +21,15 @@ async function main(): Promise<void> {
   onCleanup(() => fs.rmSync(workspaceFolder, { recursive: true, force: true }));
 
   console.log(`test:host: emulator at ${emulator.url} (data anchored at ${FIXED_NOW.toISOString()})`);
-  const code = await runExtensionTests({
+  const run = {
     workspaceFolder,
     workspaceSettings: emulatorWorkspaceSettings(emulator),
     env: { ...emulatorEnvironment(emulator, FIXED_NOW), [TEST_API_VARIABLE]: '1' },
-  });
-  await shutdown(code);
+  };
+  const english = await runExtensionTests(run);
+  console.log('test:host: the zh-cn suites, in a workbench whose display language is zh-cn');
+  const chinese = await runExtensionTests({ ...run, locale: 'zh-cn', testsEntry: path.join(__dirname, 'zh-cn', 'index.js') });
+  await shutdown(english !== 0 ? english : chinese);
 }
 
 main().catch((error: unknown) => shutdown(1, `test:host: ${error instanceof Error ? error.stack : String(error)}`));
