@@ -8,12 +8,17 @@ import * as path from 'path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { startEmulator, type Emulator } from '../emulator';
 import { launchChromium, VIEWPORT } from '../host/browser';
-import { REPO_ROOT, RESULTS_DIR, startCodeServer, writeWorkspaceSettings } from '../host/codeServer';
+import { DisplayLanguage, REPO_ROOT, RESULTS_DIR, startCodeServer, writeWorkspaceSettings } from '../host/codeServer';
 import { emulatorEnvironment, emulatorWorkspaceSettings, FIXED_NOW } from '../host/emulatorWiring';
 import { onCleanup } from '../host/lifecycle';
 
 export const SCREENSHOT_DIR = path.join(RESULTS_DIR, 'screenshots');
-const VIEW_CONTAINER_TITLE = 'Huawei Cloud Backups';
+
+/** The view container's title as the workbench shows it in `locale` (package.nls[.<locale>].json). */
+function viewContainerTitle(locale: DisplayLanguage | undefined): string {
+  const nls = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, locale ? `package.nls.${locale}.json` : 'package.nls.json'), 'utf8'));
+  return nls['viewsContainers.hwcBackups.title'];
+}
 const UI_TIMEOUT_MS = 20_000;
 
 export interface TreeRow {
@@ -41,6 +46,8 @@ export interface WorkbenchOptions {
   installed?: boolean;
   /** The emulator's time anchor. Default FIXED_NOW, so relative times in the data are stable. */
   now?: Date;
+  /** The workbench's display language (a stub language pack: the extension's strings switch, VS Code's own stay English). Default English. */
+  locale?: DisplayLanguage;
 }
 
 export interface Workbench {
@@ -51,6 +58,8 @@ export interface Workbench {
   workspaceFolder: string;
   /** Runs a command through F1 by its palette title, e.g. 'Huawei Cloud Backups: Refresh'. */
   runCommand(title: string): Promise<void>;
+  /** The view container's title in the workbench's display language ('Huawei Cloud Backups' in English). */
+  viewContainerTitle: string;
   /** Opens the Huawei Cloud Backups view container (idempotent) and waits for its first content. */
   openView(): Promise<void>;
   /** The rows the Backups tree currently renders (virtualised: only those in view). */
@@ -100,12 +109,13 @@ async function quickPickRow(page: Page, label: string): Promise<Locator> {
   });
 }
 
-function workbenchFor(page: Page, emulator: Emulator, workspaceFolder: string): Workbench {
+function workbenchFor(page: Page, emulator: Emulator, workspaceFolder: string, containerTitle: string): Workbench {
   const wb: Workbench = {
     page,
     emulator,
     emulatorUrl: emulator.url,
     workspaceFolder,
+    viewContainerTitle: containerTitle,
 
     async runCommand(title) {
       await page.keyboard.press('F1');
@@ -122,10 +132,10 @@ function workbenchFor(page: Page, emulator: Emulator, workspaceFolder: string): 
     },
 
     async openView() {
-      const entry = page.locator(`.activitybar [aria-label^="${VIEW_CONTAINER_TITLE}"]`).first();
+      const entry = page.locator(`.activitybar [aria-label^="${containerTitle}"]`).first();
       await entry.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
       // A container with a single view shows its title in the side bar's title area.
-      const sidebarTitle = page.locator('.part.sidebar .composite.title', { hasText: new RegExp(VIEW_CONTAINER_TITLE, 'i') });
+      const sidebarTitle = page.locator('.part.sidebar .composite.title', { hasText: new RegExp(containerTitle, 'i') });
       if (!(await sidebarTitle.isVisible())) {
         await entry.click();
         // Park the pointer on the empty editor area so no hover tooltip covers screenshots.
@@ -294,7 +304,7 @@ export async function withWorkbench<T>(body: (wb: Workbench) => Promise<T>, opti
     }
     const extensionsDir = options.installed ? installedExtensionsDir() : undefined;
     if (extensionsDir) teardown.push(() => fs.rmSync(extensionsDir, { recursive: true, force: true }));
-    const server = await startCodeServer({ workspaceFolder, env, extensionsDir, smokeTestDriver: !options.installed });
+    const server = await startCodeServer({ workspaceFolder, env, extensionsDir, smokeTestDriver: !options.installed, locale: options.locale });
     teardown.push(() => server.stop());
     const browser = await launchChromium();
     teardown.push(() => browser.close());
@@ -302,9 +312,10 @@ export async function withWorkbench<T>(body: (wb: Workbench) => Promise<T>, opti
 
     // Development mode without a test entry (or installed): the extension loads from the repository as it is built.
     await page.goto(options.installed ? server.workbenchUrl() : server.workbenchUrl([['extensionDevelopmentPath', server.remoteUri(REPO_ROOT)]]));
-    const wb = workbenchFor(page, emulator, workspaceFolder);
+    const containerTitle = viewContainerTitle(options.locale);
+    const wb = workbenchFor(page, emulator, workspaceFolder, containerTitle);
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
-    await page.locator(`.activitybar [aria-label^="${VIEW_CONTAINER_TITLE}"]`).first().waitFor({ state: 'visible', timeout: 60_000 });
+    await page.locator(`.activitybar [aria-label^="${containerTitle}"]`).first().waitFor({ state: 'visible', timeout: 60_000 });
     try {
       return await body(wb);
     } catch (error) {
