@@ -133,13 +133,20 @@ describe('explorer: the Backups tree in the real host', function () {
     await setSetting('pageSize', undefined);
   });
 
-  it('shows the five services at the root without listing anything', async () => {
+  it('shows the six services at the root without listing anything', async () => {
     const roots = await children();
     assert.deepStrictEqual(
       roots.map((node) => (node as { service?: string }).service),
-      ['rds', 'dds', 'dcs', 'ges', 'csbs'],
+      ['rds', 'dds', 'dcs', 'ges', 'csbs', 'cbr'],
     );
-    assert.deepStrictEqual(roots.map(label), ['RDS — Relational Database', 'DDS — Document Database', 'DCS — Distributed Cache (Redis)', 'GES — Graph Engine', 'CSBS — Cloud Server Backup']);
+    assert.deepStrictEqual(roots.map(label), [
+      'RDS — Relational Database',
+      'DDS — Document Database',
+      'DCS — Distributed Cache (Redis)',
+      'GES — Graph Engine',
+      'CSBS — Cloud Server Backup',
+      'CBR — Cloud Backup and Recovery',
+    ]);
     assert.ok(roots.every((node) => contextOf(node) === 'hwcBackups.service'));
     assert.deepStrictEqual(await listRequests(), []);
     // Listing the root starts CSBS's count requests. Refresh aborts them in the extension, but one
