@@ -3,12 +3,13 @@
 // each filter's exact query, the look-up by id, and the documented error bodies.
 import * as assert from 'assert';
 import type { Backup, Instance } from '../../src/cloud/model';
-import { remainingCursors, type Page, type PageCursor } from '../../src/cloud/paging';
+import { remainingCursors, type Page } from '../../src/cloud/paging';
 import type { AdapterContext } from '../../src/cloud/services/adapter';
 import { adapterFor } from '../../src/cloud/services/registry';
 import { createCloudSession } from '../../src/cloud/session';
 import { DEFAULT_SETTINGS } from '../../src/cloud/settings';
 import { cloudRejection } from '../support/cloudError';
+import { allPages } from '../support/pages';
 import { CBR_NAMES, CBR_SCALE_BACKUPS, startEmulator, toArray, type Emulator, type RecordedRequest } from '../emulator';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
@@ -33,18 +34,6 @@ describe('CBR adapter against the emulator', function () {
   const backupRequests = (): RecordedRequest[] => emulator.requests.filter((request) => request.path.endsWith('/backups'));
   const lastQuery = () => emulator.requests.at(-1)!.query;
   const ids = (pages: readonly Page<Backup>[]) => pages.flatMap((page) => page.items.map((backup) => backup.id));
-
-  async function allPages<T>(fetch: (cursor: PageCursor | undefined) => Promise<Page<T>>): Promise<Page<T>[]> {
-    const pages: Page<T>[] = [];
-    let cursor: PageCursor | undefined;
-    do {
-      const page = await fetch(cursor);
-      pages.push(page);
-      cursor = page.next;
-      assert.ok(pages.length < 100, 'paging does not end');
-    } while (cursor);
-    return pages;
-  }
 
   async function vault(name: string): Promise<Instance> {
     const found = (await cbr.listInstances(ctx, { limit: 50 })).items.find((candidate) => candidate.name === name);
