@@ -435,7 +435,7 @@ describe('explorer: the Backups tree in the real host', function () {
     } finally {
       await afterConnectionChange(() => api.connection.clearCredentials());
     }
-    assert.strictEqual((await children()).length, 5, 'the environment credentials work again');
+    assert.strictEqual((await children()).length, 6, 'the environment credentials work again');
   });
 
   it('without credentials the tree is empty so the welcome view shows', async () => {
@@ -453,7 +453,7 @@ describe('explorer: the Backups tree in the real host', function () {
     // a settings change makes the connection rebuild its session and the tree refresh.
     await setSetting('maxRetries', 1);
     await setSetting('maxRetries', 0);
-    assert.strictEqual((await children()).length, 5);
+    assert.strictEqual((await children()).length, 6);
   });
 
   it('the view says region and project, and which credential source is in use', async () => {
