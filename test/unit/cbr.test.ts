@@ -6,6 +6,7 @@ import type { Backup, Instance } from '../../src/cloud/model';
 import type { AdapterContext } from '../../src/cloud/services/adapter';
 import { matchesFilter } from '../../src/cloud/services/filtering';
 import { adapterFor } from '../../src/cloud/services/registry';
+import { renderDetailsHtml } from '../../src/details/html/details';
 import { backupDescription, backupTooltip } from '../../src/explorer/labels';
 
 const NOW = Date.UTC(2020, 7, 18, 8, 0, 45);
@@ -81,6 +82,31 @@ describe('CBR records as the official examples send them', () => {
     assert.strictEqual(backup.start.instant, Date.UTC(2020, 1, 21, 7, 7, 25, 114));
     assert.strictEqual(backup.type, 'manual');
     assert.strictEqual(backup.incremental, undefined);
+  });
+
+  it('the panel\'s CBR details: resource, AZ, times, restore modes, children and replication records with status and region', async () => {
+    const replicated = {
+      ...EXAMPLE_3,
+      children: [{ id: 'c1', name: 'sys', status: 'available', resource_name: 'ecs-1f0f-0002-system', extend_info: null }],
+      replication_records: [
+        { id: 'r1', status: 'success', destination_region: 'cn-south-1', extra_info: { progress: 100, fail_code: null, fail_reason: null } },
+        { id: 'r2', status: 'fail', destination_region: 'ap-southeast-1', extra_info: { progress: 35, fail_code: 'BackupService.6302', fail_reason: 'no capacity' } },
+      ],
+    };
+    const [backup] = (await adapterFor('cbr').listBackups(answering({ backups: [replicated], count: 1 }), vault, { limit: 10 })).items;
+    const html = renderDetailsHtml({ backup, serviceLabel: 'CBR — Cloud Backup and Recovery', fetchedAt: NOW, now: NOW, resources: { cspSource: 'https://x', nonce: 'n', styles: [], script: 'https://x/details.js' } });
+    const section = /<section id="service-specific"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    for (const [term, value] of [
+      ['Resource', 'ecs-1f0f-0002'],
+      ['Resource AZ', 'br-iaas-odin1a'],
+      ['Protected at', '2020-08-18T06:01:22.123456'],
+      ['Expires at', 'never'],
+      ['Restore modes', 'backup'],
+      ['Child backups', 'ecs-1f0f-0002-system (available)'],
+      ['Replication records', 'success → cn-south-1; fail → ap-southeast-1 (BackupService.6302)'],
+    ]) {
+      assert.ok(section.includes(`<dt>${term}</dt><dd>${value}</dd>`), `${term}: ${value} in ${section}`);
+    }
   });
 
   it('shows an unknown status raw, and one malformed record as invalid without hiding its sibling', async () => {
