@@ -42,9 +42,19 @@ export interface Backup {
   readonly instanceId: string;
   /** Known when the API returns it (GES graphName) or the caller listed the instance. */
   readonly instanceName?: string;
+  /**
+   * The resource a backup is of, when its instance holds backups of several (a CBR vault protects
+   * servers, disks, file systems): the tree names it before the type.
+   */
+  readonly resourceName?: string;
   readonly type: BackupType;
   /** The API's own type value ("fragment", "Auto", `auto_trigger: true`, …). */
   readonly rawType?: string;
+  /**
+   * Full or incremental, where the API says so apart from `type` (CBR: an automatic backup can be
+   * incremental). Undefined where it does not; a backup with `true` matches the "incremental" filter.
+   */
+  readonly incremental?: boolean;
   readonly rawStatus: string;
   readonly status: NormalizedStatus;
   readonly start: TimeValue;

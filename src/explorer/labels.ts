@@ -113,9 +113,13 @@ export function loadMoreLabel(facts: ListFacts): string {
   return `Load ${remaining} more… (${ofTotal})`;
 }
 
-/** "auto · 2 h ago · 1.2 GB", "manual · FAILED · 3 d ago", "auto · in progress · 5 min ago". */
+/**
+ * "auto · 2 h ago · 1.2 GB", "manual · FAILED · 3 d ago", "auto · in progress · 5 min ago"; with a
+ * resource and a full/incremental flag (CBR): "web-01 · auto · incremental · 2 h ago · 40 GB".
+ */
 export function backupDescription(backup: Backup, now: number): string {
-  const parts: string[] = [typeLabel(backup.type, backup.rawType)];
+  const parts: string[] = [backup.resourceName ?? '', typeLabel(backup.type, backup.rawType)];
+  if (backup.incremental !== undefined) parts.push(backup.incremental ? 'incremental' : 'full');
   if (backup.status === 'failed') parts.push('FAILED');
   else if (backup.status === 'unknown') parts.push(backup.rawStatus);
   else if (backup.status !== 'succeeded') parts.push(statusLabel(backup.status));
@@ -146,6 +150,7 @@ export function backupTooltip(backup: Backup, instance: Instance | undefined, no
   const rows: [string, string][] = [
     ['ID', code(backup.id)],
     ['Instance', instanceText(backup, instance)],
+    ...(backup.resourceName ? [['Resource', escapeMarkdown(backup.resourceName)] as [string, string]] : []),
     ['Status', `${escapeMarkdown(statusLabel(backup.status))} (${code(backup.rawStatus)})`],
   ];
   if (backup.progress !== undefined) rows.push(['Progress', escapeMarkdown(progressText(backup.progress))]);

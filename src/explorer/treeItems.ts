@@ -89,6 +89,7 @@ function serviceItem(node: ServiceNode): vscode.TreeItem {
   if (summary) parts.push(summary);
   item.description = parts.join(' · ');
   item.iconPath = new vscode.ThemeIcon(node.adapter.icons.service);
+  item.tooltip = node.adapter.note && `${node.adapter.label}\n\n${node.adapter.note}`;
   item.contextValue = 'hwcBackups.service';
   return item;
 }

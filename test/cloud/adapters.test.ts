@@ -6,6 +6,7 @@ import { adapterFor } from '../../src/cloud/services/registry';
 import { createCloudSession } from '../../src/cloud/session';
 import { DEFAULT_SETTINGS } from '../../src/cloud/settings';
 import { cloudRejection } from '../support/cloudError';
+import { allPages } from '../support/pages';
 import { DEMO_NAMES, startEmulator, toArray, type Emulator, type RecordedRequest } from '../emulator';
 
 /** The demo data set is anchored here, so its times (and these ranges) are fixed. */
@@ -34,19 +35,6 @@ describe('service adapters against the emulator', function () {
     emulator.clearRequests();
     emulator.clearFaults();
   });
-
-  /** Every page of a list, following `next` until it ends. */
-  async function allPages<T>(fetch: (cursor: PageCursor | undefined) => Promise<Page<T>>): Promise<Page<T>[]> {
-    const pages: Page<T>[] = [];
-    let cursor: PageCursor | undefined;
-    do {
-      const page = await fetch(cursor);
-      pages.push(page);
-      cursor = page.next;
-      assert.ok(pages.length < 200, 'paging does not end');
-    } while (cursor);
-    return pages;
-  }
 
   async function instanceNamed(service: ServiceId, name: string): Promise<Instance> {
     const pages = await allPages((cursor) => adapterFor(service).listInstances(ctx, { cursor, limit: 50 }));

@@ -4,7 +4,14 @@
 import * as assert from 'assert';
 import { withWorkbench, type Workbench } from './harness';
 
-const SERVICES = ['RDS — Relational Database', 'DDS — Document Database', 'DCS — Distributed Cache (Redis)', 'GES — Graph Engine', 'CSBS — Cloud Server Backup'];
+const SERVICES = [
+  'RDS — Relational Database',
+  'DDS — Document Database',
+  'DCS — Distributed Cache (Redis)',
+  'GES — Graph Engine',
+  'CSBS — Cloud Server Backup',
+  'CBR — Cloud Backup and Recovery',
+];
 
 const step = (name: string) => process.env.HWC_UI_VERBOSE && console.log(`    … ${name}`);
 
@@ -99,7 +106,7 @@ describe('explorer: the Backups tree in the browser', function () {
   // One workbench for four flows.
   this.timeout(300_000);
 
-  it('shows all five services expanded, loads more, and keeps errors and invalid records inside the tree', async () => {
+  it('shows all six services expanded, loads more, and keeps errors and invalid records inside the tree', async () => {
     await withWorkbench(
       async (wb) => {
         await wb.openView();
@@ -115,6 +122,7 @@ describe('explorer: the Backups tree in the browser', function () {
         await waitForRow(wb, 'RDS instance count', (row) => row.label === SERVICES[0] && /^\d+ instances$/.test(row.description));
         await waitForRow(wb, 'GES graph count', (row) => row.label === SERVICES[3] && /^\d+ graphs$/.test(row.description));
         await waitForRow(wb, 'CSBS counts', (row) => row.label === SERVICES[4] && /^\d+ backups · \d+ error · \d+ servers$/.test(row.description));
+        await waitForRow(wb, 'CBR vault count', (row) => row.label === SERVICES[5] && row.description === '4 vaults');
         const message = (await wb.page.locator('.part.sidebar .customview-tree').locator('xpath=..').locator('.message').first().innerText()).trim();
         assert.match(message, /^cn-north-4 · project \S+ · using HUAWEICLOUD_SDK_AK from the environment$/);
         assert.ok(rows.some((row) => row.label === 'orders-mysql' && row.level === 2));

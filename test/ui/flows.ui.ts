@@ -233,7 +233,7 @@ describe('flows: Load All, Export, Find Backup by ID, Show Failed Backups and Se
         await wb.runCommand('Huawei Cloud Backups: Show Failed Backups…');
         await quickInputShows(wb, /Services to scan/);
         const checked = await wb.page.locator('.quick-input-widget .monaco-list-row[aria-checked="true"]').count();
-        assert.strictEqual(checked, 5, 'every service is checked to begin with');
+        assert.strictEqual(checked, 6, 'every service is checked to begin with');
         await wb.typeInInput('');
         await quickInputShows(wb, /Failed in…/);
         await wb.pickItem('Any time');
@@ -242,6 +242,7 @@ describe('flows: Load All, Export, Find Backup by ID, Show Failed Backups and Se
         const failed = await quickPickRows(wb.page);
         assert.ok(failed.some((r) => r.label === 'pre-migration' && /^RDS · orders-mysql · /.test(r.description)), 'the newest failed backups come first');
         assert.ok(failed.some((r) => /^CSBS\.\d{4} — /.test(r.detail)), `CSBS failures show their code and reason (saw: ${failed.map((r) => r.detail).join(' | ')})`);
+        assert.ok(failed.some((r) => r.description.startsWith('CBR · ')), 'CBR\'s failed backups are found too');
         await parkPointer(wb);
         await wb.screenshot('flows-show-failed-list');
         // Narrowed to one instance, as a user would: one failed backup per DCS error code.

@@ -49,8 +49,8 @@ async function rejectsWith(promise: Promise<unknown>, code: string): Promise<Clo
 }
 
 describe('registry', () => {
-  it('lists the five adapters in tree order and finds each', () => {
-    assert.deepStrictEqual(ADAPTERS.map((adapter) => adapter.id), ['rds', 'dds', 'dcs', 'ges', 'csbs']);
+  it('lists the six adapters in tree order and finds each', () => {
+    assert.deepStrictEqual(ADAPTERS.map((adapter) => adapter.id), ['rds', 'dds', 'dcs', 'ges', 'csbs', 'cbr']);
     for (const adapter of ADAPTERS) assert.strictEqual(adapterFor(adapter.id), adapter);
   });
 });

@@ -36,6 +36,10 @@ const RUNNING: Record<Backup['service'], { record: Record<string, unknown>; enve
     record: { id: 'k1', name: 'k1', status: 'protecting', created_at: '2026-11-21T08:48:00.000000', updated_at: '2026-11-21T11:59:00.000000', extend_info: { auto_trigger: true, progress: 60 } },
     envelope: (checkpoint_items) => ({ checkpoint_items }),
   },
+  cbr: {
+    record: { id: 'v1', name: 'v1', status: 'protecting', created_at: '2026-11-21T08:48:00.000000', updated_at: '2026-11-21T11:59:00.000000', protected_at: null, extend_info: { auto_trigger: true } },
+    envelope: (backups) => ({ backups, count: backups.length }),
+  },
 };
 
 /** Answers every list request with `body`, and the CSBS count API with the number of records in it. */

@@ -1,5 +1,5 @@
-/** The size units the five APIs use (docs/SPEC.md §5): RDS kB, DDS KB, DCS bytes, GES and CSBS MB. */
-export type SizeUnit = 'bytes' | 'kB' | 'KB' | 'MB';
+/** The size units the APIs use (docs/SPEC.md §5): RDS kB, DDS KB, DCS bytes, GES and CSBS MB, CBR GB. */
+export type SizeUnit = 'bytes' | 'kB' | 'KB' | 'MB' | 'GB';
 
 const UNIT_BYTES: Readonly<Record<SizeUnit, number>> = {
   bytes: 1,
@@ -7,6 +7,7 @@ const UNIT_BYTES: Readonly<Record<SizeUnit, number>> = {
   kB: 1024,
   KB: 1024,
   MB: 1024 * 1024,
+  GB: 1024 * 1024 * 1024,
 };
 
 /** Size in bytes; undefined for a missing, negative or non-numeric value. */

@@ -33,6 +33,8 @@ export interface ServiceAdapter {
   /** What an instance is called in this service: "instance", "graph", "server". */
   readonly instanceNoun: string;
   readonly icons: ServiceIcons;
+  /** A sentence the service node's tooltip adds, e.g. that the service is legacy (CSBS). */
+  readonly note?: string;
   /** The documented raw status values and what they mean; other values show raw as 'unknown'. */
   readonly rawStatuses: RawStatusTable;
   /** How the panel names the `extras` its backups carry (keyed by the API's own field names). */

@@ -89,6 +89,7 @@ export const csbsAdapter: ServiceAdapter = {
   label: 'CSBS — Cloud Server Backup',
   instanceNoun: 'server',
   icons: { service: 'server-environment', instance: 'vm' },
+  note: 'Legacy: CSBS serves existing users; new backups are in CBR.',
   rawStatuses: CSBS_STATUSES,
   extraLabels: {
     resource_type: 'Resource type',

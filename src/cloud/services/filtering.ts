@@ -64,10 +64,11 @@ function chooseServerValue<K extends string>(wanted: readonly K[] | undefined, r
 
 /**
  * Client-side match. A record whose start time did not parse cannot be placed in a time range,
- * so it does not match one; unknown types and statuses match no chosen value.
+ * so it does not match one; unknown types and statuses match no chosen value. A backup flagged
+ * `incremental` (CBR) matches "incremental" whatever its auto/manual type.
  */
 export function matchesFilter(backup: Backup, filter: BackupFilter): boolean {
-  if (filter.types?.length && !filter.types.some((type) => type === backup.type)) return false;
+  if (filter.types?.length && !filter.types.some((type) => type === backup.type || (type === 'incremental' && backup.incremental === true))) return false;
   if (filter.statuses?.length && !filter.statuses.some((status) => status === backup.status)) return false;
   if (filter.timeRange) {
     const start = backup.start.instant;

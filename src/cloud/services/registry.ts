@@ -1,5 +1,6 @@
 import type { EndpointService, ServiceId } from '../model';
 import type { ServiceAdapter } from './adapter';
+import { cbrAdapter } from './cbr';
 import { csbsAdapter } from './csbs';
 import { dcsAdapter } from './dcs';
 import { ddsAdapter } from './dds';
@@ -7,7 +8,7 @@ import { gesAdapter } from './ges';
 import { rdsAdapter } from './rds';
 
 /** Every service adapter, in the tree's order: the one list of services. */
-export const ADAPTERS: readonly ServiceAdapter[] = [rdsAdapter, ddsAdapter, dcsAdapter, gesAdapter, csbsAdapter];
+export const ADAPTERS: readonly ServiceAdapter[] = [rdsAdapter, ddsAdapter, dcsAdapter, gesAdapter, csbsAdapter, cbrAdapter];
 
 /** The services' ids in the tree's order (the `hwcBackups.services` values). */
 export const SERVICE_IDS: readonly ServiceId[] = ADAPTERS.map((adapter) => adapter.id);

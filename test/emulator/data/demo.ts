@@ -3,6 +3,7 @@
  * datastore, mode and DCS error code, plus records that reproduce the seed pages' real defects.
  * Deterministic: same `now`, same data.
  */
+import { cbrDemo } from './cbr';
 import type { EmulatorData, RawRecord } from './model';
 import { Random } from './random';
 import {
@@ -391,6 +392,7 @@ export function demoDataset(now: number, projectId: string, region: string): Emu
     ges,
     ecs: { servers: servers.map(ecsServer) },
     csbs: { checkpointItems: items.map(checkpointItem) },
+    cbr: cbrDemo(now, projectId),
   };
 }
 

@@ -43,6 +43,8 @@ export interface EmulatorData {
   ecs: { servers: RecordList };
   /** All checkpoint items of the project, newest first; each names its server in `resource_id`. */
   csbs: { checkpointItems: RecordList };
+  /** Instances are vaults; each backup names its vault in `vault_id`. */
+  cbr: InstanceBackups;
 }
 
 export function toArray(list: RecordList): RawRecord[] {

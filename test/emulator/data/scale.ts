@@ -3,6 +3,7 @@
  * Every record is generated from its index when asked for (GeneratedList), so memory stays small and
  * a page costs the same whatever its offset.
  */
+import { cbrDemo } from './cbr';
 import { DCS_ERROR_CODES, iamProject, stamp } from './demo';
 import { GeneratedList, type EmulatorData, type InstanceBackups, type RawRecord, type RecordList } from './model';
 import { randomFor, type Random } from './random';
@@ -218,5 +219,6 @@ export function scaleDataset(now: number, projectId: string, region: string): Em
     ges,
     ecs: { servers: new GeneratedList(SCALE.servers, (i) => ecsServer(serverSpec(i))) },
     csbs: { checkpointItems },
+    cbr: cbrDemo(now, projectId),
   };
 }

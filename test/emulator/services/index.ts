@@ -1,5 +1,6 @@
 /** Every emulated service, routed by the first path segment. */
 import type { ServiceDefinition } from '../http';
+import { cbr } from './cbr';
 import { csbs } from './csbs';
 import { dcs } from './dcs';
 import { dds } from './dds';
@@ -8,4 +9,4 @@ import { ges } from './ges';
 import { iam } from './iam';
 import { rds } from './rds';
 
-export const SERVICES: readonly ServiceDefinition[] = [iam, rds, dds, dcs, ges, ecs, csbs];
+export const SERVICES: readonly ServiceDefinition[] = [iam, rds, dds, dcs, ges, ecs, csbs, cbr];

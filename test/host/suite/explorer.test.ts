@@ -133,13 +133,20 @@ describe('explorer: the Backups tree in the real host', function () {
     await setSetting('pageSize', undefined);
   });
 
-  it('shows the five services at the root without listing anything', async () => {
+  it('shows the six services at the root without listing anything', async () => {
     const roots = await children();
     assert.deepStrictEqual(
       roots.map((node) => (node as { service?: string }).service),
-      ['rds', 'dds', 'dcs', 'ges', 'csbs'],
+      ['rds', 'dds', 'dcs', 'ges', 'csbs', 'cbr'],
     );
-    assert.deepStrictEqual(roots.map(label), ['RDS — Relational Database', 'DDS — Document Database', 'DCS — Distributed Cache (Redis)', 'GES — Graph Engine', 'CSBS — Cloud Server Backup']);
+    assert.deepStrictEqual(roots.map(label), [
+      'RDS — Relational Database',
+      'DDS — Document Database',
+      'DCS — Distributed Cache (Redis)',
+      'GES — Graph Engine',
+      'CSBS — Cloud Server Backup',
+      'CBR — Cloud Backup and Recovery',
+    ]);
     assert.ok(roots.every((node) => contextOf(node) === 'hwcBackups.service'));
     assert.deepStrictEqual(await listRequests(), []);
     // Listing the root starts CSBS's count requests. Refresh aborts them in the extension, but one
@@ -428,7 +435,7 @@ describe('explorer: the Backups tree in the real host', function () {
     } finally {
       await afterConnectionChange(() => api.connection.clearCredentials());
     }
-    assert.strictEqual((await children()).length, 5, 'the environment credentials work again');
+    assert.strictEqual((await children()).length, 6, 'the environment credentials work again');
   });
 
   it('without credentials the tree is empty so the welcome view shows', async () => {
@@ -446,7 +453,7 @@ describe('explorer: the Backups tree in the real host', function () {
     // a settings change makes the connection rebuild its session and the tree refresh.
     await setSetting('maxRetries', 1);
     await setSetting('maxRetries', 0);
-    assert.strictEqual((await children()).length, 5);
+    assert.strictEqual((await children()).length, 6);
   });
 
   it('the view says region and project, and which credential source is in use', async () => {
