@@ -49,7 +49,13 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'vscode', message: 'This module is vscode-free (see eslint.config.mjs and the README\'s architecture notes): take what it needs as a parameter.' }],
+          paths: [
+            {
+              name: 'vscode',
+              message:
+                "This module is vscode-free (see eslint.config.mjs and the README's architecture notes): take what it needs as a parameter.",
+            },
+          ],
         },
       ],
     },
@@ -60,7 +66,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/auth/**', '**/explorer/**', '**/details/**', '**/commands/**', '**/extension'], message: 'src/cloud/ is the bottom layer: the UI layers call it, never the reverse.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/auth/**', '**/explorer/**', '**/details/**', '**/commands/**', '**/extension'],
+              message: 'src/cloud/ is the bottom layer: the UI layers call it, never the reverse.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -46,7 +46,10 @@ const selectedNames = selected.map((suite) => suite.name);
 
 let current;
 let interruptedBy;
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+]) {
   process.on(signal, () => {
     // The suite's runner cleans up (code-server, Chromium) on the same signal; wait for it.
     interruptedBy = { signal, code };
@@ -96,7 +99,14 @@ for (const step of preparation) {
   console.log(`\n=== ${step.name}`);
   const stepStarted = Date.now();
   const { code } = await run(step.command, step.args);
-  results.push({ name: step.name, passed: 0, failed: code === 0 ? 0 : 1, skipped: 0, time: seconds(stepStarted), note: code === 0 ? 'ok' : `failed (exit ${code})` });
+  results.push({
+    name: step.name,
+    passed: 0,
+    failed: code === 0 ? 0 : 1,
+    skipped: 0,
+    time: seconds(stepStarted),
+    note: code === 0 ? 'ok' : `failed (exit ${code})`,
+  });
 }
 
 for (const suite of selected) {
@@ -106,7 +116,13 @@ for (const suite of selected) {
   const { code, output } = await run(suite.command, suite.args);
   // A check is one test: it passed when it exited 0.
   const counts = suite.check ? { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 } : mochaCounts(output);
-  const result = { name: `${suite.name} tests`, passed: counts.passed ?? 0, failed: counts.failed ?? 0, skipped: counts.skipped ?? 0, time: seconds(suiteStarted) };
+  const result = {
+    name: `${suite.name} tests`,
+    passed: counts.passed ?? 0,
+    failed: counts.failed ?? 0,
+    skipped: counts.skipped ?? 0,
+    time: seconds(suiteStarted),
+  };
   if (counts.passed === undefined && counts.failed === undefined) {
     result.failed += 1;
     result.note = `could not run (exit ${code})`;
@@ -119,7 +135,10 @@ for (const suite of selected) {
   results.push(result);
 }
 
-const total = results.reduce((sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed, skipped: sum.skipped + r.skipped }), { passed: 0, failed: 0, skipped: 0 });
+const total = results.reduce(
+  (sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed, skipped: sum.skipped + r.skipped }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
 console.log(`\n=== summary (${seconds(started)})`);
 for (const r of results) {
   const counts = r.name.endsWith('tests') ? `${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}` : '';

@@ -81,10 +81,13 @@ export class CloudConnection implements vscode.Disposable {
   async adapterContext(signal?: AbortSignal): Promise<AdapterContext> {
     const session = await this.session();
     if (!session) {
-      throw new CloudError('No Huawei Cloud credentials are set. Run "Set Credentials…" or set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK.', {
-        service: 'iam',
-        code: 'NO_CREDENTIALS',
-      });
+      throw new CloudError(
+        'No Huawei Cloud credentials are set. Run "Set Credentials…" or set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK.',
+        {
+          service: 'iam',
+          code: 'NO_CREDENTIALS',
+        },
+      );
     }
     return session.context(signal);
   }
@@ -108,7 +111,11 @@ export class CloudConnection implements vscode.Disposable {
    * other session, and ignores hwcBackups.projectId and the id caches so the check really reaches IAM.
    */
   probeSession(credentials: Credentials): CloudSession {
-    return createCloudSession({ settings: { ...this.settings(), projectId: '' }, credentials, onRequest: (entry) => logRequest(this.log, entry, credentials) });
+    return createCloudSession({
+      settings: { ...this.settings(), projectId: '' },
+      credentials,
+      onRequest: (entry) => logRequest(this.log, entry, credentials),
+    });
   }
 
   /** Show Log: the channel every request is logged to. */
@@ -147,7 +154,9 @@ export class CloudConnection implements vscode.Disposable {
 
   private async storedCredentialsHash(): Promise<string> {
     const stored = await readStoredCredentials(this.context.secrets);
-    return createHash('sha256').update(JSON.stringify(stored ?? null)).digest('hex');
+    return createHash('sha256')
+      .update(JSON.stringify(stored ?? null))
+      .digest('hex');
   }
 
   private changed(): void {
@@ -177,8 +186,14 @@ export class CloudConnection implements vscode.Disposable {
     if (!active) return undefined;
     const settings = this.settings();
     const cacheKey = this.projects.keyFor(settings, active.credentials);
-    const cachedProjectId = settings.projectId ? undefined : active.projectId ?? this.projects.get(cacheKey);
-    const projectSource: ResolvedProject['source'] | undefined = settings.projectId ? undefined : active.projectId ? 'environment' : cachedProjectId ? 'iam' : undefined;
+    const cachedProjectId = settings.projectId ? undefined : (active.projectId ?? this.projects.get(cacheKey));
+    const projectSource: ResolvedProject['source'] | undefined = settings.projectId
+      ? undefined
+      : active.projectId
+        ? 'environment'
+        : cachedProjectId
+          ? 'iam'
+          : undefined;
 
     const inner = createCloudSession({
       settings: cachedProjectId ? { ...settings, projectId: cachedProjectId } : settings,

@@ -2,7 +2,16 @@ import * as vscode from 'vscode';
 import type { CloudSettings } from '../cloud/settings';
 import { readCloudSettings, type RawSettings } from './settings';
 
-const KEYS: ReadonlyArray<keyof CloudSettings> = ['region', 'projectId', 'endpointTemplate', 'endpoints', 'services', 'pageSize', 'requestTimeoutSeconds', 'maxRetries'];
+const KEYS: ReadonlyArray<keyof CloudSettings> = [
+  'region',
+  'projectId',
+  'endpointTemplate',
+  'endpoints',
+  'services',
+  'pageSize',
+  'requestTimeoutSeconds',
+  'maxRetries',
+];
 
 /**
  * Reads the `hwcBackups.*` settings (readCloudSettings corrects bad values) and logs what it had

@@ -61,7 +61,12 @@ export class Semaphore {
  * starting new ones once `signal` aborts. A task that throws rejects the whole run after the
  * running ones end; tasks that must not stop their siblings catch their own errors.
  */
-export async function forEachConcurrently<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>, signal?: AbortSignal): Promise<void> {
+export async function forEachConcurrently<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+  signal?: AbortSignal,
+): Promise<void> {
   let next = 0;
   let failure: { error: unknown } | undefined;
   const worker = async () => {

@@ -29,8 +29,7 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 function resolve(template: string, setting: string, region: string, service: EndpointService, requireService: boolean): string {
-  const configError = (problem: string) =>
-    new CloudError(`${setting} ${problem}`, { service, code: 'CONFIG' });
+  const configError = (problem: string) => new CloudError(`${setting} ${problem}`, { service, code: 'CONFIG' });
 
   if (!template) throw configError('is empty; set it to a base URL such as https://{service}.{region}.myhuaweicloud.com.');
   for (const [, name] of template.matchAll(PLACEHOLDER)) {
@@ -54,7 +53,9 @@ function resolve(template: string, setting: string, region: string, service: End
     throw configError(`must be an https:// URL, not ${url.protocol}//.`);
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw configError(`uses plain http:// for ${url.hostname}; only loopback hosts (127.0.0.1, localhost, ::1) may use http://, anything else must be https://.`);
+    throw configError(
+      `uses plain http:// for ${url.hostname}; only loopback hosts (127.0.0.1, localhost, ::1) may use http://, anything else must be https://.`,
+    );
   }
   if (url.username || url.password) throw configError('must not contain a user name or password.');
   if (url.search || url.hash || filled.includes('?') || filled.includes('#')) {

@@ -11,10 +11,12 @@ export interface ErrorExplanation {
   readonly source: string;
 }
 
-const DCS_SOURCE = 'DCS API reference, 查询实例备份信息 (GET /v1.0/{project_id}/instances/{instance_id}/backups), table 4 "DCS备份恢复错误码"';
+const DCS_SOURCE =
+  'DCS API reference, 查询实例备份信息 (GET /v1.0/{project_id}/instances/{instance_id}/backups), table 4 "DCS备份恢复错误码"';
 const APIGW_SOURCE = 'Huawei Cloud API Request Signing Guide, Error Codes (support.huaweicloud.com/devg-apisign/api-sign-errorcode.html)';
 const RDS_SOURCE = 'RDS API reference, Error Codes (support.huaweicloud.com/api-rds/rds_10_0201.html); DDS returns the same DBS codes';
-const GAUSSDB_SOURCE = 'GaussDB(for MySQL) API reference, Error Codes (support.huaweicloud.com/api-gaussdb/gaussdb_10_0201.html), same DBS code space as RDS/DDS';
+const GAUSSDB_SOURCE =
+  'GaussDB(for MySQL) API reference, Error Codes (support.huaweicloud.com/api-gaussdb/gaussdb_10_0201.html), same DBS code space as RDS/DDS';
 const GES_SOURCE = 'GES API reference, management-plane error codes (support.huaweicloud.com/api-ges/ges_03_0040.html)';
 const CSBS_SOURCE = 'CSBS API reference, Error Codes (support.huaweicloud.com/api-csbs/zh-cn_topic_0071888297.html)';
 
@@ -51,16 +53,16 @@ const TABLE: ReadonlyMap<string, ErrorExplanation> = new Map([
       'Incorrect IAM authentication information (401): the access key/secret key pair, the signature or the security token was rejected. Check the keys, renew temporary credentials, and check the clock (requests more than 15 minutes off are refused). After 5 failures in a row the key is locked for 5 minutes.',
       'IAM认证信息错误（401）：AK/SK、签名或安全令牌被拒绝。请检查密钥、更新临时凭证，并检查本机时间（偏差超过15分钟的请求会被拒绝）。连续认证失败5次后，该AK/SK会被锁定5分钟。',
     ],
-    'APIGW.0302': [
-      'The IAM user is not authorised to access this API (403).',
-      'IAM用户无权访问该API（403）。',
-    ],
+    'APIGW.0302': ['The IAM user is not authorised to access this API (403).', 'IAM用户无权访问该API（403）。'],
     'APIGW.0303': [
       'Incorrect app authentication information (401): the request does not match what was signed, or the client clock is wrong.',
       'APP认证信息错误（401）：请求与签名内容不一致，或客户端时间不正确。',
     ],
     'APIGW.0305': ['Incorrect authentication information (401).', '认证信息错误（401）。'],
-    'APIGW.0306': ['Access to this API is denied (403): check the permissions granted to the user.', '访问API被拒绝（403）：请检查用户被授予的权限。'],
+    'APIGW.0306': [
+      'Access to this API is denied (403): check the permissions granted to the user.',
+      '访问API被拒绝（403）：请检查用户被授予的权限。',
+    ],
     'APIGW.0307': [
       'The token must be renewed (401); an API of another region may have been called.',
       'Token需要更新（401）；也可能调用了其他区域的API。',
@@ -115,8 +117,14 @@ const TABLE: ReadonlyMap<string, ErrorExplanation> = new Map([
     'DBS.280238': ['The DB engine or version does not support this operation.', '不支持的数据库类型或版本。'],
   }),
   ...group(GES_SOURCE, {
-    'GES.0001': ['Incorrect parameter: check the project ID, the graph ID and the request headers.', '参数错误：请检查项目ID、图ID和请求头。'],
-    'GES.0016': ['Resource not found: the project ID in the URL does not match the credentials or the graph.', '未找到资源：URL中的项目ID与凭证或图所在项目不一致。'],
+    'GES.0001': [
+      'Incorrect parameter: check the project ID, the graph ID and the request headers.',
+      '参数错误：请检查项目ID、图ID和请求头。',
+    ],
+    'GES.0016': [
+      'Resource not found: the project ID in the URL does not match the credentials or the graph.',
+      '未找到资源：URL中的项目ID与凭证或图所在项目不一致。',
+    ],
     'GES.7000': ['The graph does not exist or has been deleted.', '图不存在或者已被删除。'],
     'GES.7001': ['The graph is not running.', '图不在运行状态。'],
     'GES.7002': ['The graph is being backed up.', '图正在备份。'],

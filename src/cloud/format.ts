@@ -133,7 +133,8 @@ export function progressText(progress: string): string {
 
 /** How the panel and the tooltip name the end time of a MySQL incremental backup (seed 002). */
 export const LAST_COMMIT_LABEL = 'Last transaction committed';
-export const LAST_COMMIT_NOTE = 'RDS gives the commit time of the last transaction in this incremental backup, not when the backup job ended.';
+export const LAST_COMMIT_NOTE =
+  'RDS gives the commit time of the last transaction in this incremental backup, not when the backup job ended.';
 
 /**
  * What the error-code table says a code means, in English and Chinese:
@@ -164,4 +165,3 @@ export const STATUS_ICONS: Readonly<Record<NormalizedStatus, { readonly icon: st
   expired: { icon: 'trash', color: 'disabledForeground' },
   unknown: { icon: 'question' },
 };
-

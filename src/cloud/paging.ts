@@ -11,9 +11,7 @@ import type { InvalidRecord } from './model';
  * marker (CSBS). Offset-style cursors count items from 0 whatever the wire format is, so a
  * caller that knows the total can compute every remaining page and fetch them in parallel.
  */
-export type PageCursor =
-  | { readonly kind: 'offset'; readonly offset: number }
-  | { readonly kind: 'marker'; readonly marker: string };
+export type PageCursor = { readonly kind: 'offset'; readonly offset: number } | { readonly kind: 'marker'; readonly marker: string };
 
 export const FIRST_PAGE: PageCursor = { kind: 'offset', offset: 0 };
 
@@ -112,7 +110,10 @@ export interface FetchRemainingOptions<T> {
 export async function fetchRemaining<T>(options: FetchRemainingOptions<T>): Promise<{ readonly cut: boolean }> {
   const { next, signal } = options;
   const maxRecords = options.maxRecords ?? Infinity;
-  const cursors = next && !options.sequential ? remainingCursors({ items: [], invalid: [], next, total: options.total, scanned: 0 }, options.pageSize) : undefined;
+  const cursors =
+    next && !options.sequential
+      ? remainingCursors({ items: [], invalid: [], next, total: options.total, scanned: 0 }, options.pageSize)
+      : undefined;
   let cursor = next;
   let scanned = 0;
   if (cursors) {

@@ -69,7 +69,11 @@ export function createCloudSession(options: CloudSessionOptions): CloudSession {
       lookUp = undefined;
       throw error;
     });
-    return abortable(lookUp, signal, () => new CloudError('Request cancelled.', { service: 'iam', code: 'CANCELLED', request: 'GET /v3/projects' }));
+    return abortable(
+      lookUp,
+      signal,
+      () => new CloudError('Request cancelled.', { service: 'iam', code: 'CANCELLED', request: 'GET /v3/projects' }),
+    );
   };
 
   return {
@@ -90,13 +94,16 @@ async function projectFromIam(client: HttpClient, region: string): Promise<Resol
   const parsed = IAM_PROJECTS.safeParse(response.body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new CloudError(`IAM answered the project look-up with an unexpected body (${issue.path.join('.') || 'body'}: ${issue.message}).`, {
-      service: 'iam',
-      status: response.status,
-      code: 'INVALID_RESPONSE',
-      requestId: response.requestId,
-      request: 'GET /v3/projects',
-    });
+    throw new CloudError(
+      `IAM answered the project look-up with an unexpected body (${issue.path.join('.') || 'body'}: ${issue.message}).`,
+      {
+        service: 'iam',
+        status: response.status,
+        code: 'INVALID_RESPONSE',
+        requestId: response.requestId,
+        request: 'GET /v3/projects',
+      },
+    );
   }
   const match = parsed.data.projects.find((candidate) => candidate.name === region);
   if (!match) {

@@ -37,7 +37,13 @@ export interface ScanLimits {
   readonly pageSize: number;
 }
 
-export const DEFAULT_SCAN_LIMITS: ScanLimits = { maxInstances: 200, maxRecordsPerInstance: 1000, maxProjectRecords: 5000, concurrency: 4, pageSize: 100 };
+export const DEFAULT_SCAN_LIMITS: ScanLimits = {
+  maxInstances: 200,
+  maxRecordsPerInstance: 1000,
+  maxProjectRecords: 5000,
+  concurrency: 4,
+  pageSize: 100,
+};
 
 /** What one service's part of a search covered. */
 export interface ServiceCoverage {
@@ -80,7 +86,16 @@ export interface MatchResult {
 }
 
 function newCoverage(adapter: ServiceAdapter, strategy: SearchStrategy): ServiceCoverage {
-  return { service: adapter.id, strategy, instancesSearched: 0, instancesListed: 0, instancesCut: false, recordsScanned: 0, listsCut: 0, errors: [] };
+  return {
+    service: adapter.id,
+    strategy,
+    instancesSearched: 0,
+    instancesListed: 0,
+    instancesCut: false,
+    recordsScanned: 0,
+    listsCut: 0,
+    errors: [],
+  };
 }
 
 /** Records a failure unless it is our own cancellation; rethrows nothing so sibling services go on. */
@@ -89,7 +104,13 @@ function noteError(coverage: ServiceCoverage, error: unknown, what: string, sign
   coverage.errors.push(`${what}: ${describeError(error)}`);
 }
 
-async function listInstances(ctx: AdapterContext, adapter: ServiceAdapter, limits: ScanLimits, coverage: ServiceCoverage, signal?: AbortSignal): Promise<readonly Instance[]> {
+async function listInstances(
+  ctx: AdapterContext,
+  adapter: ServiceAdapter,
+  limits: ScanLimits,
+  coverage: ServiceCoverage,
+  signal?: AbortSignal,
+): Promise<readonly Instance[]> {
   const page = await fetchMatching(
     (cursor) => adapter.listInstances(ctx, { cursor, limit: Math.min(limits.pageSize, limits.maxInstances), signal }),
     undefined,
@@ -192,7 +213,14 @@ export async function findBackupById(
           hit(await adapter.findBackupById!(ctx, undefined, backupId, signal));
           return;
         case 'projectScan': {
-          const matches = await scanList((cursor) => adapter.listProjectBackups!(ctx, { cursor, limit: limits.pageSize, signal }), isTarget, 1, limits.maxProjectRecords, coverage, scanOptions);
+          const matches = await scanList(
+            (cursor) => adapter.listProjectBackups!(ctx, { cursor, limit: limits.pageSize, signal }),
+            isTarget,
+            1,
+            limits.maxProjectRecords,
+            coverage,
+            scanOptions,
+          );
           hit(matches[0]);
           return;
         }
@@ -200,7 +228,19 @@ export async function findBackupById(
         case 'instanceScan': {
           await searchInstances(ctx, adapter, limits, coverage, signal, async (instance) => {
             if (coverage.strategy === 'instanceLookup') hit(await adapter.findBackupById!(ctx, instance, backupId, signal));
-            else hit((await scanList((cursor) => adapter.listBackups(ctx, instance, { cursor, limit: limits.pageSize, signal }), isTarget, 1, limits.maxRecordsPerInstance, coverage, scanOptions))[0]);
+            else
+              hit(
+                (
+                  await scanList(
+                    (cursor) => adapter.listBackups(ctx, instance, { cursor, limit: limits.pageSize, signal }),
+                    isTarget,
+                    1,
+                    limits.maxRecordsPerInstance,
+                    coverage,
+                    scanOptions,
+                  )
+                )[0],
+              );
           });
           return;
         }
@@ -214,7 +254,11 @@ export async function findBackupById(
   try {
     // Server-side look-ups answer in a request or two; run them before the scans.
     const order = (strategy: SearchStrategy) => ['projectLookup', 'instanceLookup', 'projectScan', 'instanceScan'].indexOf(strategy);
-    const phases = [0, 1, 2, 3].map((phase) => adapters.map((adapter, index) => ({ adapter, coverage: coverage[index] })).filter((entry) => order(entry.coverage.strategy) === phase));
+    const phases = [0, 1, 2, 3].map((phase) =>
+      adapters
+        .map((adapter, index) => ({ adapter, coverage: coverage[index] }))
+        .filter((entry) => order(entry.coverage.strategy) === phase),
+    );
     for (const phase of phases) {
       if (signal.aborted) break;
       await Promise.all(phase.map((entry) => searchService(entry.adapter, entry.coverage)));
@@ -246,10 +290,26 @@ export async function scanMatchingBackups(
       try {
         if (adapter.listProjectBackups) {
           const listProject = adapter.listProjectBackups.bind(adapter);
-          matches.push(...(await scanList((cursor) => listProject(ctx, { cursor, limit: limits.pageSize, signal, filter }), () => true, Infinity, limits.maxProjectRecords, serviceCoverage, options)));
+          matches.push(
+            ...(await scanList(
+              (cursor) => listProject(ctx, { cursor, limit: limits.pageSize, signal, filter }),
+              () => true,
+              Infinity,
+              limits.maxProjectRecords,
+              serviceCoverage,
+              options,
+            )),
+          );
         } else {
           await searchInstances(ctx, adapter, limits, serviceCoverage, signal, async (instance) => {
-            const found = await scanList((cursor) => adapter.listBackups(ctx, instance, { cursor, limit: limits.pageSize, signal, filter }), () => true, Infinity, limits.maxRecordsPerInstance, serviceCoverage, options);
+            const found = await scanList(
+              (cursor) => adapter.listBackups(ctx, instance, { cursor, limit: limits.pageSize, signal, filter }),
+              () => true,
+              Infinity,
+              limits.maxRecordsPerInstance,
+              serviceCoverage,
+              options,
+            );
             matches.push(...found.map((backup) => (backup.instanceName ? backup : { ...backup, instanceName: instance.name })));
           });
         }
@@ -285,7 +345,8 @@ export async function fetchInstanceBackups(
   options: { readonly signal?: AbortSignal; readonly onProgress?: (fetched: number, total?: number) => void } = {},
 ): Promise<InstanceBackups> {
   const { signal } = options;
-  const fetchPage = (cursor: PageCursor | undefined) => adapter.listBackups(ctx, instance, { cursor, limit: limits.pageSize, signal, filter });
+  const fetchPage = (cursor: PageCursor | undefined) =>
+    adapter.listBackups(ctx, instance, { cursor, limit: limits.pageSize, signal, filter });
   const first = await fetchPage(undefined);
   const pages: Array<Page<Backup>> = [first];
   let scanned = first.scanned;
@@ -305,7 +366,9 @@ export async function fetchInstanceBackups(
     signal,
   });
   if (signal?.aborted) throw new CloudError('Export cancelled.', { service: adapter.id, code: 'CANCELLED' });
-  const backups = pages.flatMap((page) => page.items).map((backup) => (backup.instanceName ? backup : { ...backup, instanceName: instance.name }));
+  const backups = pages
+    .flatMap((page) => page.items)
+    .map((backup) => (backup.instanceName ? backup : { ...backup, instanceName: instance.name }));
   return { backups, invalid: pages.reduce((sum, page) => sum + page.invalid.length, 0), scanned, cut };
 }
 
@@ -341,7 +404,7 @@ export function summarizeCoverage(coverage: readonly ServiceCoverage[]): { reado
       notCovered.push(
         entry.strategy === 'projectScan'
           ? `${name}: the project-wide list was scanned only partly (bound reached)`
-          : `${name}: ${entry.listsCut} ${entry.listsCut === 1 ? 'instance\'s list was' : 'instances\' lists were'} scanned only partly (bound reached)`,
+          : `${name}: ${entry.listsCut} ${entry.listsCut === 1 ? "instance's list was" : "instances' lists were"} scanned only partly (bound reached)`,
       );
     }
     for (const error of entry.errors) notCovered.push(`${name}: ${error}`);

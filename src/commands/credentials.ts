@@ -14,7 +14,11 @@ export type VerificationResult = { readonly ok: true; readonly project: Resolved
  * One cheap signed call — the IAM project look-up for the configured region — to learn whether
  * the keys work. Always asks IAM, even when hwcBackups.projectId is set, so the answer is real.
  */
-export async function verifyCredentials(connection: CloudConnection, credentials: Credentials, signal?: AbortSignal): Promise<VerificationResult> {
+export async function verifyCredentials(
+  connection: CloudConnection,
+  credentials: Credentials,
+  signal?: AbortSignal,
+): Promise<VerificationResult> {
   try {
     return { ok: true, project: await connection.probeSession(credentials).project(signal) };
   } catch (error) {
@@ -39,7 +43,9 @@ export async function setCredentials(connection: CloudConnection): Promise<void>
   if (result.ok) {
     await connection.storeCredentials(credentials);
     const region = connection.settings().region;
-    void vscode.window.showInformationMessage(`Credentials work: project ${result.project.name || region} (${result.project.id}). They are stored in VS Code's secret storage.`);
+    void vscode.window.showInformationMessage(
+      `Credentials work: project ${result.project.name || region} (${result.project.id}). They are stored in VS Code's secret storage.`,
+    );
     return;
   }
 
@@ -52,7 +58,7 @@ export async function setCredentials(connection: CloudConnection): Promise<void>
   );
   if (choice === keep) {
     await connection.storeCredentials(credentials);
-    void vscode.window.showInformationMessage('Credentials stored in VS Code\'s secret storage without confirmation.');
+    void vscode.window.showInformationMessage("Credentials stored in VS Code's secret storage without confirmation.");
   }
 }
 
@@ -78,7 +84,7 @@ async function askCredentials(): Promise<Credentials | undefined> {
         back: true,
         ignoreFocusOut: true,
         password: true,
-        prompt: 'Secret access key (SK) — kept only in VS Code\'s secret storage',
+        prompt: "Secret access key (SK) — kept only in VS Code's secret storage",
         value: answers.secretKey,
         validate: validateSecretKey,
       }),
@@ -96,7 +102,7 @@ async function askCredentials(): Promise<Credentials | undefined> {
       }),
   ];
   const keys = ['accessKey', 'secretKey', 'securityToken'] as const;
-  for (let index = 0; index < steps.length; ) {
+  for (let index = 0; index < steps.length;) {
     const result = await steps[index]();
     if (result.kind === 'cancel') return undefined;
     if (result.kind === 'back') {
@@ -117,20 +123,23 @@ async function askCredentials(): Promise<Credentials | undefined> {
 export async function clearCredentials(connection: CloudConnection): Promise<void> {
   const source = await connection.credentialSource();
   if (source !== 'secretStorage') {
-    const more = source === 'environment' ? ' The HUAWEICLOUD_SDK_* environment variables are in use; they cannot be cleared from VS Code.' : '';
+    const more =
+      source === 'environment' ? ' The HUAWEICLOUD_SDK_* environment variables are in use; they cannot be cleared from VS Code.' : '';
     void vscode.window.showInformationMessage(`No credentials are stored in VS Code.${more}`);
     return;
   }
   const forget = 'Forget';
   const choice = await vscode.window.showWarningMessage(
     'Forget the Huawei Cloud credentials stored in VS Code?',
-    { modal: true, detail: 'The access key, secret key and security token are deleted from VS Code\'s secret storage.' },
+    { modal: true, detail: "The access key, secret key and security token are deleted from VS Code's secret storage." },
     forget,
   );
   if (choice !== forget) return;
   await connection.clearCredentials();
   const after = await connection.credentialSource();
   void vscode.window.showInformationMessage(
-    after === 'environment' ? 'Credentials forgotten. The HUAWEICLOUD_SDK_* environment variables are used from now on.' : 'Credentials forgotten.',
+    after === 'environment'
+      ? 'Credentials forgotten. The HUAWEICLOUD_SDK_* environment variables are used from now on.'
+      : 'Credentials forgotten.',
   );
 }

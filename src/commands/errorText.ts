@@ -6,7 +6,11 @@ import { CloudError } from '../cloud/http/errors';
  */
 export function describeError(error: unknown): string {
   if (!(error instanceof CloudError)) return error instanceof Error ? error.message : String(error);
-  const facts = [error.code, error.status !== undefined ? `HTTP ${error.status}` : undefined, error.requestId ? `request id ${error.requestId}` : undefined].filter(Boolean);
+  const facts = [
+    error.code,
+    error.status !== undefined ? `HTTP ${error.status}` : undefined,
+    error.requestId ? `request id ${error.requestId}` : undefined,
+  ].filter(Boolean);
   return facts.length ? `${error.message} (${facts.join(', ')})` : error.message;
 }
 

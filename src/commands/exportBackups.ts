@@ -38,7 +38,9 @@ export function defaultExportName(service: string, instanceName: string, now: Da
  */
 export async function exportBackups(deps: ExportDeps, arg?: unknown, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const fromNode = instanceOfNode(arg);
-  const chosen = fromNode ? { adapter: adapterFor(fromNode.service), instance: fromNode } : await pickInstance(deps.connection, deps.explorer, 'Export Backups');
+  const chosen = fromNode
+    ? { adapter: adapterFor(fromNode.service), instance: fromNode }
+    : await pickInstance(deps.connection, deps.explorer, 'Export Backups');
   if (!chosen) return undefined;
   const { adapter, instance } = chosen;
 
@@ -60,7 +62,11 @@ export async function exportBackups(deps: ExportDeps, arg?: unknown, target?: vs
           instance,
           filter,
           { pageSize: EXPORT_PAGE_SIZE, concurrency: EXPORT_CONCURRENCY, maxRecords: MAX_EXPORT_RECORDS },
-          { signal: abort.signal, onProgress: (done, total) => progress.report({ message: total !== undefined ? `${done} of ${total} records` : `${done} records` }) },
+          {
+            signal: abort.signal,
+            onProgress: (done, total) =>
+              progress.report({ message: total !== undefined ? `${done} of ${total} records` : `${done} records` }),
+          },
         );
       },
     );
@@ -85,9 +91,11 @@ export async function exportBackups(deps: ExportDeps, arg?: unknown, target?: vs
   ].filter(Boolean);
   const message = `Exported ${fetched.backups.length} backups of ${instance.name} to ${path.basename(uri.path)}${notes.length ? ` (${notes.join('; ')})` : ''}.`;
   const open = 'Open File';
-  void (fetched.cut ? vscode.window.showWarningMessage(message, open) : vscode.window.showInformationMessage(message, open)).then((choice) => {
-    if (choice === open) void vscode.window.showTextDocument(uri);
-  });
+  void (fetched.cut ? vscode.window.showWarningMessage(message, open) : vscode.window.showInformationMessage(message, open)).then(
+    (choice) => {
+      if (choice === open) void vscode.window.showTextDocument(uri);
+    },
+  );
   return uri;
 }
 

@@ -116,6 +116,7 @@ function rangeOf(state: FilterWizardState): BackupFilter['timeRange'] {
 
 /** Step number and total for the quick pick's title ("Filter Backups (2/3)"). Custom ranges add two steps. */
 export function stepPosition(state: FilterWizardState): { step: number; totalSteps: number } {
-  const order: FilterWizardStep[] = state.range === 'custom' ? ['types', 'range', 'customStart', 'customEnd', 'statuses'] : ['types', 'range', 'statuses'];
+  const order: FilterWizardStep[] =
+    state.range === 'custom' ? ['types', 'range', 'customStart', 'customEnd', 'statuses'] : ['types', 'range', 'statuses'];
   return { step: order.indexOf(state.step) + 1, totalSteps: order.length };
 }

@@ -46,12 +46,20 @@ function findLoaded(explorer: FindDeps['explorer'], services: readonly string[],
 export async function findBackup(deps: FindDeps, givenId?: string): Promise<void> {
   let backupId = givenId?.trim();
   if (!backupId) {
-    const answer = await inputStep({ title: 'Find Backup by ID', prompt: 'Backup id, from any of the enabled services', validate: validateBackupId });
+    const answer = await inputStep({
+      title: 'Find Backup by ID',
+      prompt: 'Backup id, from any of the enabled services',
+      validate: validateBackupId,
+    });
     if (answer.kind !== 'value') return;
     backupId = answer.value.trim();
   }
   const adapters = enabledAdapters(deps.connection);
-  let found = findLoaded(deps.explorer, adapters.map((a) => a.id), backupId);
+  let found = findLoaded(
+    deps.explorer,
+    adapters.map((a) => a.id),
+    backupId,
+  );
   let result: FindResult | undefined;
   if (!found) {
     try {
@@ -63,7 +71,8 @@ export async function findBackup(deps: FindDeps, givenId?: string): Promise<void
           const ctx = await deps.connection.adapterContext(abort.signal);
           const outcome = await findBackupById(ctx, adapters, backupId!, DEFAULT_SCAN_LIMITS, {
             signal: abort.signal,
-            onProgress: ({ service, recordsScanned }) => progress.report({ message: `scanning ${service.toUpperCase()}: ${recordsScanned} backups examined…` }),
+            onProgress: ({ service, recordsScanned }) =>
+              progress.report({ message: `scanning ${service.toUpperCase()}: ${recordsScanned} backups examined…` }),
           });
           // A cancelled search that found nothing proves nothing; say so instead of "not found".
           return !outcome.found && token.isCancellationRequested ? undefined : outcome;
@@ -91,14 +100,20 @@ async function showFound(deps: FindDeps, backup: Backup): Promise<void> {
   const details = 'Show Details';
   const clearFilter = 'Clear Filter and Reveal';
   const filtered = !revealed && deps.filter.get() !== undefined;
-  const note = revealed ? '' : filtered ? ' The current filter hides it in the tree.' : ' It could not be shown in the tree (its list is too long to page through).';
-  void vscode.window.showInformationMessage(`Found backup "${backup.name}" in ${where}.${note}`, ...(filtered ? [details, clearFilter] : [details])).then(async (choice) => {
-    if (choice === clearFilter) {
-      await deps.filter.set(undefined);
-      await deps.explorer.reveal(locator);
-    }
-    if (choice) await vscode.commands.executeCommand(COMMANDS.openDetails, { backup });
-  });
+  const note = revealed
+    ? ''
+    : filtered
+      ? ' The current filter hides it in the tree.'
+      : ' It could not be shown in the tree (its list is too long to page through).';
+  void vscode.window
+    .showInformationMessage(`Found backup "${backup.name}" in ${where}.${note}`, ...(filtered ? [details, clearFilter] : [details]))
+    .then(async (choice) => {
+      if (choice === clearFilter) {
+        await deps.filter.set(undefined);
+        await deps.explorer.reveal(locator);
+      }
+      if (choice) await vscode.commands.executeCommand(COMMANDS.openDetails, { backup });
+    });
 }
 
 async function showNotFound(backupId: string, result: FindResult): Promise<void> {

@@ -41,14 +41,22 @@ export async function pickInstance(
       back: true,
       placeholder: `${adapter.instanceNoun[0].toUpperCase()}${adapter.instanceNoun.slice(1)} (type to filter by name or id)`,
       matchOnDescription: true,
-      items: instances.map((instance) => ({ label: instance.name, description: [instance.description, instance.id].filter(Boolean).join(' · '), instance })),
+      items: instances.map((instance) => ({
+        label: instance.name,
+        description: [instance.description, instance.id].filter(Boolean).join(' · '),
+        instance,
+      })),
     });
     if (picked.kind === 'cancel') return undefined;
     if (picked.kind === 'value') return { adapter, instance: picked.value[0].instance };
   }
 }
 
-async function instancesOf(connection: CloudConnection, explorer: Pick<BackupExplorer, 'loadedInstances'>, adapter: ServiceAdapter): Promise<readonly Instance[] | undefined> {
+async function instancesOf(
+  connection: CloudConnection,
+  explorer: Pick<BackupExplorer, 'loadedInstances'>,
+  adapter: ServiceAdapter,
+): Promise<readonly Instance[] | undefined> {
   const loaded = explorer.loadedInstances(adapter.id);
   if (loaded.length) return loaded;
   try {
@@ -58,12 +66,18 @@ async function instancesOf(connection: CloudConnection, explorer: Pick<BackupExp
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
         const ctx = await connection.adapterContext(abort.signal);
-        const page = await fetchMatching((cursor) => adapter.listInstances(ctx, { cursor, limit: 100, signal: abort.signal }), undefined, MAX_PICKER_INSTANCES, MAX_PICKER_INSTANCES);
+        const page = await fetchMatching(
+          (cursor) => adapter.listInstances(ctx, { cursor, limit: 100, signal: abort.signal }),
+          undefined,
+          MAX_PICKER_INSTANCES,
+          MAX_PICKER_INSTANCES,
+        );
         return page.items;
       },
     );
   } catch (error) {
-    if (!isCancellation(error)) void vscode.window.showErrorMessage(`Could not list ${adapter.label} ${adapter.instanceNoun}s: ${describeError(error)}`);
+    if (!isCancellation(error))
+      void vscode.window.showErrorMessage(`Could not list ${adapter.label} ${adapter.instanceNoun}s: ${describeError(error)}`);
     return undefined;
   }
 }

@@ -36,7 +36,12 @@ export async function selectRegion(connection: CloudConnection): Promise<void> {
   if (picked.kind !== 'value') return;
   let region = picked.value[0].regionId;
   if (picked.value[0].custom) {
-    const typed = await inputStep({ title: TITLE, prompt: 'Region id, e.g. cn-north-4', value: findRegion(current) ? '' : current, validate: validateRegionId });
+    const typed = await inputStep({
+      title: TITLE,
+      prompt: 'Region id, e.g. cn-north-4',
+      value: findRegion(current) ? '' : current,
+      validate: validateRegionId,
+    });
     if (typed.kind !== 'value') return;
     region = typed.value.trim();
   }

@@ -28,7 +28,10 @@ type ResultItem = vscode.QuickPickItem & { readonly backup?: Backup; readonly co
 
 /** One quick-pick row per failed backup: name, where, when, and the error code. */
 export function failedBackupItem(backup: Backup, now: number): ResultItem {
-  const when = backup.start.instant !== undefined ? `${new Date(backup.start.instant).toLocaleString()} (${formatRelative(backup.start.instant, now)})` : String(backup.start.raw ?? 'no start time');
+  const when =
+    backup.start.instant !== undefined
+      ? `${new Date(backup.start.instant).toLocaleString()} (${formatRelative(backup.start.instant, now)})`
+      : String(backup.start.raw ?? 'no start time');
   const error = errorSummary(backup.errorCode, backup.errorMessage);
   return {
     label: `$(error) ${backup.name || backup.id}`,
@@ -93,7 +96,11 @@ export async function showFailedBackups(deps: ShowFailedDeps): Promise<void> {
           services,
           { statuses: ['failed'], ...(duration !== undefined ? { timeRange: { from: now - duration, to: now } } : {}) },
           DEFAULT_SCAN_LIMITS,
-          { signal: abort.signal, onProgress: ({ service, recordsScanned }) => progress.report({ message: `${service.toUpperCase()}: ${recordsScanned} backups examined…` }) },
+          {
+            signal: abort.signal,
+            onProgress: ({ service, recordsScanned }) =>
+              progress.report({ message: `${service.toUpperCase()}: ${recordsScanned} backups examined…` }),
+          },
         );
         return token.isCancellationRequested ? undefined : scanned;
       },
@@ -111,14 +118,23 @@ export async function showFailedBackups(deps: ShowFailedDeps): Promise<void> {
 
 async function presentResults(deps: ShowFailedDeps, result: MatchResult, now: number): Promise<void> {
   const { searched, notCovered } = summarizeCoverage(result.coverage);
-  const coverageDetail = [`Searched:\n${searched.map((l) => `• ${l}`).join('\n')}`, ...(notCovered.length ? [`Not searched or incomplete:\n${notCovered.map((l) => `• ${l}`).join('\n')}`] : [])].join('\n\n');
+  const coverageDetail = [
+    `Searched:\n${searched.map((l) => `• ${l}`).join('\n')}`,
+    ...(notCovered.length ? [`Not searched or incomplete:\n${notCovered.map((l) => `• ${l}`).join('\n')}`] : []),
+  ].join('\n\n');
   if (!result.matches.length) {
-    await vscode.window.showInformationMessage(notCovered.length ? 'No failed backups found in what could be searched.' : 'No failed backups found.', { modal: true, detail: coverageDetail });
+    await vscode.window.showInformationMessage(
+      notCovered.length ? 'No failed backups found in what could be searched.' : 'No failed backups found.',
+      { modal: true, detail: coverageDetail },
+    );
     return;
   }
   const items: ResultItem[] = result.matches.map((backup) => failedBackupItem(backup, now));
   if (notCovered.length) {
-    items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: '$(warning) The scan was incomplete — show what was not searched', coverage: true });
+    items.push(
+      { label: '', kind: vscode.QuickPickItemKind.Separator },
+      { label: '$(warning) The scan was incomplete — show what was not searched', coverage: true },
+    );
   }
   const picked = await pickStep({
     title: `${TITLE}: ${result.matches.length} found`,

@@ -28,7 +28,12 @@ export function parseTimeInput(text: string, edge: 'start' | 'end'): number | un
   const date = new Date(year, month - 1, day, hour, minute, second, !hasTime && edge === 'end' ? 999 : 0);
   // Date rolls 2026-02-30 over into March; reject instead of silently moving the day.
   const exact =
-    date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day && date.getHours() === hour && date.getMinutes() === minute && date.getSeconds() === second;
+    date.getFullYear() === year &&
+    date.getMonth() === month - 1 &&
+    date.getDate() === day &&
+    date.getHours() === hour &&
+    date.getMinutes() === minute &&
+    date.getSeconds() === second;
   return exact ? date.getTime() : undefined;
 }
 

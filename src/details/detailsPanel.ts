@@ -71,7 +71,12 @@ class DetailsPanel {
     public backup: Backup,
     private fetchedAt: number,
   ) {
-    wirePanel(panel, extensionUri, (message) => this.handle(message), () => this.close());
+    wirePanel(
+      panel,
+      extensionUri,
+      (message) => this.handle(message),
+      () => this.close(),
+    );
     this.render();
   }
 
@@ -93,7 +98,12 @@ class DetailsPanel {
       const outcome = await refetchBackup(
         adapterFor(this.backup.service),
         ctx,
-        { service: this.backup.service, instanceId: this.backup.instanceId, instanceName: this.backup.instanceName, backupId: this.backup.id },
+        {
+          service: this.backup.service,
+          instanceId: this.backup.instanceId,
+          instanceName: this.backup.instanceName,
+          backupId: this.backup.id,
+        },
         { pageSize: this.deps.connection.settings().pageSize, maxPages: REFRESH_MAX_PAGES, signal: controller.signal },
       );
       if (outcome.kind === 'found') {
@@ -147,7 +157,10 @@ class DetailsPanel {
         return;
       case 'reveal': {
         const found = await this.deps.revealInTree(locatorOf(this.backup));
-        if (!found) void vscode.window.showInformationMessage(`"${this.backup.name}" is not among the backups loaded in the tree (check the filter, or load more).`);
+        if (!found)
+          void vscode.window.showInformationMessage(
+            `"${this.backup.name}" is not among the backups loaded in the tree (check the filter, or load more).`,
+          );
         return;
       }
       default:

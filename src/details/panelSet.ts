@@ -4,7 +4,12 @@ import { isPanelMessage, type HostMessage, type PanelMessage } from './protocol'
 import { webviewOptions } from './webviewResources';
 
 /** Gives a panel the extension's icon and hands it the messages its script posts (checked); `onClose` runs once the panel is closed. */
-export function wirePanel(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, handle: (message: PanelMessage) => Promise<void>, onClose: () => void): void {
+export function wirePanel(
+  panel: vscode.WebviewPanel,
+  extensionUri: vscode.Uri,
+  handle: (message: PanelMessage) => Promise<void>,
+  onClose: () => void,
+): void {
   panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icons', 'backups.svg');
   panel.webview.onDidReceiveMessage((message: unknown) => {
     if (isPanelMessage(message)) void handle(message);

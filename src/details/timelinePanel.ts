@@ -74,7 +74,12 @@ class TimelinePanel {
   ) {
     this.range = fixedRange ?? rollingRange();
     panel.title = titleOf(instance.name);
-    wirePanel(panel, extensionUri, (message) => this.handle(message), () => this.close());
+    wirePanel(
+      panel,
+      extensionUri,
+      (message) => this.handle(message),
+      () => this.close(),
+    );
     void this.load(fixedRange);
   }
 

@@ -165,7 +165,10 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
     const target = this.pagedOwner(node);
     if (!target) return;
     const list = target.list;
-    const what = target instanceof InstanceNode ? `backups of ${target.instance.name || target.instance.id}` : `${target.adapter.instanceNoun}s of ${target.service.toUpperCase()}`;
+    const what =
+      target instanceof InstanceNode
+        ? `backups of ${target.instance.name || target.instance.id}`
+        : `${target.adapter.instanceNoun}s of ${target.service.toUpperCase()}`;
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Loading all ${what}`, cancellable: true },
       async (progress, token) => {
@@ -213,7 +216,9 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
   }
 
   loadedBackups(service: ServiceId, instanceId: string): readonly Backup[] {
-    const instance = this.serviceNode(service)?.childNodes().find((node) => node.instance.id === instanceId);
+    const instance = this.serviceNode(service)
+      ?.childNodes()
+      .find((node) => node.instance.id === instanceId);
     return instance ? instance.list.items : [];
   }
 
@@ -249,7 +254,8 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
       new PagedList<Instance>({
         pageSize,
         keyOf: (instance) => instance.id,
-        fetchPage: async (cursor, signal) => adapter.listInstances(await this.connection.adapterContext(signal), { cursor, limit: pageSize, signal }),
+        fetchPage: async (cursor, signal) =>
+          adapter.listInstances(await this.connection.adapterContext(signal), { cursor, limit: pageSize, signal }),
         onProgress: () => this.changed(owner),
       });
     const backupList = (owner: InstanceNode): PagedList<Backup> =>
@@ -257,7 +263,12 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
         pageSize,
         keyOf: (backup) => backup.id,
         fetchPage: async (cursor, signal) =>
-          adapter.listBackups(await this.connection.adapterContext(signal), owner.instance, { cursor, limit: pageSize, signal, filter: backupFilter }),
+          adapter.listBackups(await this.connection.adapterContext(signal), owner.instance, {
+            cursor,
+            limit: pageSize,
+            signal,
+            filter: backupFilter,
+          }),
         clientFilter: backupFilter ? { maxScanPerLoad: pageSize * MAX_SCAN_PAGES } : undefined,
         filtered: backupFilter !== undefined,
         onProgress: () => this.changed(owner),
@@ -301,7 +312,9 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
   private afterLoad(node: PagedNode): void {
     const error = node.list.error;
     if (error !== undefined) {
-      this.log.error(`Loading ${node instanceof InstanceNode ? `backups of ${node.instance.id}` : `${node.service} ${node.adapter.instanceNoun}s`} failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.error(
+        `Loading ${node instanceof InstanceNode ? `backups of ${node.instance.id}` : `${node.service} ${node.adapter.instanceNoun}s`} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
       if (this.handleAuthFailure(error)) return;
     }
     this.changed(node);
@@ -357,7 +370,8 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
         if (project) facts.project = projectText(project, this.connection.settings().region);
       } catch (error) {
         // Said in the view (and the log), not swallowed: every list under it will fail the same way.
-        facts.projectFailure = error instanceof CloudError && error.code ? error.code : error instanceof Error ? error.message : String(error);
+        facts.projectFailure =
+          error instanceof CloudError && error.code ? error.code : error instanceof Error ? error.message : String(error);
         this.log.warn(`Could not resolve the project: ${error instanceof Error ? error.message : String(error)}`);
         this.handleAuthFailure(error);
       }

@@ -1,6 +1,15 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
-import { codeExplanation, formatBytes, formatRelative, LAST_COMMIT_LABEL, progressText, statusLabel, typeLabel, unfinishedText } from '../cloud/format';
+import {
+  codeExplanation,
+  formatBytes,
+  formatRelative,
+  LAST_COMMIT_LABEL,
+  progressText,
+  statusLabel,
+  typeLabel,
+  unfinishedText,
+} from '../cloud/format';
 import { isUnfinished, type Backup, type Instance, type TimeValue } from '../cloud/model';
 import type { ListState, LoadKind } from './pagedList';
 
@@ -169,7 +178,8 @@ export function backupTooltip(backup: Backup, instance: Instance | undefined, no
 
 /** "Ended", or for a backup still going "not finished, running for 3 h 12 min", or the last commit (RDS incremental). */
 function endRow(backup: Backup, now: number): [string, string] {
-  if (isUnfinished(backup.status)) return ['Ended', escapeMarkdown(['not finished', unfinishedText(backup, now)].filter(Boolean).join(', '))];
+  if (isUnfinished(backup.status))
+    return ['Ended', escapeMarkdown(['not finished', unfinishedText(backup, now)].filter(Boolean).join(', '))];
   if (backup.endMeaning === 'lastTransactionCommit') return [LAST_COMMIT_LABEL, escapeMarkdown(exactTime(backup.end))];
   return ['Ended', escapeMarkdown(exactTime(backup.end))];
 }

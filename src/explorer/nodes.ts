@@ -8,7 +8,8 @@ import type { InvalidEntry, PagedList } from './pagedList';
  * and read `backup`, `instance` and `service` from them.
  */
 
-export type ExplorerNode = ServiceNode | InstanceNode | BackupNode | LoadMoreNode | ErrorNode | InvalidNode | EmptyNode | CredentialsRejectedNode;
+export type ExplorerNode =
+  ServiceNode | InstanceNode | BackupNode | LoadMoreNode | ErrorNode | InvalidNode | EmptyNode | CredentialsRejectedNode;
 export type PagedNode = ServiceNode | InstanceNode;
 
 /**

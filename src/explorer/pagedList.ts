@@ -194,26 +194,30 @@ export class PagedList<T> implements ListState {
       await this.running.promise;
     }
     if (this.started && !this.nextCursor) return;
-    await this.run('all', async (signal) => {
-      if (!this.started) {
-        await this.fetchNext(signal);
-        options.onProgress?.(this.scannedCount, this.totalCount);
-      }
-      await fetchRemaining({
-        next: this.nextCursor,
-        total: this.totalCount,
-        pageSize: this.options.pageSize,
-        concurrency: options.concurrency,
-        // Under a client-side filter the total counts raw records, and pages are walked in order.
-        sequential: this.options.clientFilter !== undefined,
-        fetchPage: (cursor) => this.options.fetchPage(cursor, signal),
-        onPage: (page) => {
-          this.apply(page, signal);
+    await this.run(
+      'all',
+      async (signal) => {
+        if (!this.started) {
+          await this.fetchNext(signal);
           options.onProgress?.(this.scannedCount, this.totalCount);
-        },
-        signal,
-      });
-    }, options.signal);
+        }
+        await fetchRemaining({
+          next: this.nextCursor,
+          total: this.totalCount,
+          pageSize: this.options.pageSize,
+          concurrency: options.concurrency,
+          // Under a client-side filter the total counts raw records, and pages are walked in order.
+          sequential: this.options.clientFilter !== undefined,
+          fetchPage: (cursor) => this.options.fetchPage(cursor, signal),
+          onPage: (page) => {
+            this.apply(page, signal);
+            options.onProgress?.(this.scannedCount, this.totalCount);
+          },
+          signal,
+        });
+      },
+      options.signal,
+    );
   }
 
   /** Aborts any running load; the list must not be used afterwards (refresh creates a new one). */
@@ -282,6 +286,7 @@ export class PagedList<T> implements ListState {
     // A total smaller than what is already loaded, or no bigger while there is more, is not a
     // total (DCS total_num may be the page's own count): the list is then described without one.
     const total = page.total ?? this.totalCount;
-    this.totalCount = total !== undefined && (total > this.scannedCount || (total === this.scannedCount && !this.nextCursor)) ? total : undefined;
+    this.totalCount =
+      total !== undefined && (total > this.scannedCount || (total === this.scannedCount && !this.nextCursor)) ? total : undefined;
   }
 }

@@ -48,13 +48,31 @@ async function findBackup(host: RevealHost, locator: BackupLocator, maxPages: nu
   const roots = await host.roots();
   const service = roots.find((node): node is ServiceNode => node instanceof ServiceNode && node.service === locator.service);
   if (!service) return undefined;
-  const instance = await findChild(host, service, () => service.childNodes(), (node) => node.instance.id === locator.instanceId, maxPages);
+  const instance = await findChild(
+    host,
+    service,
+    () => service.childNodes(),
+    (node) => node.instance.id === locator.instanceId,
+    maxPages,
+  );
   if (!instance) return undefined;
-  return findChild(host, instance, () => instance.childNodes(), (node) => node.backup.id === locator.backupId, maxPages);
+  return findChild(
+    host,
+    instance,
+    () => instance.childNodes(),
+    (node) => node.backup.id === locator.backupId,
+    maxPages,
+  );
 }
 
 /** Looks through the loaded pages, then loads more (bounded) until `matches` finds a child; stops once a refresh dropped the list. */
-async function findChild<Child>(host: RevealHost, parent: PagedNode, children: () => readonly Child[], matches: (child: Child) => boolean, maxPages: number): Promise<Child | undefined> {
+async function findChild<Child>(
+  host: RevealHost,
+  parent: PagedNode,
+  children: () => readonly Child[],
+  matches: (child: Child) => boolean,
+  maxPages: number,
+): Promise<Child | undefined> {
   const list = parent.list;
   await list.ensureFirstPage();
   let found = children().find(matches);

@@ -1,4 +1,12 @@
-import { BACKUP_TYPES, NORMALIZED_STATUSES, TIME_RANGE_PRESETS, isEmptyFilter, presetTimeRange, type BackupFilter, type TimeRangePreset } from '../cloud/model';
+import {
+  BACKUP_TYPES,
+  NORMALIZED_STATUSES,
+  TIME_RANGE_PRESETS,
+  isEmptyFilter,
+  presetTimeRange,
+  type BackupFilter,
+  type TimeRangePreset,
+} from '../cloud/model';
 
 /**
  * workspaceState may hold a filter written by another version of the extension: keep the parts
@@ -9,8 +17,14 @@ import { BACKUP_TYPES, NORMALIZED_STATUSES, TIME_RANGE_PRESETS, isEmptyFilter, p
 export function sanitizeFilter(stored: unknown, now: number = Date.now()): BackupFilter | undefined {
   if (typeof stored !== 'object' || stored === null) return undefined;
   const value = stored as Record<string, unknown>;
-  const types = knownValues(value.types, BACKUP_TYPES.filter((t) => t !== 'unknown'));
-  const statuses = knownValues(value.statuses, NORMALIZED_STATUSES.filter((s) => s !== 'unknown'));
+  const types = knownValues(
+    value.types,
+    BACKUP_TYPES.filter((t) => t !== 'unknown'),
+  );
+  const statuses = knownValues(
+    value.statuses,
+    NORMALIZED_STATUSES.filter((s) => s !== 'unknown'),
+  );
   const timeRange = sanitizeTimeRange(value.timeRange, now);
   const filter: BackupFilter = {
     ...(types.length ? { types: types as BackupFilter['types'] } : {}),

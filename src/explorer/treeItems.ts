@@ -42,7 +42,8 @@ export function createTreeItem(node: ExplorerNode, now: number): vscode.TreeItem
 
 /** The backup tooltip is built on hover only: with thousands of backups loaded it is most of a TreeItem's size. */
 export function resolveTooltip(item: vscode.TreeItem, node: ExplorerNode): vscode.TreeItem {
-  if (node instanceof BackupNode && item.tooltip === undefined) item.tooltip = markdown(backupTooltip(node.backup, node.instance, Date.now()));
+  if (node instanceof BackupNode && item.tooltip === undefined)
+    item.tooltip = markdown(backupTooltip(node.backup, node.instance, Date.now()));
   return item;
 }
 
@@ -73,7 +74,11 @@ function instanceItem(node: InstanceNode): vscode.TreeItem {
   item.description = [instance.description, summary].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon(node.parent.adapter.icons.instance);
   item.contextValue = 'hwcBackups.instance';
-  const lines = [`**${escapeMarkdown(instance.name || instance.id)}** (${escapeMarkdown(node.parent.adapter.instanceNoun)})`, '', `ID: ${code(instance.id)}`];
+  const lines = [
+    `**${escapeMarkdown(instance.name || instance.id)}** (${escapeMarkdown(node.parent.adapter.instanceNoun)})`,
+    '',
+    `ID: ${code(instance.id)}`,
+  ];
   if (instance.status) lines.push('', `Status: ${escapeMarkdown(instance.status)}`);
   if (instance.description) lines.push('', escapeMarkdown(instance.description));
   item.tooltip = markdown(lines.join('\n'));
@@ -137,7 +142,10 @@ function errorItem(node: ErrorNode): vscode.TreeItem {
 
 function invalidItem(node: InvalidNode): vscode.TreeItem {
   const { record } = node.entry;
-  const item = new vscode.TreeItem(`Invalid record: ${record.hint ?? `#${record.index + 1} of its page`}`, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(
+    `Invalid record: ${record.hint ?? `#${record.index + 1} of its page`}`,
+    vscode.TreeItemCollapsibleState.None,
+  );
   item.id = node.id;
   item.description = record.message;
   item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
@@ -163,7 +171,10 @@ function credentialsRejectedItem(node: CredentialsRejectedNode): vscode.TreeItem
   item.iconPath = new vscode.ThemeIcon('key', new vscode.ThemeColor('errorForeground'));
   item.contextValue = 'hwcBackups.credentialsRejected';
   item.tooltip = markdown(
-    errorMarkdown(node.error, 'The API gateway rejected the access key, secret key or security token (or the clock is more than 15 minutes off). Click to set credentials.'),
+    errorMarkdown(
+      node.error,
+      'The API gateway rejected the access key, secret key or security token (or the clock is more than 15 minutes off). Click to set credentials.',
+    ),
   );
   item.command = { command: COMMANDS.setCredentials, title: 'Set Credentials…' };
   return item;

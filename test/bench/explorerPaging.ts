@@ -52,7 +52,12 @@ export const explorerPagingBenchmark: Benchmark = {
 
     const service = new ServiceNode(
       rdsAdapter,
-      () => new PagedList<Instance>({ pageSize: PAGE_SIZE, keyOf: (i) => i.id, fetchPage: async () => ({ items: [INSTANCE], invalid: [], scanned: 1, total: 1 }) }),
+      () =>
+        new PagedList<Instance>({
+          pageSize: PAGE_SIZE,
+          keyOf: (i) => i.id,
+          fetchPage: async () => ({ items: [INSTANCE], invalid: [], scanned: 1, total: 1 }),
+        }),
       (owner) =>
         new PagedList<Backup>({
           pageSize: PAGE_SIZE,
@@ -83,7 +88,7 @@ export const explorerPagingBenchmark: Benchmark = {
       'backups loaded': String(instance.list.items.length),
       'tree children': String(children.length),
       'bytes per backup beyond raw record': `${perBackup.toFixed(0)} B (target ≤ 1536 B)`,
-      'pages': String(pageTimes.length),
+      pages: String(pageTimes.length),
       'time per page (median)': `${sorted[Math.floor(sorted.length / 2)].toFixed(2)} ms`,
       'time per page (p95)': `${sorted[Math.floor(sorted.length * 0.95)].toFixed(2)} ms`,
       'load all, total': `${loadAllMs.toFixed(0)} ms`,

@@ -20,7 +20,13 @@ describe('service adapters against the emulator', function () {
 
   function session(overrides: { secretKey?: string; maxRetries?: number } = {}) {
     return createCloudSession({
-      settings: { ...DEFAULT_SETTINGS, endpointTemplate: emulator.endpointTemplate, region: emulator.region, projectId: emulator.projectId, maxRetries: overrides.maxRetries ?? 0 },
+      settings: {
+        ...DEFAULT_SETTINGS,
+        endpointTemplate: emulator.endpointTemplate,
+        region: emulator.region,
+        projectId: emulator.projectId,
+        maxRetries: overrides.maxRetries ?? 0,
+      },
       credentials: { ...emulator.credentials, secretKey: overrides.secretKey ?? emulator.credentials.secretKey },
       tuning: { sleep: async () => undefined },
     });
@@ -43,7 +49,8 @@ describe('service adapters against the emulator', function () {
     return found;
   }
 
-  const backupRequests = (): RecordedRequest[] => emulator.requests.filter((request) => /backups|checkpoint_items(?!\/count)/.test(request.path));
+  const backupRequests = (): RecordedRequest[] =>
+    emulator.requests.filter((request) => /backups|checkpoint_items(?!\/count)/.test(request.path));
   const lastRequest = (): RecordedRequest => {
     const request = emulator.requests.at(-1);
     assert.ok(request, 'no request reached the emulator');
@@ -56,16 +63,28 @@ describe('service adapters against the emulator', function () {
       const orders = await instanceNamed('rds', DEMO_NAMES.rds.orders);
       emulator.clearRequests();
       const pages = await allPages((cursor) => adapterFor('rds').listBackups(ctx, orders, { cursor, limit: 50 }));
-      assert.deepStrictEqual(pages.map((page) => page.items.length), [50, 50, 43]);
+      assert.deepStrictEqual(
+        pages.map((page) => page.items.length),
+        [50, 50, 43],
+      );
       assert.ok(pages.every((page) => page.total === 143));
       assert.strictEqual(new Set(ids(pages)).size, 143);
-      assert.deepStrictEqual(backupRequests().map((request) => [request.query.offset, request.query.limit]), [['0', '50'], ['50', '50'], ['100', '50']]);
+      assert.deepStrictEqual(
+        backupRequests().map((request) => [request.query.offset, request.query.limit]),
+        [
+          ['0', '50'],
+          ['50', '50'],
+          ['100', '50'],
+        ],
+      );
     });
 
     it('RDS: remainingCursors gives the same pages for parallel fetching', async () => {
       const orders = await instanceNamed('rds', DEMO_NAMES.rds.orders);
       const first = await adapterFor('rds').listBackups(ctx, orders, { limit: 50 });
-      const rest = await Promise.all(remainingCursors(first, 50)!.map((cursor) => adapterFor('rds').listBackups(ctx, orders, { cursor, limit: 50 })));
+      const rest = await Promise.all(
+        remainingCursors(first, 50)!.map((cursor) => adapterFor('rds').listBackups(ctx, orders, { cursor, limit: 50 })),
+      );
       assert.strictEqual(new Set(ids([first, ...rest])).size, 143);
     });
 
@@ -86,7 +105,10 @@ describe('service adapters against the emulator', function () {
       const pages = await allPages((cursor) => adapterFor('ges').listProjectBackups!(ctx, { cursor, limit: 10 }));
       const expected = [...emulator.data.ges.backups.values()].reduce((sum, list) => sum + list.length, 0);
       assert.strictEqual(pages[0].total, expected);
-      assert.strictEqual(pages.reduce((sum, page) => sum + page.items.length + page.invalid.length, 0), expected);
+      assert.strictEqual(
+        pages.reduce((sum, page) => sum + page.items.length + page.invalid.length, 0),
+        expected,
+      );
     });
 
     it('ECS page-number paging for the CSBS server list', async () => {
@@ -107,7 +129,11 @@ describe('service adapters against the emulator', function () {
       assert.strictEqual(new Set(ids(pages)).size, expected);
       assert.strictEqual(pages[0].total, expected, 'the server node says "N backups (M shown)" from the count API');
       const counts = emulator.requests.filter((request) => request.path.endsWith('/checkpoint_items/count'));
-      assert.deepStrictEqual(counts.map((request) => request.query.resource_id), [web.id], 'one count, with resource_id, on the first page only');
+      assert.deepStrictEqual(
+        counts.map((request) => request.query.resource_id),
+        [web.id],
+        'one count, with resource_id, on the first page only',
+      );
       const markers = backupRequests().map((request) => request.query.marker);
       assert.deepStrictEqual(markers, [undefined, ...pages.slice(0, -1).map((page) => page.items.at(-1)!.id)]);
       assert.strictEqual(await adapterFor('csbs').countBackups!(ctx, undefined), emulator.data.csbs.checkpointItems.length);
@@ -127,7 +153,14 @@ describe('service adapters against the emulator', function () {
         limit: '100',
       });
       assert.ok(page.items.length > 0);
-      assert.ok(page.items.every((backup) => backup.type === 'auto' && backup.start.instant! >= LAST_WEEK.timeRange!.from && backup.start.instant! <= LAST_WEEK.timeRange!.to));
+      assert.ok(
+        page.items.every(
+          (backup) =>
+            backup.type === 'auto' &&
+            backup.start.instant! >= LAST_WEEK.timeRange!.from &&
+            backup.start.instant! <= LAST_WEEK.timeRange!.to,
+        ),
+      );
     });
 
     it('RDS: differential is sent as fragment', async () => {
@@ -148,7 +181,10 @@ describe('service adapters against the emulator', function () {
 
     it('DDS: backup_type Manual and begin_time/end_time as UTC yyyy-mm-dd hh:mm:ss', async () => {
       const catalog = await instanceNamed('dds', DEMO_NAMES.dds.catalog);
-      const page = await adapterFor('dds').listBackups(ctx, catalog, { limit: 50, filter: { timeRange: { from: NOW.getTime() - 30 * DAY, to: NOW.getTime() }, types: ['manual'] } });
+      const page = await adapterFor('dds').listBackups(ctx, catalog, {
+        limit: 50,
+        filter: { timeRange: { from: NOW.getTime() - 30 * DAY, to: NOW.getTime() }, types: ['manual'] },
+      });
       assert.deepStrictEqual(lastRequest().query, {
         instance_id: catalog.id,
         backup_type: 'Manual',
@@ -162,7 +198,10 @@ describe('service adapters against the emulator', function () {
 
     it('DCS: beginTime/endTime as yyyyMMddHHmmss (UTC); type on the client', async () => {
       const sessions = await instanceNamed('dcs', DEMO_NAMES.dcs.sessions);
-      const page = await adapterFor('dcs').listBackups(ctx, sessions, { limit: 50, filter: { timeRange: { from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 10, 21) }, types: ['manual'] } });
+      const page = await adapterFor('dcs').listBackups(ctx, sessions, {
+        limit: 50,
+        filter: { timeRange: { from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 10, 21) }, types: ['manual'] },
+      });
       assert.deepStrictEqual(lastRequest().query, { beginTime: '20261101000000', endTime: '20261121000000', start: '1', limit: '50' });
       assert.ok(page.items.every((backup) => backup.type === 'manual'));
       assert.ok(page.scanned >= page.items.length);
@@ -198,7 +237,10 @@ describe('service adapters against the emulator', function () {
       assert.strictEqual(page.invalid.length, 2);
       // The broken ones are those without a string id, at their place in the page.
       const brokenAt = toArray(raw).flatMap((record, index) => (typeof record.id === 'string' ? [] : [index]));
-      assert.deepStrictEqual(page.invalid.map((record) => record.index), brokenAt);
+      assert.deepStrictEqual(
+        page.invalid.map((record) => record.index),
+        brokenAt,
+      );
       assert.strictEqual(brokenAt.length, 2);
       const [numericId, missingId] = page.invalid;
       assert.strictEqual(numericId.hint, '4711');
@@ -312,7 +354,7 @@ describe('service adapters against the emulator', function () {
       assert.strictEqual(ddsFound?.id, ddsWanted.id);
     });
 
-    it('DDS: every backup of a project-wide list and of a look-up without the instance carries its instance\'s mode', async () => {
+    it("DDS: every backup of a project-wide list and of a look-up without the instance carries its instance's mode", async () => {
       const modes = new Map(toArray(emulator.data.dds.instances).map((instance) => [String(instance.id), String(instance.mode)]));
       const adapter = adapterFor('dds');
       const backups = [];
@@ -322,7 +364,10 @@ describe('service adapters against the emulator', function () {
         backups.push(...page.items);
         cursor = page.next;
       } while (cursor);
-      assert.strictEqual(backups.length, [...emulator.data.dds.backups.values()].reduce((sum, list) => sum + list.length, 0));
+      assert.strictEqual(
+        backups.length,
+        [...emulator.data.dds.backups.values()].reduce((sum, list) => sum + list.length, 0),
+      );
       for (const backup of backups) assert.strictEqual(backup.extras.mode, modes.get(backup.instanceId), backup.id);
       // A Refresh of the panel looks the backup up with a stub of its instance (no raw record).
       const stub = { service: 'dds', id: backups[0].instanceId, name: backups[0].instanceName ?? '', raw: undefined };

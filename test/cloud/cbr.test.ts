@@ -23,7 +23,13 @@ describe('CBR adapter against the emulator', function () {
   before(async () => {
     emulator = await startEmulator({ now: NOW });
     ctx = await createCloudSession({
-      settings: { ...DEFAULT_SETTINGS, endpointTemplate: emulator.endpointTemplate, region: emulator.region, projectId: emulator.projectId, maxRetries: 0 },
+      settings: {
+        ...DEFAULT_SETTINGS,
+        endpointTemplate: emulator.endpointTemplate,
+        region: emulator.region,
+        projectId: emulator.projectId,
+        maxRetries: 0,
+      },
       credentials: emulator.credentials,
       tuning: { sleep: async () => undefined },
     }).context();
@@ -43,11 +49,17 @@ describe('CBR adapter against the emulator', function () {
 
   it('lists vaults with offset paging and count, described by object type, used of capacity and resources', async () => {
     const pages = await allPages((cursor) => cbr.listInstances(ctx, { cursor, limit: 3 }));
-    assert.deepStrictEqual(pages.map((page) => page.items.length), [3, 1]);
+    assert.deepStrictEqual(
+      pages.map((page) => page.items.length),
+      [3, 1],
+    );
     assert.ok(pages.every((page) => page.total === 4));
     assert.deepStrictEqual(
       emulator.requests.map((request) => [request.path.replace(emulator.projectId, 'P'), request.query.offset, request.query.limit]),
-      [['/v3/P/vaults', '0', '3'], ['/v3/P/vaults', '3', '3']],
+      [
+        ['/v3/P/vaults', '0', '3'],
+        ['/v3/P/vaults', '3', '3'],
+      ],
     );
     const byName = new Map(pages.flatMap((page) => page.items).map((item) => [item.name, item.description]));
     assert.strictEqual(byName.get(CBR_NAMES.servers), 'server · 183 GB of 500 GB · 3 resources');
@@ -59,14 +71,21 @@ describe('CBR adapter against the emulator', function () {
     const servers = await vault(CBR_NAMES.servers);
     emulator.clearRequests();
     const pages = await allPages((cursor) => cbr.listBackups(ctx, servers, { cursor, limit: 10 }));
-    assert.deepStrictEqual(pages.map((page) => page.items.length), [10, 10, 10, 1]);
+    assert.deepStrictEqual(
+      pages.map((page) => page.items.length),
+      [10, 10, 10, 1],
+    );
     assert.ok(pages.every((page) => page.total === 31));
     assert.deepStrictEqual(
       backupRequests().map((request) => request.query),
       [0, 10, 20, 30].map((offset) => ({ vault_id: servers.id, sort: 'created_at:desc', offset: String(offset), limit: '10' })),
     );
     const starts = pages.flatMap((page) => page.items.map((backup) => backup.start.instant!));
-    assert.deepStrictEqual(starts, [...starts].sort((a, b) => b - a), 'newest first');
+    assert.deepStrictEqual(
+      starts,
+      [...starts].sort((a, b) => b - a),
+      'newest first',
+    );
 
     const first = pages[0];
     const rest = await Promise.all(remainingCursors(first, 10)!.map((cursor) => cbr.listBackups(ctx, servers, { cursor, limit: 10 })));
@@ -89,7 +108,10 @@ describe('CBR adapter against the emulator', function () {
     it('one status and the time range go to the server as status and start_time/end_time (…Z)', async () => {
       const servers = await vault(CBR_NAMES.servers);
       emulator.clearRequests();
-      const page = await cbr.listBackups(ctx, servers, { limit: 50, filter: { statuses: ['failed'], timeRange: { from: NOW.getTime() - 7 * DAY, to: NOW.getTime() } } });
+      const page = await cbr.listBackups(ctx, servers, {
+        limit: 50,
+        filter: { statuses: ['failed'], timeRange: { from: NOW.getTime() - 7 * DAY, to: NOW.getTime() } },
+      });
       assert.deepStrictEqual(lastQuery(), {
         vault_id: servers.id,
         status: 'error',
@@ -99,7 +121,10 @@ describe('CBR adapter against the emulator', function () {
         offset: '0',
         limit: '50',
       });
-      assert.deepStrictEqual(page.items.map((backup) => backup.rawStatus), ['error', 'error']);
+      assert.deepStrictEqual(
+        page.items.map((backup) => backup.rawStatus),
+        ['error', 'error'],
+      );
     });
 
     it('a status of several raw values (in progress: protecting, restoring) is matched on the client', async () => {
@@ -114,7 +139,10 @@ describe('CBR adapter against the emulator', function () {
       const servers = await vault(CBR_NAMES.servers);
       const page = await cbr.listBackups(ctx, servers, { limit: 50, filter: { types: ['manual'] } });
       assert.deepStrictEqual(Object.keys(lastQuery()).sort(), ['limit', 'offset', 'sort', 'vault_id']);
-      assert.deepStrictEqual(page.items.map((backup) => [backup.type, backup.rawType]), [['manual', 'auto_trigger: false']]);
+      assert.deepStrictEqual(
+        page.items.map((backup) => [backup.type, backup.rawType]),
+        [['manual', 'auto_trigger: false']],
+      );
     });
 
     it('"incremental" alone is the server\'s incremental=true; with another type, either matches', async () => {
@@ -140,19 +168,31 @@ describe('CBR adapter against the emulator', function () {
     it('maps statuses, GB sizes, resources and the detail fields, including replication records and children', async () => {
       const servers = await vault(CBR_NAMES.servers);
       const backups = (await cbr.listBackups(ctx, servers, { limit: 50 })).items;
-      assert.deepStrictEqual(
-        [...new Set(backups.map((backup) => `${backup.rawStatus}:${backup.status}`))].sort(),
-        ['available:succeeded', 'deleting:expired', 'error:failed', 'protecting:inProgress', 'restoring:inProgress', 'waiting_delete:waiting', 'waiting_protect:waiting', 'waiting_restore:waiting'],
-      );
+      assert.deepStrictEqual([...new Set(backups.map((backup) => `${backup.rawStatus}:${backup.status}`))].sort(), [
+        'available:succeeded',
+        'deleting:expired',
+        'error:failed',
+        'protecting:inProgress',
+        'restoring:inProgress',
+        'waiting_delete:waiting',
+        'waiting_protect:waiting',
+        'waiting_restore:waiting',
+      ]);
       const replicated = backups.find((backup) => backup.extras.replication_records !== undefined);
       assert.ok(replicated);
       assert.strictEqual(replicated.extras.replication_records, 'success → cn-south-1; fail → ap-southeast-1 (BackupService.6302)');
       assert.strictEqual(replicated.resourceName, 'db-01');
       assert.strictEqual(replicated.sizeBytes, 100 * 1024 ** 3);
       assert.deepStrictEqual(replicated.rawSize, { value: 100, unit: 'GB' });
-      const withChildren = backups.find((backup) => backup.resourceName === 'app-01' && backup.status === 'succeeded' && backup.type === 'auto')!;
+      const withChildren = backups.find(
+        (backup) => backup.resourceName === 'app-01' && backup.status === 'succeeded' && backup.type === 'auto',
+      )!;
       assert.strictEqual(withChildren.extras.children, 'app-01-system-disk (available); app-01-data-disk (available)');
-      assert.match(String(withChildren.extras.expired_at), /^2026-12-\d\dT\d\d:\d\d:\d\d\.\d{6}$/, 'policy backups expire 30 days on, as sent');
+      assert.match(
+        String(withChildren.extras.expired_at),
+        /^2026-12-\d\dT\d\d:\d\d:\d\d\.\d{6}$/,
+        'policy backups expire 30 days on, as sent',
+      );
       assert.strictEqual(backups.find((backup) => backup.type === 'manual')!.extras.expired_at, 'never', 'expired_at null: never expires');
       const running = backups.find((backup) => backup.rawStatus === 'protecting')!;
       assert.deepStrictEqual(running.end, {}, 'a running backup has no end');
@@ -181,7 +221,9 @@ describe('CBR adapter against the emulator', function () {
     });
 
     it('an unknown vault is the documented 400 BackupService.6105 with the request id', async () => {
-      const error = await cloudRejection(cbr.listBackups(ctx, { service: 'cbr', id: 'no-such-vault', name: 'ghost', raw: {} }, { limit: 10 }));
+      const error = await cloudRejection(
+        cbr.listBackups(ctx, { service: 'cbr', id: 'no-such-vault', name: 'ghost', raw: {} }, { limit: 10 }),
+      );
       assert.strictEqual(error.status, 400);
       assert.strictEqual(error.code, 'BackupService.6105');
       assert.strictEqual(error.requestId, emulator.requests.at(-1)!.requestId);
@@ -189,7 +231,14 @@ describe('CBR adapter against the emulator', function () {
 
     it('the emulator answers bad parameters with 400 and {error_code, error_msg}', async () => {
       const path = `/v3/${emulator.projectId}/backups`;
-      for (const query of [{ limit: 1001 }, { offset: -1 }, { start_time: '2026-11-14 12:00:00' }, { status: 'deleted' }, { sort: 'size:desc' }, { marker: 'x', offset: 0 }]) {
+      for (const query of [
+        { limit: 1001 },
+        { offset: -1 },
+        { start_time: '2026-11-14 12:00:00' },
+        { status: 'deleted' },
+        { sort: 'size:desc' },
+        { marker: 'x', offset: 0 },
+      ]) {
         const error = await cloudRejection(ctx.get('cbr', path, query));
         assert.strictEqual(error.status, 400, JSON.stringify(query));
         assert.strictEqual(error.code, 'BackupService.9900', JSON.stringify(query));

@@ -9,7 +9,17 @@ import { signRequest, type Credentials } from '../../src/cloud/signing/signer';
 import { explain } from '../../src/cloud/errorCodes';
 import { gateway } from '../emulator/http';
 import { SERVICES } from '../emulator/services';
-import { DCS_ERROR_CODES, DEMO_CREDENTIALS, DEMO_NAMES, DEMO_PROJECT_ID, SCALE, startEmulator, toArray, type Emulator, type RawRecord } from '../emulator';
+import {
+  DCS_ERROR_CODES,
+  DEMO_CREDENTIALS,
+  DEMO_NAMES,
+  DEMO_PROJECT_ID,
+  SCALE,
+  startEmulator,
+  toArray,
+  type Emulator,
+  type RawRecord,
+} from '../emulator';
 
 const NOW = new Date('2026-11-21T08:00:00Z');
 const P = DEMO_PROJECT_ID;
@@ -45,7 +55,11 @@ interface SignOptions {
 }
 
 function signedHeaders(url: string, options: SignOptions = {}): Record<string, string> {
-  return signRequest({ method: 'GET', url, headers: { 'content-type': 'application/json', ...options.headers } }, options.credentials ?? DEMO_CREDENTIALS, options.signedAt ?? new Date());
+  return signRequest(
+    { method: 'GET', url, headers: { 'content-type': 'application/json', ...options.headers } },
+    options.credentials ?? DEMO_CREDENTIALS,
+    options.signedAt ?? new Date(),
+  );
 }
 
 function makeClient(emu: Emulator) {
@@ -110,10 +124,19 @@ describe('Emulator', function () {
       const { AKSKSigner } = require('@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner') as {
         AKSKSigner: { sign(request: object, credential: { getAk(): string; getSk(): string }): Record<string, string> };
       };
-      const queryParams = { instance_id: idOf(emu, 'dds', DEMO_NAMES.dds.catalog), begin_time: '2026-11-10 00:00:00', end_time: '2026-11-15T08:00:00+0800' };
+      const queryParams = {
+        instance_id: idOf(emu, 'dds', DEMO_NAMES.dds.catalog),
+        begin_time: '2026-11-10 00:00:00',
+        end_time: '2026-11-15T08:00:00+0800',
+      };
       const endpoint = `${emu.url}/dds/v3/${P}/backups`;
-      const headers = AKSKSigner.sign({ method: 'GET', endpoint, headers: { 'content-type': 'application/json' }, queryParams }, { getAk: () => DEMO_CREDENTIALS.accessKey, getSk: () => DEMO_CREDENTIALS.secretKey });
-      const query = Object.entries(queryParams).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+      const headers = AKSKSigner.sign(
+        { method: 'GET', endpoint, headers: { 'content-type': 'application/json' }, queryParams },
+        { getAk: () => DEMO_CREDENTIALS.accessKey, getSk: () => DEMO_CREDENTIALS.secretKey },
+      );
+      const query = Object.entries(queryParams)
+        .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+        .join('&');
       const reply = await send(`${endpoint}?${query}`, headers);
       assert.strictEqual(reply.status, 200, reply.text);
       assert.ok(json(reply).total_count > 0);
@@ -128,7 +151,9 @@ describe('Emulator', function () {
     });
 
     it('rejects an unknown access key', async () => {
-      const reply = await client.get('rds', instancesPath, { credentials: { accessKey: 'UNKNOWNACCESSKEY0000', secretKey: DEMO_CREDENTIALS.secretKey } });
+      const reply = await client.get('rds', instancesPath, {
+        credentials: { accessKey: 'UNKNOWNACCESSKEY0000', secretKey: DEMO_CREDENTIALS.secretKey },
+      });
       assert.strictEqual(reply.status, 401);
       assert.match(json(reply).error_msg, /access key/);
     });
@@ -153,7 +178,9 @@ describe('Emulator', function () {
     });
 
     it('accepts a signed security token and rejects one added after signing', async () => {
-      const signed = await client.get('rds', instancesPath, { credentials: { ...DEMO_CREDENTIALS, securityToken: 'temporary-token-value' } });
+      const signed = await client.get('rds', instancesPath, {
+        credentials: { ...DEMO_CREDENTIALS, securityToken: 'temporary-token-value' },
+      });
       assert.strictEqual(signed.status, 200);
       const url = `${emu.url}/rds${instancesPath}`;
       const unsigned = await send(url, { ...signedHeaders(url), 'X-Security-Token': 'added-later' });
@@ -191,7 +218,10 @@ describe('Emulator', function () {
   describe('IAM', () => {
     it('resolves the project by region name', async () => {
       const body = await client.body('iam', '/v3/projects?name=cn-north-4');
-      assert.deepStrictEqual(body.projects.map((p: RawRecord) => [p.id, p.name]), [[P, 'cn-north-4']]);
+      assert.deepStrictEqual(
+        body.projects.map((p: RawRecord) => [p.id, p.name]),
+        [[P, 'cn-north-4']],
+      );
       assert.deepStrictEqual((await client.body('iam', '/v3/projects?name=eu-west-101')).projects, []);
     });
   });
@@ -269,7 +299,10 @@ describe('Emulator', function () {
     it('filters by begin_time/end_time with a zone offset, both or neither, end after begin', async () => {
       const begin = '2026-11-10T00:00:00+0800';
       const end = '2026-11-15T00:00:00+0800';
-      const body = await client.body('rds', backups(`instance_id=${orders}&begin_time=${encodeURIComponent(begin)}&end_time=${encodeURIComponent(end)}`));
+      const body = await client.body(
+        'rds',
+        backups(`instance_id=${orders}&begin_time=${encodeURIComponent(begin)}&end_time=${encodeURIComponent(end)}`),
+      );
       assert.ok(body.total_count > 5);
       for (const b of body.backups) {
         const t = rdsMs(b.begin_time);
@@ -282,13 +315,23 @@ describe('Emulator', function () {
         `begin_time=2026-11-10T00:00:00Z&end_time=2026-11-15T00:00:00Z`,
         `begin_time=2026-11-10%2000:00:00&end_time=2026-11-15%2000:00:00`,
       ];
-      for (const q of bad) assert.strictEqual((await client.error('rds', backups(`instance_id=${orders}&${q}`))).error_code, 'DBS.200001', q);
+      for (const q of bad)
+        assert.strictEqual((await client.error('rds', backups(`instance_id=${orders}&${q}`))).error_code, 'DBS.200001', q);
     });
 
     it('covers every status, the three engines and SQL Server databases', async () => {
       const all = [...emu.data.rds.backups.values()].flatMap(toArray);
-      assert.deepStrictEqual([...new Set(all.map((b) => b.status))].filter((s) => typeof s === 'string').sort(), ['BUILDING', 'COMPLETED', 'DELETING', 'FAILED']);
-      assert.deepStrictEqual([...new Set(toArray(emu.data.rds.instances).map((i) => (i.datastore as RawRecord).type))].sort(), ['MySQL', 'PostgreSQL', 'SQLServer']);
+      assert.deepStrictEqual([...new Set(all.map((b) => b.status))].filter((s) => typeof s === 'string').sort(), [
+        'BUILDING',
+        'COMPLETED',
+        'DELETING',
+        'FAILED',
+      ]);
+      assert.deepStrictEqual([...new Set(toArray(emu.data.rds.instances).map((i) => (i.datastore as RawRecord).type))].sort(), [
+        'MySQL',
+        'PostgreSQL',
+        'SQLServer',
+      ]);
       const sqlServer = toArray(emu.data.rds.backups.get(idOf(emu, 'rds', DEMO_NAMES.rds.reporting))!);
       assert.ok(sqlServer.some((b) => Array.isArray(b.databases) && (b.databases as RawRecord[]).every((d) => typeof d.name === 'string')));
     });
@@ -305,12 +348,16 @@ describe('Emulator', function () {
     });
 
     it('gives payments-mysql a 3+ day gap and a >50% size drop between consecutive automatic backups', async () => {
-      const autos = (await client.body('rds', backups(`instance_id=${idOf(emu, 'rds', DEMO_NAMES.rds.payments)}&backup_type=auto`))).backups as RawRecord[];
+      const autos = (await client.body('rds', backups(`instance_id=${idOf(emu, 'rds', DEMO_NAMES.rds.payments)}&backup_type=auto`)))
+        .backups as RawRecord[];
       const times = autos.map((b) => rdsMs(String(b.begin_time)));
       const gaps = times.slice(1).map((t, i) => times[i] - t);
       assert.ok(gaps.some((g) => g >= 3 * 86_400_000));
       const sizes = autos.filter((b) => b.status === 'COMPLETED').map((b) => Number(b.size));
-      assert.ok(sizes.slice(1).some((older, i) => sizes[i] < older / 2), 'a newer backup under half the previous size');
+      assert.ok(
+        sizes.slice(1).some((older, i) => sizes[i] < older / 2),
+        'a newer backup under half the previous size',
+      );
     });
   });
 
@@ -328,10 +375,18 @@ describe('Emulator', function () {
     });
 
     it('accepts backup_type Auto/Manual in any case and returns lower-case types', async () => {
-      for (const [q, type] of [['Auto', 'auto'], ['AUTO', 'auto'], ['manual', 'manual'], ['Manual', 'manual']]) {
+      for (const [q, type] of [
+        ['Auto', 'auto'],
+        ['AUTO', 'auto'],
+        ['manual', 'manual'],
+        ['Manual', 'manual'],
+      ]) {
         const body = await client.body('dds', backups(`instance_id=${catalog}&backup_type=${q}`));
         assert.ok(body.backups.length > 0);
-        assert.ok(body.backups.every((b: RawRecord) => b.type === type), q);
+        assert.ok(
+          body.backups.every((b: RawRecord) => b.type === type),
+          q,
+        );
       }
       assert.strictEqual((await client.error('dds', backups('backup_type=Full'))).error_code, 'DBS.200001');
     });
@@ -344,12 +399,23 @@ describe('Emulator', function () {
     });
 
     it('takes begin_time/end_time as "yyyy-mm-dd hh:mm:ss" UTC, both or neither', async () => {
-      const body = await client.body('dds', backups(`instance_id=${catalog}&begin_time=2026-11-10%2000:00:00&end_time=2026-11-15%2000:00:00`));
+      const body = await client.body(
+        'dds',
+        backups(`instance_id=${catalog}&begin_time=2026-11-10%2000:00:00&end_time=2026-11-15%2000:00:00`),
+      );
       assert.ok(body.total_count >= 4);
       for (const b of body.backups) assert.ok(b.begin_time >= '2026-11-10 00:00:00' && b.begin_time <= '2026-11-15 00:00:00', b.begin_time);
-      const offsetEnd = await client.body('dds', backups(`instance_id=${catalog}&begin_time=2026-11-10%2000:00:00&end_time=${encodeURIComponent('2026-11-15T08:00:00+0800')}`));
+      const offsetEnd = await client.body(
+        'dds',
+        backups(`instance_id=${catalog}&begin_time=2026-11-10%2000:00:00&end_time=${encodeURIComponent('2026-11-15T08:00:00+0800')}`),
+      );
       assert.strictEqual(offsetEnd.total_count, body.total_count);
-      for (const q of ['begin_time=2026-11-10%2000:00:00', 'end_time=2026-11-10%2000:00:00', 'begin_time=2026-11-10T00:00:00&end_time=2026-11-15%2000:00:00', 'begin_time=2026-11-15%2000:00:00&end_time=2026-11-10%2000:00:00']) {
+      for (const q of [
+        'begin_time=2026-11-10%2000:00:00',
+        'end_time=2026-11-10%2000:00:00',
+        'begin_time=2026-11-10T00:00:00&end_time=2026-11-15%2000:00:00',
+        'begin_time=2026-11-15%2000:00:00&end_time=2026-11-10%2000:00:00',
+      ]) {
         assert.strictEqual((await client.error('dds', backups(q))).error_code, 'DBS.200001', q);
       }
     });
@@ -397,7 +463,8 @@ describe('Emulator', function () {
     it('filters by beginTime/endTime (yyyyMMddHHmmss) and rejects other formats', async () => {
       const body = await client.body('dcs', backups(sessions, 'beginTime=20261110000000&endTime=20261115000000&limit=100'));
       assert.ok(body.total_num >= 4);
-      for (const b of body.backup_record_response) assert.ok(b.created_at >= '2026-11-10T00:00:00' && b.created_at <= '2026-11-15T00:00:00', b.created_at);
+      for (const b of body.backup_record_response)
+        assert.ok(b.created_at >= '2026-11-10T00:00:00' && b.created_at <= '2026-11-15T00:00:00', b.created_at);
       for (const q of ['beginTime=2026-11-10', 'endTime=20261340000000', 'beginTime=20261115000000&endTime=20261110000000']) {
         assert.strictEqual((await client.error('dcs', backups(sessions, q))).error_code, '111400040', q);
       }
@@ -409,7 +476,14 @@ describe('Emulator', function () {
 
     it('covers every status and every dcs.08 error code on failed backups', () => {
       const all = [...emu.data.dcs.backups.values()].flatMap(toArray);
-      assert.deepStrictEqual([...new Set(all.map((b) => b.status))].sort(), ['backuping', 'deleted', 'expired', 'failed', 'succeed', 'waiting']);
+      assert.deepStrictEqual([...new Set(all.map((b) => b.status))].sort(), [
+        'backuping',
+        'deleted',
+        'expired',
+        'failed',
+        'succeed',
+        'waiting',
+      ]);
       const codes = new Set(all.filter((b) => b.status === 'failed').map((b) => b.error_code));
       for (const code of DCS_ERROR_CODES) assert.ok(codes.has(code), code);
     });
@@ -426,7 +500,10 @@ describe('Emulator', function () {
       const tail = await client.body('ges', `/v1.0/${P}/graphs/${social}/backups?offset=10&limit=10`);
       assert.strictEqual(tail.backupList.length, 2);
       const wide = await client.body('ges', `/v1.0/${P}/graphs/backups?limit=100`);
-      assert.strictEqual(wide.backupCount, [...emu.data.ges.backups.values()].reduce((n, l) => n + l.length, 0));
+      assert.strictEqual(
+        wide.backupCount,
+        [...emu.data.ges.backups.values()].reduce((n, l) => n + l.length, 0),
+      );
       assertNewestFirst(wide.backupList.map((b: RawRecord) => Number(b.startTimestamp)));
     });
 
@@ -471,7 +548,11 @@ describe('Emulator', function () {
         assert.match(explanation.en, MEANINGS[kind], `${who} ${kind}: ${code} means "${explanation.en}"`);
         assert.ok(explanation.source.length > 0, code);
       }
-      for (const [code, kind] of [['APIGW.0301', /authentication/i], ['APIGW.0308', /throttl/i], ['APIGW.0101', /does not exist/i]] as const) {
+      for (const [code, kind] of [
+        ['APIGW.0301', /authentication/i],
+        ['APIGW.0308', /throttl/i],
+        ['APIGW.0101', /does not exist/i],
+      ] as const) {
         assert.match(explain(code)?.en ?? '', kind, code);
       }
     });
@@ -484,7 +565,7 @@ describe('Emulator', function () {
       assert.deepStrictEqual(body.backups[0], spaced);
     });
 
-    it('CSBS: count and list honour ip (the server\'s address) and answer policy_id with the 400 of the API', async () => {
+    it("CSBS: count and list honour ip (the server's address) and answer policy_id with the 400 of the API", async () => {
       const web1 = toArray(emu.data.ecs.servers).find((s) => s.name === DEMO_NAMES.servers.web1)!;
       const addresses = Object.values(web1.addresses as Record<string, { addr: string }[]>).flat();
       const ip = addresses[0].addr;
@@ -534,11 +615,14 @@ describe('Emulator', function () {
 
     it('pages by marker (id of the last item), newest first, each item once', async () => {
       const web1 = serverId(emu, DEMO_NAMES.servers.web1);
-      const expected = toArray(emu.data.csbs.checkpointItems).filter((i) => i.resource_id === web1).map((i) => i.id);
+      const expected = toArray(emu.data.csbs.checkpointItems)
+        .filter((i) => i.resource_id === web1)
+        .map((i) => i.id);
       const seen: unknown[] = [];
       let marker: string | undefined;
       for (;;) {
-        const page = (await client.body('csbs', items(`resource_id=${web1}&limit=4${marker ? `&marker=${marker}` : ''}`))).checkpoint_items as RawRecord[];
+        const page = (await client.body('csbs', items(`resource_id=${web1}&limit=4${marker ? `&marker=${marker}` : ''}`)))
+          .checkpoint_items as RawRecord[];
         if (page.length === 0) break;
         seen.push(...page.map((i) => i.id));
         marker = String(page[page.length - 1].id);
@@ -554,22 +638,42 @@ describe('Emulator', function () {
       assert.strictEqual(errors.count, all.filter((i) => i.status === 'error').length);
       const listed = (await client.body('csbs', items('status=error'))).checkpoint_items as RawRecord[];
       assert.strictEqual(listed.length, errors.count);
-      assert.ok(listed.every((i) => typeof (i.extend_info as RawRecord).fail_reason === 'string' && (i.extend_info as RawRecord).fail_reason !== ''));
+      assert.ok(
+        listed.every(
+          (i) => typeof (i.extend_info as RawRecord).fail_reason === 'string' && (i.extend_info as RawRecord).fail_reason !== '',
+        ),
+      );
       const web2 = serverId(emu, DEMO_NAMES.servers.web2);
       assert.strictEqual((await client.body('csbs', count(`resource_id=${web2}`))).count, all.filter((i) => i.resource_id === web2).length);
-      assert.strictEqual((await client.body('csbs', count(`resource_name=bastion`))).count, all.filter((i) => (i.extend_info as RawRecord).resource_name === DEMO_NAMES.servers.bastion).length);
-      for (const q of ['status=failed', 'dec=maybe', 'start_time=yesterday']) assert.strictEqual((await client.error('csbs', count(q))).error_code, 'CSBS.9001', q);
+      assert.strictEqual(
+        (await client.body('csbs', count(`resource_name=bastion`))).count,
+        all.filter((i) => (i.extend_info as RawRecord).resource_name === DEMO_NAMES.servers.bastion).length,
+      );
+      for (const q of ['status=failed', 'dec=maybe', 'start_time=yesterday'])
+        assert.strictEqual((await client.error('csbs', count(q))).error_code, 'CSBS.9001', q);
     });
 
     it('filters by start_time/end_time', async () => {
       const body = await client.body('csbs', items('start_time=2026-11-18T00:00:00&end_time=2026-11-20T00:00:00.000000'));
       assert.ok(body.checkpoint_items.length >= 8);
-      for (const i of body.checkpoint_items) assert.ok(i.created_at >= '2026-11-18T00:00:00' && i.created_at <= '2026-11-20T00:00:00', i.created_at);
+      for (const i of body.checkpoint_items)
+        assert.ok(i.created_at >= '2026-11-18T00:00:00' && i.created_at <= '2026-11-20T00:00:00', i.created_at);
     });
 
     it('covers every status', () => {
       const statuses = new Set(toArray(emu.data.csbs.checkpointItems).map((i) => i.status));
-      for (const s of ['waiting_protect', 'protecting', 'available', 'waiting_restore', 'restoring', 'error', 'waiting_delete', 'deleting', 'deleted']) assert.ok(statuses.has(s), s);
+      for (const s of [
+        'waiting_protect',
+        'protecting',
+        'available',
+        'waiting_restore',
+        'restoring',
+        'error',
+        'waiting_delete',
+        'deleting',
+        'deleted',
+      ])
+        assert.ok(statuses.has(s), s);
     });
   });
 
@@ -640,7 +744,10 @@ describe('Emulator', function () {
       const url = `${other.url}/rds/v3/${P}/instances`;
       const hung = send(url, signedHeaders(url));
       let settled = false;
-      hung.then(() => (settled = true), () => (settled = true));
+      hung.then(
+        () => (settled = true),
+        () => (settled = true),
+      );
       while (other.requests.length === 0) await new Promise((r) => setTimeout(r, 5));
       await new Promise((r) => setTimeout(r, 20));
       assert.strictEqual(settled, false);
@@ -686,11 +793,19 @@ describe('Emulator', function () {
       const listed = await send(`${emu.url}/__emulator/requests`);
       assert.strictEqual(listed.status, 200);
       assert.match(String(listed.headers['x-request-id']), UUID);
-      assert.deepStrictEqual(json(listed).map((r: RawRecord) => r.service), ['dds']);
+      assert.deepStrictEqual(
+        json(listed).map((r: RawRecord) => r.service),
+        ['dds'],
+      );
       assert.strictEqual((await send(`${emu.url}/__emulator/requests`, {}, 'DELETE')).status, 204);
       assert.deepStrictEqual(emu.requests, []);
 
-      const added = await send(`${emu.url}/__emulator/faults`, { 'content-type': 'application/json' }, 'POST', JSON.stringify({ kind: 'throttle', service: 'rds', count: 1 }));
+      const added = await send(
+        `${emu.url}/__emulator/faults`,
+        { 'content-type': 'application/json' },
+        'POST',
+        JSON.stringify({ kind: 'throttle', service: 'rds', count: 1 }),
+      );
       assert.strictEqual(added.status, 201);
       assert.strictEqual((await client.get('rds', `/v3/${P}/instances`)).status, 429);
       await send(`${emu.url}/__emulator/faults`, { 'content-type': 'application/json' }, 'POST', JSON.stringify({ kind: 'throttle' }));
@@ -722,7 +837,8 @@ describe('Emulator', function () {
         assert.strictEqual(snapshot(again), snapshot(emu));
         const ids = (e: Emulator) => toArray(e.data.rds.instances).map((i) => i.id);
         assert.deepStrictEqual(ids(later), ids(emu));
-        const newest = (e: Emulator) => rdsMs(String(toArray(e.data.rds.backups.get(idOf(e, 'rds', DEMO_NAMES.rds.payments))!)[0].begin_time));
+        const newest = (e: Emulator) =>
+          rdsMs(String(toArray(e.data.rds.backups.get(idOf(e, 'rds', DEMO_NAMES.rds.payments))!)[0].begin_time));
         assert.strictEqual(newest(later) - newest(emu), 86_400_000);
       } finally {
         await Promise.all([again.close(), later.close()]);

@@ -38,7 +38,10 @@ function runCli(...args: string[]): CliRun {
 
 /** Start times of the first page of backups of the first RDS instance, as the cloud layer reads them. */
 async function firstBackupStarts(endpointTemplate: string): Promise<(number | undefined)[]> {
-  const session = createCloudSession({ settings: { ...DEFAULT_SETTINGS, endpointTemplate, region: DEMO_REGION, maxRetries: 0 }, credentials: DEMO_CREDENTIALS });
+  const session = createCloudSession({
+    settings: { ...DEFAULT_SETTINGS, endpointTemplate, region: DEMO_REGION, maxRetries: 0 },
+    credentials: DEMO_CREDENTIALS,
+  });
   const ctx = await session.context();
   const rds = adapterFor('rds');
   const [instance] = (await rds.listInstances(ctx, { limit: 1 })).items;
@@ -53,7 +56,10 @@ describe('emulator CLI', () => {
     try {
       const url = await cli.listening;
       const fromCli = await firstBackupStarts(`${url}/{service}`);
-      assert.ok(fromCli.length > 0 && fromCli.every((start) => start !== undefined && start <= Date.parse(ANCHOR)), 'backups before the anchor');
+      assert.ok(
+        fromCli.length > 0 && fromCli.every((start) => start !== undefined && start <= Date.parse(ANCHOR)),
+        'backups before the anchor',
+      );
       assert.deepStrictEqual(fromCli, await firstBackupStarts(inProcess.endpointTemplate));
     } finally {
       cli.child.kill('SIGTERM');

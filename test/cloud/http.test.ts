@@ -52,7 +52,12 @@ describe('HTTP client over real HTTP', function () {
   describe('signed GET', () => {
     it('sends the signed headers of docs/SPEC.md §6 and returns the parsed body', async () => {
       server.respond(() => json(200, { backups: [], total_count: 0 }, { 'X-Request-Id': 'req-1' }));
-      const response = await client().get('rds', `/v3/${PROJECT}/backups`, { instance_id: 'a b+c', offset: 0, limit: 10, skipped: undefined }, { projectId: PROJECT });
+      const response = await client().get(
+        'rds',
+        `/v3/${PROJECT}/backups`,
+        { instance_id: 'a b+c', offset: 0, limit: 10, skipped: undefined },
+        { projectId: PROJECT },
+      );
       assert.deepStrictEqual(response, { status: 200, body: { backups: [], total_count: 0 }, requestId: 'req-1' });
 
       const [request] = server.received;
@@ -83,7 +88,12 @@ describe('HTTP client over real HTTP', function () {
     });
 
     it('logs one entry per attempt with method, path and query, status, duration, request id and attempt', async () => {
-      server.respond(sequence(json(503, { error_code: 'SYS.503', error_msg: 'busy' }, { 'X-Request-Id': 'r0' }), json(200, {}, { 'X-Request-Id': 'r1' })));
+      server.respond(
+        sequence(
+          json(503, { error_code: 'SYS.503', error_msg: 'busy' }, { 'X-Request-Id': 'r0' }),
+          json(200, {}, { 'X-Request-Id': 'r1' }),
+        ),
+      );
       await client().get('dds', '/v3/p/backups', { offset: 0 });
       assert.strictEqual(log.length, 2);
       assert.deepStrictEqual(
@@ -120,7 +130,10 @@ describe('HTTP client over real HTTP', function () {
       server.respond(() => json(503, { error_code: 'SYS.0503', error_msg: 'Service busy.' }, { 'X-Request-Id': 'last' }));
       const error = await cloudRejection(client({ maxRetries: 2 }).get('rds', '/v3/p/instances', {}));
       assert.strictEqual(server.received.length, 3);
-      assert.deepStrictEqual(log.map((e) => e.attempt), [0, 1, 2]);
+      assert.deepStrictEqual(
+        log.map((e) => e.attempt),
+        [0, 1, 2],
+      );
       assert.strictEqual(error.status, 503);
       assert.strictEqual(error.code, 'SYS.0503');
       assert.strictEqual(error.requestId, 'last');
@@ -207,7 +220,12 @@ describe('HTTP client over real HTTP', function () {
       server.respond(() => ({ status: 503 }));
       const controller = new AbortController();
       // Real sleep with a long base delay: only cancellation can end this quickly.
-      const pending = client({}, { tuning: { sleep: undefined, baseDelayMs: 60_000 } }).get('rds', '/v3/p/instances', {}, { signal: controller.signal });
+      const pending = client({}, { tuning: { sleep: undefined, baseDelayMs: 60_000 } }).get(
+        'rds',
+        '/v3/p/instances',
+        {},
+        { signal: controller.signal },
+      );
       await server.until(() => log.length === 1);
       controller.abort();
       const error = await cloudRejection(pending);
@@ -218,9 +236,24 @@ describe('HTTP client over real HTTP', function () {
 
   describe('responses', () => {
     const shapes: Array<[string, object, string, string]> = [
-      ['{error_code, error_msg, error_ext_msg}', { error_code: 'DCS.4005', error_msg: 'Invalid backup.', error_ext_msg: 'Backup expired.' }, 'DCS.4005', 'Invalid backup. — Backup expired.'],
-      ['{error: {code, message}}', { error: { code: 'CSBS.1001', message: 'Checkpoint not found.' } }, 'CSBS.1001', 'Checkpoint not found.'],
-      ['GES {errorCode, errorMessage}', { errorCode: 'GES.7006', errorMessage: 'The graph does not exist.' }, 'GES.7006', 'The graph does not exist.'],
+      [
+        '{error_code, error_msg, error_ext_msg}',
+        { error_code: 'DCS.4005', error_msg: 'Invalid backup.', error_ext_msg: 'Backup expired.' },
+        'DCS.4005',
+        'Invalid backup. — Backup expired.',
+      ],
+      [
+        '{error: {code, message}}',
+        { error: { code: 'CSBS.1001', message: 'Checkpoint not found.' } },
+        'CSBS.1001',
+        'Checkpoint not found.',
+      ],
+      [
+        'GES {errorCode, errorMessage}',
+        { errorCode: 'GES.7006', errorMessage: 'The graph does not exist.' },
+        'GES.7006',
+        'The graph does not exist.',
+      ],
     ];
     for (const [name, body, code, message] of shapes) {
       it(`parses the ${name} error shape with status, code, message, request id and service`, async () => {
@@ -235,7 +268,13 @@ describe('HTTP client over real HTTP', function () {
     }
 
     it("reads the gateway's 401 APIGW.0301 as an auth failure", async () => {
-      server.respond(() => json(401, { error_msg: 'Incorrect IAM authentication information: verify aksk signature fail', error_code: 'APIGW.0301', request_id: 'gw-1' }));
+      server.respond(() =>
+        json(401, {
+          error_msg: 'Incorrect IAM authentication information: verify aksk signature fail',
+          error_code: 'APIGW.0301',
+          request_id: 'gw-1',
+        }),
+      );
       const error = await cloudRejection(client().get('rds', '/v3/p/instances', {}));
       assert.ok(error.isAuthFailure);
       assert.strictEqual(error.code, 'APIGW.0301');
@@ -244,10 +283,17 @@ describe('HTTP client over real HTTP', function () {
     });
 
     it('describes an HTML error page from a proxy with a short excerpt (and retries the 502)', async () => {
-      server.respond(() => ({ status: 502, headers: { 'content-type': 'text/html' }, body: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>' }));
+      server.respond(() => ({
+        status: 502,
+        headers: { 'content-type': 'text/html' },
+        body: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>',
+      }));
       const error = await cloudRejection(client({ maxRetries: 1 }).get('rds', '/v3/p/instances', {}));
       assert.strictEqual(server.received.length, 2);
-      assert.strictEqual(error.message, 'RDS answered HTTP 502 Bad Gateway with a non-JSON body (text/html): "502 Bad Gateway 502 Bad Gateway nginx"');
+      assert.strictEqual(
+        error.message,
+        'RDS answered HTTP 502 Bad Gateway with a non-JSON body (text/html): "502 Bad Gateway 502 Bad Gateway nginx"',
+      );
     });
 
     it('describes an empty error body', async () => {
@@ -257,7 +303,11 @@ describe('HTTP client over real HTTP', function () {
     });
 
     it('turns a 200 with malformed JSON into INVALID_RESPONSE, not retried', async () => {
-      server.respond(() => ({ status: 200, headers: { 'content-type': 'application/json', 'X-Request-Id': 'bad-json' }, body: '{"backups": [{"id": "1"' }));
+      server.respond(() => ({
+        status: 200,
+        headers: { 'content-type': 'application/json', 'X-Request-Id': 'bad-json' },
+        body: '{"backups": [{"id": "1"',
+      }));
       const error = await cloudRejection(client().get('rds', '/v3/p/backups', {}));
       assert.strictEqual(error.code, 'INVALID_RESPONSE');
       assert.strictEqual(error.requestId, 'bad-json');
@@ -362,12 +412,22 @@ describe('HTTP client over real HTTP', function () {
     it('never puts the secret key, security token or Authorization header into logs or errors', async () => {
       // A hostile or chatty server echoing the request headers back in every kind of failure.
       const echo = (request: FakeRequest) => JSON.stringify(request.headers);
-      const scenarios: Array<{ settings?: Partial<CloudSettings>; respond: (request: FakeRequest) => ReturnType<Parameters<FakeServer['respond']>[0]>; cancel?: boolean }> = [
+      const scenarios: Array<{
+        settings?: Partial<CloudSettings>;
+        respond: (request: FakeRequest) => ReturnType<Parameters<FakeServer['respond']>[0]>;
+        cancel?: boolean;
+      }> = [
         { respond: () => json(200, { ok: true }) },
         { respond: (r) => json(401, { error_code: 'APIGW.0301', error_msg: `bad signature for ${echo(r)}` }) },
         { respond: (r) => json(400, { error: { code: 'X', message: echo(r) } }) },
         { respond: (r) => json(400, { errorCode: 'GES.1', errorMessage: echo(r) }) },
-        { respond: (r) => ({ status: 502, headers: { 'content-type': 'text/html' }, body: `<html><body><pre>${echo(r)}</pre></body></html>` }) },
+        {
+          respond: (r) => ({
+            status: 502,
+            headers: { 'content-type': 'text/html' },
+            body: `<html><body><pre>${echo(r)}</pre></body></html>`,
+          }),
+        },
         { respond: (r) => ({ status: 500, body: `{"error_code": "SYS", "error_msg": ${JSON.stringify(echo(r))}` }) },
         { respond: (r) => ({ status: 200, body: `not json ${echo(r)}` }) },
         { respond: () => ({ reset: true }) },
@@ -378,7 +438,12 @@ describe('HTTP client over real HTTP', function () {
       for (const scenario of scenarios) {
         server.respond(scenario.respond);
         const controller = new AbortController();
-        const pending = client({ maxRetries: 1, ...scenario.settings }).get('rds', `/v3/${PROJECT}/backups`, { limit: 1 }, { projectId: PROJECT, signal: controller.signal });
+        const pending = client({ maxRetries: 1, ...scenario.settings }).get(
+          'rds',
+          `/v3/${PROJECT}/backups`,
+          { limit: 1 },
+          { projectId: PROJECT, signal: controller.signal },
+        );
         if (scenario.cancel) {
           const before = server.received.length;
           await server.until(() => server.received.length > before);
@@ -396,7 +461,13 @@ describe('HTTP client over real HTTP', function () {
       const signatures = server.received.map((r) => parseAuthorization(r.headers.authorization)?.signature ?? 'missing');
       assert.ok(server.received.length >= scenarios.length && !signatures.includes('missing'));
       assert.ok(texts.length > scenarios.length * 2, 'errors and log entries were collected');
-      const forbidden = [CREDENTIALS.secretKey, CREDENTIALS.securityToken, CREDENTIALS.securityToken.slice(0, 30), 'SDK-HMAC-SHA256', ...signatures];
+      const forbidden = [
+        CREDENTIALS.secretKey,
+        CREDENTIALS.securityToken,
+        CREDENTIALS.securityToken.slice(0, 30),
+        'SDK-HMAC-SHA256',
+        ...signatures,
+      ];
       for (const text of texts) {
         for (const secret of forbidden) {
           assert.ok(!text.includes(secret), `leaked ${secret.slice(0, 12)}… in: ${text.slice(0, 300)}`);

@@ -38,7 +38,10 @@ describe('cloud session', () => {
       const [request] = server.received;
       assert.strictEqual(request.url, '/iam/v3/projects?name=cn-north-4');
       assert.strictEqual(request.headers['x-project-id'], undefined);
-      assert.match(request.headers.authorization, /^SDK-HMAC-SHA256 Access=AKSESSION00000000001, SignedHeaders=content-type;host;x-sdk-date, Signature=/);
+      assert.match(
+        request.headers.authorization,
+        /^SDK-HMAC-SHA256 Access=AKSESSION00000000001, SignedHeaders=content-type;host;x-sdk-date, Signature=/,
+      );
     });
 
     it('uses settings.projectId without calling IAM', async () => {
@@ -49,7 +52,9 @@ describe('cloud session', () => {
 
     it('gives adapters signed GETs carrying X-Project-Id, logged per attempt', async () => {
       const log: RequestLogEntry[] = [];
-      server.respond((request) => (request.url.startsWith('/iam/') ? json(200, projectsBody({ id: PROJECT_ID, name: 'cn-north-4' })) : json(200, { instances: [] })));
+      server.respond((request) =>
+        request.url.startsWith('/iam/') ? json(200, projectsBody({ id: PROJECT_ID, name: 'cn-north-4' })) : json(200, { instances: [] }),
+      );
       const ctx = await session({}, { onRequest: (entry) => log.push(entry) }).context();
       assert.strictEqual(ctx.projectId, PROJECT_ID);
       const response = await ctx.get('dcs', `/v1.0/${ctx.projectId}/instances`, { start: 1, limit: 10 });
@@ -58,7 +63,10 @@ describe('cloud session', () => {
       assert.strictEqual(request.url, `/dcs/v1.0/${PROJECT_ID}/instances?start=1&limit=10`);
       assert.strictEqual(request.headers['x-project-id'], PROJECT_ID);
       assert.match(request.headers.authorization, /SignedHeaders=content-type;host;x-project-id;x-sdk-date,/);
-      assert.deepStrictEqual(log.map((e) => `${e.service} ${e.path} ${e.status}`), ['iam /v3/projects?name=cn-north-4 200', `dcs /v1.0/${PROJECT_ID}/instances?start=1&limit=10 200`]);
+      assert.deepStrictEqual(
+        log.map((e) => `${e.service} ${e.path} ${e.status}`),
+        ['iam /v3/projects?name=cn-north-4 200', `dcs /v1.0/${PROJECT_ID}/instances?start=1&limit=10 200`],
+      );
     });
 
     it('says clearly when the region has no project', async () => {
@@ -80,7 +88,12 @@ describe('cloud session', () => {
     });
 
     it('does not cache a failed look-up', async () => {
-      server.respond(sequence(json(500, { error_code: 'IAM.0001', error_msg: 'Internal error' }), json(200, projectsBody({ id: PROJECT_ID, name: 'cn-north-4' }))));
+      server.respond(
+        sequence(
+          json(500, { error_code: 'IAM.0001', error_msg: 'Internal error' }),
+          json(200, projectsBody({ id: PROJECT_ID, name: 'cn-north-4' })),
+        ),
+      );
       const s = session();
       const error = await cloudRejection(s.context());
       assert.strictEqual(error.code, 'IAM.0001');
@@ -118,7 +131,12 @@ describe('cloud session', () => {
     });
     after(() => emulator.close());
 
-    const settingsFor = (e: Emulator): CloudSettings => ({ ...DEFAULT_SETTINGS, endpointTemplate: e.endpointTemplate, region: DEMO_REGION, maxRetries: 0 });
+    const settingsFor = (e: Emulator): CloudSettings => ({
+      ...DEFAULT_SETTINGS,
+      endpointTemplate: e.endpointTemplate,
+      region: DEMO_REGION,
+      maxRetries: 0,
+    });
 
     it("resolves the demo project from the emulator's IAM and lists RDS instances with it", async () => {
       const s = createCloudSession({ settings: settingsFor(emulator), credentials: DEMO_CREDENTIALS });
@@ -130,7 +148,10 @@ describe('cloud session', () => {
     });
 
     it('gets 401 APIGW.0301 with wrong keys', async () => {
-      const s = createCloudSession({ settings: settingsFor(emulator), credentials: { accessKey: DEMO_CREDENTIALS.accessKey, secretKey: 'wrong-secret' } });
+      const s = createCloudSession({
+        settings: settingsFor(emulator),
+        credentials: { accessKey: DEMO_CREDENTIALS.accessKey, secretKey: 'wrong-secret' },
+      });
       const error = await cloudRejection(s.project());
       assert.strictEqual(error.status, 401);
       assert.strictEqual(error.code, 'APIGW.0301');
@@ -140,7 +161,11 @@ describe('cloud session', () => {
     });
 
     it('gets 401 APIGW.0301 when the clock is more than 15 minutes off', async () => {
-      const s = createCloudSession({ settings: settingsFor(emulator), credentials: DEMO_CREDENTIALS, now: () => new Date(Date.now() - 20 * 60 * 1000) });
+      const s = createCloudSession({
+        settings: settingsFor(emulator),
+        credentials: DEMO_CREDENTIALS,
+        now: () => new Date(Date.now() - 20 * 60 * 1000),
+      });
       const error = await cloudRejection(s.project());
       assert.strictEqual(error.code, 'APIGW.0301');
     });
@@ -149,12 +174,20 @@ describe('cloud session', () => {
   describe('credentialsFromEnvironment', () => {
     it("reads Huawei's SDK variables", () => {
       assert.deepStrictEqual(
-        credentialsFromEnvironment({ HUAWEICLOUD_SDK_AK: ' AK ', HUAWEICLOUD_SDK_SK: 'SK', HUAWEICLOUD_SDK_SECURITY_TOKEN: 'TOKEN', HUAWEICLOUD_SDK_PROJECT_ID: 'P' }),
+        credentialsFromEnvironment({
+          HUAWEICLOUD_SDK_AK: ' AK ',
+          HUAWEICLOUD_SDK_SK: 'SK',
+          HUAWEICLOUD_SDK_SECURITY_TOKEN: 'TOKEN',
+          HUAWEICLOUD_SDK_PROJECT_ID: 'P',
+        }),
         { credentials: { accessKey: 'AK', secretKey: 'SK', securityToken: 'TOKEN' }, projectId: 'P' },
       );
-      assert.deepStrictEqual(credentialsFromEnvironment({ HUAWEICLOUD_SDK_AK: 'AK', HUAWEICLOUD_SDK_SK: 'SK', HUAWEICLOUD_SDK_SECURITY_TOKEN: ' ' }), {
-        credentials: { accessKey: 'AK', secretKey: 'SK' },
-      });
+      assert.deepStrictEqual(
+        credentialsFromEnvironment({ HUAWEICLOUD_SDK_AK: 'AK', HUAWEICLOUD_SDK_SK: 'SK', HUAWEICLOUD_SDK_SECURITY_TOKEN: ' ' }),
+        {
+          credentials: { accessKey: 'AK', secretKey: 'SK' },
+        },
+      );
     });
 
     it('needs both the access key and the secret key', () => {

@@ -34,7 +34,8 @@ export function rejectionReason(request: SignedRequest, secretKeys: ReadonlyMap<
   if (!sdkDate) return 'the X-Sdk-Date header is missing';
   const date = parseSdkDate(sdkDate);
   if (!date) return 'the X-Sdk-Date header is not in the format YYYYMMDDTHHmmssZ';
-  if (Math.abs(date.getTime() - nowMs) > MAX_CLOCK_SKEW_MS) return 'the request time (X-Sdk-Date) differs from the server time by more than 15 minutes';
+  if (Math.abs(date.getTime() - nowMs) > MAX_CLOCK_SKEW_MS)
+    return 'the request time (X-Sdk-Date) differs from the server time by more than 15 minutes';
 
   for (const required of ['host', 'x-sdk-date']) {
     if (!parsed.signedHeaders.includes(required)) return `the ${required} header is not signed`;

@@ -72,7 +72,10 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
   const stop = () => {
-    emulator.close().then(() => process.exit(0), () => process.exit(1));
+    emulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

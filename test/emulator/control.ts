@@ -15,9 +15,18 @@ export interface Controllable {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
-const controlError = (status: number, message: string): JsonReply => ({ status, body: { error_code: 'EMULATOR.CONTROL', error_msg: message } });
+const controlError = (status: number, message: string): JsonReply => ({
+  status,
+  body: { error_code: 'EMULATOR.CONTROL', error_msg: message },
+});
 
-export function handleControl(target: Controllable, method: string, pathname: string, body: string, remoteAddress: string | undefined): JsonReply {
+export function handleControl(
+  target: Controllable,
+  method: string,
+  pathname: string,
+  body: string,
+  remoteAddress: string | undefined,
+): JsonReply {
   if (!LOOPBACK.has(remoteAddress ?? '')) return controlError(403, 'The control API answers loopback callers only.');
   const route = `${method} ${pathname.replace(/\/+$/, '')}`;
   switch (route) {

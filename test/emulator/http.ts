@@ -76,7 +76,8 @@ export const gateway = {
   noSuchApi: () =>
     new ApiError(404, { error_code: 'APIGW.0101', error_msg: 'The API does not exist or has not been published in the environment' }),
   /** A 5xx of a service without an error style of its own: APIGW.0201 covers an unavailable or timed-out backend. */
-  backendUnavailable: (status: number) => new ApiError(status, { error_code: 'APIGW.0201', error_msg: 'The backend service is unavailable' }),
+  backendUnavailable: (status: number) =>
+    new ApiError(status, { error_code: 'APIGW.0201', error_msg: 'The backend service is unavailable' }),
 };
 
 export interface ServiceRequest {

@@ -81,7 +81,11 @@ export function mergeNewestFirst(byInstance: Map<string, RecordList>, timeOf: (r
       for (let i = 0; i < list.length; i++) all.push({ list: l, index: i, time: timeOf(list.at(i)!) ?? -Infinity, order: all.length });
     });
     all.sort((a, b) => (b.time === a.time ? a.order - b.order : b.time > a.time ? 1 : -1));
-    return new IndexedView((l, i) => lists[l].at(i)!, Int32Array.from(all, (e) => e.list), Int32Array.from(all, (e) => e.index));
+    return new IndexedView(
+      (l, i) => lists[l].at(i)!,
+      Int32Array.from(all, (e) => e.list),
+      Int32Array.from(all, (e) => e.index),
+    );
   };
   if (!lists.every((list) => list instanceof GeneratedList)) return merge();
   // Keyed by the map and its lists, so replacing an instance's list invalidates the merge.
@@ -89,7 +93,10 @@ export function mergeNewestFirst(byInstance: Map<string, RecordList>, timeOf: (r
 }
 
 /** Keeps records whose time lies in [from, to]; records without a readable time are dropped. */
-export function inTimeRange(range: { from: number; to: number } | undefined, timeOf: (record: RawRecord) => number | undefined): RecordFilter | undefined {
+export function inTimeRange(
+  range: { from: number; to: number } | undefined,
+  timeOf: (record: RawRecord) => number | undefined,
+): RecordFilter | undefined {
   if (!range) return undefined;
   return (record) => {
     const t = timeOf(record);

@@ -112,7 +112,8 @@ class EmulatorServer implements Emulator {
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         process.stderr.write(`emulator: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
-        if (!res.headersSent && !res.destroyed) this.write(res, { status: 500, body: { error_code: 'EMULATOR.0500', error_msg: 'Emulator internal error' } });
+        if (!res.headersSent && !res.destroyed)
+          this.write(res, { status: 500, body: { error_code: 'EMULATOR.0500', error_msg: 'Emulator internal error' } });
       });
     });
     this.server.on('connection', (socket) => {
@@ -238,7 +239,11 @@ class EmulatorServer implements Emulator {
       if (!route || !params) throw gateway.noSuchApi();
 
       if (this.verifySignatures) {
-        const reason = rejectionReason({ method: req.method, url: req.url ?? '/', headers: req.headers, body }, new Map([[this.credentials.accessKey, this.credentials.secretKey]]), Date.now());
+        const reason = rejectionReason(
+          { method: req.method, url: req.url ?? '/', headers: req.headers, body },
+          new Map([[this.credentials.accessKey, this.credentials.secretKey]]),
+          Date.now(),
+        );
         if (reason) throw gateway.authFailed(reason);
       }
       const urlProject = params.project_id;
@@ -277,7 +282,10 @@ class EmulatorServer implements Emulator {
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const now = (options.now ?? new Date()).getTime();
-  const server = new EmulatorServer(buildDataset(options.dataset ?? 'demo', now, DEMO_PROJECT_ID, DEMO_REGION), options.verifySignatures ?? true);
+  const server = new EmulatorServer(
+    buildDataset(options.dataset ?? 'demo', now, DEMO_PROJECT_ID, DEMO_REGION),
+    options.verifySignatures ?? true,
+  );
   await server.listen(options.port ?? 0);
   return server;
 }

@@ -128,9 +128,12 @@ function childEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
 /** Flags every code-server invocation gets; `--config` keeps it from writing ~/.config/code-server. */
 function commonArgs(stateDir: string, userDataDir: string, extensionsDir: string): string[] {
   return [
-    '--config', path.join(stateDir, 'config.yaml'),
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--config',
+    path.join(stateDir, 'config.yaml'),
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -201,8 +204,10 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     [
       CODE_SERVER_ENTRY,
       ...commonArgs(stateDir, userDataDir, extensionsDir),
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--auth', 'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
       // Without it a built workbench ignores the extension-test payload and codeAutomation* hooks.
       ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
       ...(options.locale ? ['--locale', options.locale] : []),

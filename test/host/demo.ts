@@ -34,7 +34,11 @@ function flag(name: string, fallback: number): number {
 
 /** Links `folder` into the extensions folder as an installed extension, replacing older links. */
 function linkExtension(extensionsDir: string, folder: string): void {
-  const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as {
+    publisher: string;
+    name: string;
+    version: string;
+  };
   const id = `${manifest.publisher}.${manifest.name}`;
   fs.mkdirSync(extensionsDir, { recursive: true });
   for (const entry of fs.readdirSync(extensionsDir)) {
@@ -61,10 +65,14 @@ async function smokeCheck(server: CodeServer): Promise<void> {
       fs.mkdirSync(RESULTS_DIR, { recursive: true });
       const shot = path.join(RESULTS_DIR, 'demo-smoke-failure.png');
       await page.screenshot({ path: shot }).catch(() => undefined);
-      throw new Error(`${what}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} (screenshot: ${path.relative(REPO_ROOT, shot)}; code-server log: ${server.logFile})`);
+      throw new Error(
+        `${what}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} (screenshot: ${path.relative(REPO_ROOT, shot)}; code-server log: ${server.logFile})`,
+      );
     }
   };
-  await step('the workbench did not load', () => page.goto(server.workbenchUrl()).then(() => page.locator('.monaco-workbench').waitFor({ timeout: 60_000 })));
+  await step('the workbench did not load', () =>
+    page.goto(server.workbenchUrl()).then(() => page.locator('.monaco-workbench').waitFor({ timeout: 60_000 })),
+  );
   await step('the Backups view did not open by itself', () =>
     page.locator('.part.sidebar .composite.title', { hasText: /Huawei Cloud Backups/i }).waitFor({ timeout: 60_000 }),
   );
@@ -72,7 +80,9 @@ async function smokeCheck(server: CodeServer): Promise<void> {
   await step(`the tree did not show the ${labels.length} services`, () =>
     page.waitForFunction(
       (wanted) => {
-        const shown = Array.from(document.querySelectorAll('.part.sidebar .customview-tree .monaco-list-row .label-name')).map((el) => el.textContent?.trim());
+        const shown = Array.from(document.querySelectorAll('.part.sidebar .customview-tree .monaco-list-row .label-name')).map((el) =>
+          el.textContent?.trim(),
+        );
         return wanted.every((label) => shown.includes(label));
       },
       labels,
@@ -80,11 +90,17 @@ async function smokeCheck(server: CodeServer): Promise<void> {
     ),
   );
   const width = await step('the side bar did not widen', () =>
-    page.waitForFunction((px) => {
-      const sideBar = document.querySelector('.part.sidebar');
-      const shown = sideBar ? sideBar.getBoundingClientRect().width : 0;
-      return shown >= px ? shown : false;
-    }, READABLE_SIDE_BAR_PX, { timeout: 20_000 }).then((handle) => handle.jsonValue()),
+    page
+      .waitForFunction(
+        (px) => {
+          const sideBar = document.querySelector('.part.sidebar');
+          const shown = sideBar ? sideBar.getBoundingClientRect().width : 0;
+          return shown >= px ? shown : false;
+        },
+        READABLE_SIDE_BAR_PX,
+        { timeout: 20_000 },
+      )
+      .then((handle) => handle.jsonValue()),
   );
   fs.mkdirSync(path.join(RESULTS_DIR, 'screenshots'), { recursive: true });
   await page.screenshot({ path: path.join(RESULTS_DIR, 'screenshots', 'demo-smoke.png') });
@@ -136,4 +152,6 @@ The Huawei Cloud Backups view opens by itself. Ctrl-C stops code-server and the 
   await shutdown(1, `demo: code-server exited (${status}); see ${path.join(demoDir, 'code-server.log')}`);
 }
 
-main().catch((error: unknown) => shutdown(1, `demo${process.argv.includes('--smoke') ? ' --smoke' : ''}: ${error instanceof Error ? error.message : String(error)}`));
+main().catch((error: unknown) =>
+  shutdown(1, `demo${process.argv.includes('--smoke') ? ' --smoke' : ''}: ${error instanceof Error ? error.message : String(error)}`),
+);

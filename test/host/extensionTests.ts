@@ -46,7 +46,12 @@ const WORKBENCH_NOISE = [
 function errorLines(logs: AutomationLogFile[]): string[] {
   return logs
     .filter((log) => /exthost/i.test(log.relativePath))
-    .flatMap((log) => log.contents.split('\n').filter((line) => /\[error\]/i.test(line)).map((line) => `${log.relativePath}: ${line}`));
+    .flatMap((log) =>
+      log.contents
+        .split('\n')
+        .filter((line) => /\[error\]/i.test(line))
+        .map((line) => `${log.relativePath}: ${line}`),
+    );
 }
 
 /** The server side's logs (remote extension host, agent) of a code-server user-data folder. */

@@ -70,10 +70,7 @@ export function installShutdownHandlers(name: string, timeoutMs: number): void {
     });
   }
   if (timeoutMs > 0) {
-    setTimeout(
-      () => void shutdown(124, `${name}: gave up after ${Math.round(timeoutMs / 1000)} s (overall timeout)`),
-      timeoutMs,
-    ).unref();
+    setTimeout(() => void shutdown(124, `${name}: gave up after ${Math.round(timeoutMs / 1000)} s (overall timeout)`), timeoutMs).unref();
   }
   process.on('exit', () => {
     for (const pid of liveGroups) killGroup(pid, 'SIGKILL');

@@ -13,7 +13,11 @@ import { emulatorEnvironment, emulatorWorkspaceSettings } from '../host/emulator
 import { runCleanups } from '../host/lifecycle';
 
 const VSIX = path.join(REPO_ROOT, 'dist', 'hwc-backup-explorer.vsix');
-const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+  publisher: string;
+  name: string;
+  version: string;
+};
 const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
 
 function readLogs(dir: string): string {
@@ -89,7 +93,9 @@ describe('packaged extension (.vsix) in code-server', () => {
     await page.locator('.part.sidebar .composite.title', { hasText: /Huawei Cloud Backups/i }).waitFor({ state: 'visible' });
     assert.ok(!(await page.title()).includes('Extension Development Host'), 'the extension was loaded in development mode');
 
-    const activation = new RegExp(`_doActivateExtension ${EXTENSION_ID.replace('.', '\\.')}.*activationEvent: 'onView:hwcBackups\\.explorer'`);
+    const activation = new RegExp(
+      `_doActivateExtension ${EXTENSION_ID.replace('.', '\\.')}.*activationEvent: 'onView:hwcBackups\\.explorer'`,
+    );
     const deadline = Date.now() + 30_000;
     while (!activation.test(readLogs(path.join(server.userDataDir, 'logs'))) && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 250));

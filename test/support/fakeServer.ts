@@ -11,7 +11,12 @@ export interface FakeRequest {
 
 /** What the server does with one request. */
 export type Step =
-  | { readonly status: number; readonly body?: string | object; readonly headers?: Readonly<Record<string, string>>; readonly release?: Promise<void> }
+  | {
+      readonly status: number;
+      readonly body?: string | object;
+      readonly headers?: Readonly<Record<string, string>>;
+      readonly release?: Promise<void>;
+    }
   /** Destroys the socket without answering (the client sees ECONNRESET / socket hang up). */
   | { readonly reset: true }
   /** Never answers. */

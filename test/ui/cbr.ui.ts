@@ -16,7 +16,7 @@ async function clickRow(wb: Workbench, label: string): Promise<void> {
 describe('CBR in the workbench', function () {
   this.timeout(300_000);
 
-  it('shows a vault\'s backups and a failed CBR backup\'s panel', async () => {
+  it("shows a vault's backups and a failed CBR backup's panel", async () => {
     await withWorkbench(
       async (wb) => {
         await wb.openView();
@@ -28,7 +28,10 @@ describe('CBR in the workbench', function () {
         const rows = await wb.treeRows();
         const vault = rows.find((row) => row.label === CBR_NAMES.servers);
         assert.match(vault?.description ?? '', /^server · 183 GB of 500 GB · 3 resources · 31 backups \(10 shown\)$/);
-        assert.ok(rows.some((row) => /^(app|db)-0\d · auto · (incremental|full) · /.test(row.description)), JSON.stringify(rows.map((row) => row.description)));
+        assert.ok(
+          rows.some((row) => /^(app|db)-0\d · auto · (incremental|full) · /.test(row.description)),
+          JSON.stringify(rows.map((row) => row.description)),
+        );
         await wb.screenshot('cbr-vault-backups');
 
         // A failed backup's panel, through the palette's picker like any other service's.
@@ -45,7 +48,17 @@ describe('CBR in the workbench', function () {
         const details = frame.locator('#service-specific');
         await details.waitFor({ state: 'visible', timeout: 20_000 });
         const text = ((await details.textContent()) ?? '').replace(/\s+/g, ' ');
-        for (const term of ['Checkpoint ID', 'Resource', 'Resource type', 'Resource AZ', 'Protected at', 'Expires at', 'Incremental', 'Restore modes', 'Child backups']) {
+        for (const term of [
+          'Checkpoint ID',
+          'Resource',
+          'Resource type',
+          'Resource AZ',
+          'Protected at',
+          'Expires at',
+          'Incremental',
+          'Restore modes',
+          'Child backups',
+        ]) {
           assert.ok(text.includes(term), `${term} in: ${text}`);
         }
         assert.match(((await frame.locator('#status').textContent()) ?? '').replace(/\s+/g, ' '), /failed/);

@@ -9,7 +9,10 @@ const widget = (page: Page) => page.locator('.quick-input-widget');
 async function waitForText(page: Page, selector: string, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const texts = await page.locator(selector).allInnerTexts().catch(() => [] as string[]);
+    const texts = await page
+      .locator(selector)
+      .allInnerTexts()
+      .catch(() => [] as string[]);
     const hit = texts.find((text) => pattern.test(text));
     if (hit) return hit;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern} in ${selector} (saw: ${texts.join(' | ').slice(0, 400)})`);
@@ -118,19 +121,29 @@ describe('commands UI: credentials and filter', () => {
       await wb.screenshot('filter-6-statuses');
       await pressOk(wb.page);
 
-      const description = await waitForText(wb.page, '.part.sidebar .pane-header .description, .part.sidebar .composite.title, .part.sidebar .title-description', /manual/i);
+      const description = await waitForText(
+        wb.page,
+        '.part.sidebar .pane-header .description, .part.sidebar .composite.title, .part.sidebar .title-description',
+        /manual/i,
+      );
       assert.match(description, /failed/);
       await wb.screenshot('filter-7-applied');
 
       // Reopening pre-selects the current filter; Escape leaves it as it was.
       await wb.runCommand('Huawei Cloud Backups: Filter Backups…');
       await stepTitle(wb.page, /Filter Backups/);
-      const checked = await widget(wb.page).locator('.monaco-list-row[aria-checked="true"] .label-name, .monaco-list-row input:checked').count();
+      const checked = await widget(wb.page)
+        .locator('.monaco-list-row[aria-checked="true"] .label-name, .monaco-list-row input:checked')
+        .count();
       assert.ok(checked >= 1, 'Manual is pre-selected');
       await wb.page.mouse.move(700, 600); // no hover tooltip over the title
       await wb.screenshot('filter-8-reopened-preselected');
       await wb.page.keyboard.press('Escape');
-      await waitForText(wb.page, '.part.sidebar .pane-header .description, .part.sidebar .composite.title, .part.sidebar .title-description', /manual.*failed/i);
+      await waitForText(
+        wb.page,
+        '.part.sidebar .pane-header .description, .part.sidebar .composite.title, .part.sidebar .title-description',
+        /manual.*failed/i,
+      );
     });
   });
 });

@@ -27,7 +27,12 @@ async function quickInputShows(wb: Workbench, pattern: RegExp): Promise<void> {
   const widget = wb.page.locator('.quick-input-widget');
   for (let i = 0; i < 200; i++) {
     if (await widget.isVisible().catch(() => false)) {
-      const placeholder = (await widget.locator('input').first().getAttribute('placeholder').catch(() => null)) ?? '';
+      const placeholder =
+        (await widget
+          .locator('input')
+          .first()
+          .getAttribute('placeholder')
+          .catch(() => null)) ?? '';
       const shown = `${placeholder} ${(await widget.textContent().catch(() => null)) ?? ''}`;
       if (pattern.test(shown)) return;
     }
@@ -195,10 +200,22 @@ describe('details: detail panel and timeline in the workbench', function () {
         const frame = await openFromPalette(wb, 'DCS — Distributed Cache (Redis)', 'sessions-redis', record.backup_name as string);
         assert.strictEqual(await textOf(valueCell(frame, 'timing', 'End')), 'not finished yet');
         assert.match(await textOf(valueCell(frame, 'timing', 'Running')), /^running for (\d+ d )?(\d+ h )?\d+ min$|^running for \d+ (d|h)/);
-        assert.strictEqual(await frame.locator('#timing dt').filter({ hasText: /^Duration$/ }).count(), 0);
+        assert.strictEqual(
+          await frame
+            .locator('#timing dt')
+            .filter({ hasText: /^Duration$/ })
+            .count(),
+          0,
+        );
         assert.match(await textOf(valueCell(frame, 'status', 'Progress')), /%$/);
         // One place for each fact: the progress is not repeated among the DCS details.
-        assert.strictEqual(await frame.locator('dt').filter({ hasText: /^Progress$/ }).count(), 1);
+        assert.strictEqual(
+          await frame
+            .locator('dt')
+            .filter({ hasText: /^Progress$/ })
+            .count(),
+          1,
+        );
         await shot(wb, frame, '#timing', 'details-dcs-running-dark');
       },
       { now: new Date() },

@@ -65,7 +65,11 @@ async function expand(wb: Workbench, label: string): Promise<void> {
   if (!row.expanded) await rowLocator(wb, row).click();
   await waitForRow(wb, `"${label}" expanded`, (candidate) => candidate.label === label && candidate.expanded === true);
   // Its first child is the row right below it.
-  await waitForRow(wb, `children of "${label}"`, (candidate) => candidate.level === row.level + 1 && Number(candidate.index) === Number(row.index) + 1);
+  await waitForRow(
+    wb,
+    `children of "${label}"`,
+    (candidate) => candidate.level === row.level + 1 && Number(candidate.index) === Number(row.index) + 1,
+  );
 }
 
 /** Clicks a collapsible row to collapse it again. */
@@ -121,9 +125,15 @@ describe('explorer: the Backups tree in the browser', function () {
         // The count, once the load that brought it has ended.
         await waitForRow(wb, 'RDS instance count', (row) => row.label === SERVICES[0] && /^\d+ instances$/.test(row.description));
         await waitForRow(wb, 'GES graph count', (row) => row.label === SERVICES[3] && /^\d+ graphs$/.test(row.description));
-        await waitForRow(wb, 'CSBS counts', (row) => row.label === SERVICES[4] && /^\d+ backups · \d+ error · \d+ servers$/.test(row.description));
+        await waitForRow(
+          wb,
+          'CSBS counts',
+          (row) => row.label === SERVICES[4] && /^\d+ backups · \d+ error · \d+ servers$/.test(row.description),
+        );
         await waitForRow(wb, 'CBR vault count', (row) => row.label === SERVICES[5] && row.description === '4 vaults');
-        const message = (await wb.page.locator('.part.sidebar .customview-tree').locator('xpath=..').locator('.message').first().innerText()).trim();
+        const message = (
+          await wb.page.locator('.part.sidebar .customview-tree').locator('xpath=..').locator('.message').first().innerText()
+        ).trim();
         assert.match(message, /^cn-north-4 · project \S+ · using HUAWEICLOUD_SDK_AK from the environment$/);
         assert.ok(rows.some((row) => row.label === 'orders-mysql' && row.level === 2));
         assert.ok(rows.some((row) => row.label === 'web-01' && row.level === 2));
@@ -136,10 +146,18 @@ describe('explorer: the Backups tree in the browser', function () {
         await expand(wb, 'orders-mysql');
         const more = await waitForRow(wb, 'the load-more row', (row) => row.label.startsWith('Load 10 more…'));
         assert.strictEqual(more.label, 'Load 10 more… (10 of 143)');
-        await waitForRow(wb, 'the instance count', (row) => row.label === 'orders-mysql' && row.description.includes('143 backups (10 shown)'));
+        await waitForRow(
+          wb,
+          'the instance count',
+          (row) => row.label === 'orders-mysql' && row.description.includes('143 backups (10 shown)'),
+        );
         await rowLocator(wb, more).click();
         await waitForRow(wb, 'the second page', (row) => row.label === 'Load 10 more… (20 of 143)');
-        await waitForRow(wb, 'the updated count', (row) => row.label === 'orders-mysql' && row.description.includes('143 backups (20 shown)'));
+        await waitForRow(
+          wb,
+          'the updated count',
+          (row) => row.label === 'orders-mysql' && row.description.includes('143 backups (20 shown)'),
+        );
         const backups = (await readRows(wb)).filter((row) => row.level === 3 && !row.label.startsWith('Load'));
         assert.strictEqual(backups.length, 20);
         await wb.screenshot('explorer-load-more');
@@ -179,7 +197,7 @@ describe('explorer: the Backups tree in the browser', function () {
     );
   });
 
-  it('counts a CSBS server\'s backups like every other instance (the count API with resource_id)', async () => {
+  it("counts a CSBS server's backups like every other instance (the count API with resource_id)", async () => {
     await withWorkbench(
       async (wb) => {
         await wb.openView();

@@ -17,7 +17,12 @@ const PAGE_SIZE = 10;
 const SETTINGS = { 'hwcBackups.pageSize': PAGE_SIZE };
 const TIMEOUT_MS = 30_000;
 
-async function waitUntil<T>(what: string, probe: () => Promise<T | undefined>, describe: () => Promise<string> = async () => '', timeoutMs = TIMEOUT_MS): Promise<T> {
+async function waitUntil<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  describe: () => Promise<string> = async () => '',
+  timeoutMs = TIMEOUT_MS,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -32,7 +37,8 @@ function row(wb: Workbench, what: string, matches: (row: TreeRow) => boolean): P
   return waitUntil(
     what,
     async () => (await wb.treeRows()).find(matches),
-    async () => `; the tree shows:\n${(await wb.treeRows()).map((r) => `${'  '.repeat(r.level - 1)}${r.label} | ${r.description}`).join('\n')}`,
+    async () =>
+      `; the tree shows:\n${(await wb.treeRows()).map((r) => `${'  '.repeat(r.level - 1)}${r.label} | ${r.description}`).join('\n')}`,
   );
 }
 
@@ -64,7 +70,12 @@ async function scrollTreeUntil<T>(wb: Workbench, what: string, deltaY: number, p
 async function quickInputText(page: Page): Promise<string> {
   const widget = page.locator('.quick-input-widget');
   if (!(await widget.isVisible().catch(() => false))) return '';
-  const placeholder = (await widget.locator('input').first().getAttribute('placeholder').catch(() => null)) ?? '';
+  const placeholder =
+    (await widget
+      .locator('input')
+      .first()
+      .getAttribute('placeholder')
+      .catch(() => null)) ?? '';
   return `${placeholder} ${(await widget.innerText().catch(() => '')).replace(/\s+/g, ' ')}`;
 }
 
@@ -150,7 +161,11 @@ describe('flows: Load All, Export, Find Backup by ID, Show Failed Backups and Se
           });
           await parkPointer(wb);
           await wb.screenshot('flows-load-all-progress');
-          await row(wb, 'orders-mysql with every backup loaded', (r) => r.label === 'orders-mysql' && /(^| · )143 backups$/.test(r.description));
+          await row(
+            wb,
+            'orders-mysql with every backup loaded',
+            (r) => r.label === 'orders-mysql' && /(^| · )143 backups$/.test(r.description),
+          );
           wb.emulator.clearFaults();
           await progress.waitFor({ state: 'detached', timeout: TIMEOUT_MS });
 
@@ -161,7 +176,9 @@ describe('flows: Load All, Export, Find Backup by ID, Show Failed Backups and Se
           const backupRows = wb.page.locator(`.part.sidebar .customview-tree .monaco-list-row[aria-level="${instance.level + 1}"]`);
           assert.strictEqual(await backupRows.first().getAttribute('aria-setsize'), '143');
           const lastBackup = backupRows.and(wb.page.locator('[aria-posinset="143"]'));
-          await scrollTreeUntil(wb, 'the last backup of orders-mysql', 600, async () => ((await lastBackup.count()) > 0 ? true : undefined));
+          await scrollTreeUntil(wb, 'the last backup of orders-mysql', 600, async () =>
+            (await lastBackup.count()) > 0 ? true : undefined,
+          );
           const lastIndex = Number(await lastBackup.getAttribute('data-index'));
           const below = wb.page.locator(`.part.sidebar .customview-tree .monaco-list-row[data-index="${lastIndex + 1}"]`);
           assert.ok(Number(await below.getAttribute('aria-level')) <= instance.level, 'the row after the last backup is the next instance');
@@ -222,7 +239,10 @@ describe('flows: Load All, Export, Find Backup by ID, Show Failed Backups and Se
         await progressEnded(wb, 'Finding backup');
         const selected = await row(wb, 'the revealed backup', (r) => r.selected);
         assert.strictEqual(selected.label, targetName);
-        assert.ok((await wb.treeRows()).some((r) => r.label === DCS && r.expanded), 'DCS is expanded');
+        assert.ok(
+          (await wb.treeRows()).some((r) => r.label === DCS && r.expanded),
+          'DCS is expanded',
+        );
         await parkPointer(wb);
         await wb.screenshot('flows-find-by-id-revealed');
         await found.getByRole('button', { name: 'Show Details' }).click();
@@ -240,9 +260,18 @@ describe('flows: Load All, Export, Find Backup by ID, Show Failed Backups and Se
         await quickInputShows(wb, /Show Failed Backups: \d+ found/);
         await progressEnded(wb, 'Scanning for failed backups');
         const failed = await quickPickRows(wb.page);
-        assert.ok(failed.some((r) => r.label === 'pre-migration' && /^RDS · orders-mysql · /.test(r.description)), 'the newest failed backups come first');
-        assert.ok(failed.some((r) => /^CSBS\.\d{4} — /.test(r.detail)), `CSBS failures show their code and reason (saw: ${failed.map((r) => r.detail).join(' | ')})`);
-        assert.ok(failed.some((r) => r.description.startsWith('CBR · ')), 'CBR\'s failed backups are found too');
+        assert.ok(
+          failed.some((r) => r.label === 'pre-migration' && /^RDS · orders-mysql · /.test(r.description)),
+          'the newest failed backups come first',
+        );
+        assert.ok(
+          failed.some((r) => /^CSBS\.\d{4} — /.test(r.detail)),
+          `CSBS failures show their code and reason (saw: ${failed.map((r) => r.detail).join(' | ')})`,
+        );
+        assert.ok(
+          failed.some((r) => r.description.startsWith('CBR · ')),
+          "CBR's failed backups are found too",
+        );
         await parkPointer(wb);
         await wb.screenshot('flows-show-failed-list');
         // Narrowed to one instance, as a user would: one failed backup per DCS error code.
@@ -252,7 +281,10 @@ describe('flows: Load All, Export, Find Backup by ID, Show Failed Backups and Se
           return rows.length >= 5 ? rows : undefined;
         });
         const codes = sessionsFailed.map((r) => /^dcs\.08\.\d{4}\b/.exec(r.detail)?.[0]);
-        assert.ok(codes.every(Boolean), `every failed DCS backup shows its error code (saw: ${sessionsFailed.map((r) => r.detail).join(' | ')})`);
+        assert.ok(
+          codes.every(Boolean),
+          `every failed DCS backup shows its error code (saw: ${sessionsFailed.map((r) => r.detail).join(' | ')})`,
+        );
         assert.strictEqual(new Set(codes).size, codes.length, 'a different code on each');
         await wb.screenshot('flows-show-failed-dcs-codes');
         await wb.pickItem('pre-migration');
@@ -267,7 +299,10 @@ describe('flows: Load All, Export, Find Backup by ID, Show Failed Backups and Se
         await wb.runCommand('Huawei Cloud Backups: Select Region…');
         await quickInputShows(wb, /Current region: cn-north-4/);
         const regions = await quickPickRows(wb.page);
-        assert.ok(regions.some((r) => r.label === 'cn-north-4' && /CN North-Beijing4 · 华北-北京四 — current/.test(r.description)), 'the current region is marked');
+        assert.ok(
+          regions.some((r) => r.label === 'cn-north-4' && /CN North-Beijing4 · 华北-北京四 — current/.test(r.description)),
+          'the current region is marked',
+        );
         await parkPointer(wb);
         await wb.screenshot('flows-select-region');
         await wb.pickItem('cn-north-4');

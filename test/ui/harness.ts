@@ -100,11 +100,15 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
 async function quickPickRow(page: Page, label: string): Promise<Locator> {
   const rowSelector = '.quick-input-widget .monaco-list-row';
   return waitFor(`quick pick item "${label}"`, async () => {
-    const indexes = await page.locator(rowSelector).evaluateAll(
-      (elements, wanted) =>
-        elements.filter((el) => el.querySelector('.label-name')?.textContent?.trim() === wanted).map((el) => el.getAttribute('data-index')),
-      label,
-    );
+    const indexes = await page
+      .locator(rowSelector)
+      .evaluateAll(
+        (elements, wanted) =>
+          elements
+            .filter((el) => el.querySelector('.label-name')?.textContent?.trim() === wanted)
+            .map((el) => el.getAttribute('data-index')),
+        label,
+      );
     return indexes.length > 0 ? page.locator(`${rowSelector}[data-index="${indexes[0]}"]`) : undefined;
   });
 }
@@ -202,9 +206,16 @@ function workbenchFor(page: Page, emulator: Emulator, workspaceFolder: string, c
       // Widgets that just opened (quick input, menus, toasts) fade in: let finite animations end
       // first. Endless ones (spinners) never do; a page that stays busy is shot as it is.
       await page
-        .waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity), undefined, {
-          timeout: 5000,
-        })
+        .waitForFunction(
+          () =>
+            document
+              .getAnimations()
+              .every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
+          undefined,
+          {
+            timeout: 5000,
+          },
+        )
         .catch(() => undefined);
       await page.screenshot({ path: file });
       return file;
@@ -273,7 +284,11 @@ function workbenchFor(page: Page, emulator: Emulator, workspaceFolder: string, c
 /** A fresh extensions folder holding only this repository, linked in as an installed extension. */
 function installedExtensionsDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hwc-ui-extensions-'));
-  const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    publisher: string;
+    name: string;
+    version: string;
+  };
   // rmSync removes the link, never what it points at.
   fs.symlinkSync(REPO_ROOT, path.join(dir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), 'dir');
   return dir;
@@ -304,14 +319,22 @@ export async function withWorkbench<T>(body: (wb: Workbench) => Promise<T>, opti
     }
     const extensionsDir = options.installed ? installedExtensionsDir() : undefined;
     if (extensionsDir) teardown.push(() => fs.rmSync(extensionsDir, { recursive: true, force: true }));
-    const server = await startCodeServer({ workspaceFolder, env, extensionsDir, smokeTestDriver: !options.installed, locale: options.locale });
+    const server = await startCodeServer({
+      workspaceFolder,
+      env,
+      extensionsDir,
+      smokeTestDriver: !options.installed,
+      locale: options.locale,
+    });
     teardown.push(() => server.stop());
     const browser = await launchChromium();
     teardown.push(() => browser.close());
     const page = await browser.newPage({ viewport: VIEWPORT });
 
     // Development mode without a test entry (or installed): the extension loads from the repository as it is built.
-    await page.goto(options.installed ? server.workbenchUrl() : server.workbenchUrl([['extensionDevelopmentPath', server.remoteUri(REPO_ROOT)]]));
+    await page.goto(
+      options.installed ? server.workbenchUrl() : server.workbenchUrl([['extensionDevelopmentPath', server.remoteUri(REPO_ROOT)]]),
+    );
     const containerTitle = viewContainerTitle(options.locale);
     const wb = workbenchFor(page, emulator, workspaceFolder, containerTitle);
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });

@@ -37,7 +37,13 @@ function fakeContext(respond: (call: Call) => unknown): AdapterContext & { calls
   };
 }
 
-const instance = (service: Instance['service'], id: string, extra: Partial<Instance> = {}): Instance => ({ service, id, name: `${id}-name`, raw: {}, ...extra });
+const instance = (service: Instance['service'], id: string, extra: Partial<Instance> = {}): Instance => ({
+  service,
+  id,
+  name: `${id}-name`,
+  raw: {},
+  ...extra,
+});
 const NOV_1 = Date.UTC(2026, 10, 1);
 const NOV_8 = Date.UTC(2026, 10, 8);
 const WEEK: BackupFilter = { timeRange: { from: NOV_1, to: NOV_8 } };
@@ -50,7 +56,10 @@ async function rejectsWith(promise: Promise<unknown>, code: string): Promise<Clo
 
 describe('registry', () => {
   it('lists the six adapters in tree order and finds each', () => {
-    assert.deepStrictEqual(ADAPTERS.map((adapter) => adapter.id), ['rds', 'dds', 'dcs', 'ges', 'csbs', 'cbr']);
+    assert.deepStrictEqual(
+      ADAPTERS.map((adapter) => adapter.id),
+      ['rds', 'dds', 'dcs', 'ges', 'csbs', 'cbr'],
+    );
     for (const adapter of ADAPTERS) assert.strictEqual(adapterFor(adapter.id), adapter);
   });
 });
@@ -82,11 +91,22 @@ describe('RDS adapter', () => {
 
   it('sends instance_id, offset, limit, one backup_type and the time range in RDS format', async () => {
     const ctx = fakeContext(() => ({ backups: [], total_count: 0 }));
-    await rdsAdapter.listBackups(ctx, instance('rds', 'i1'), { limit: 50, cursor: { kind: 'offset', offset: 100 }, filter: { ...WEEK, types: ['differential'] } });
+    await rdsAdapter.listBackups(ctx, instance('rds', 'i1'), {
+      limit: 50,
+      cursor: { kind: 'offset', offset: 100 },
+      filter: { ...WEEK, types: ['differential'] },
+    });
     assert.deepStrictEqual(ctx.calls[0], {
       service: 'rds',
       path: '/v3/p1/backups',
-      query: { instance_id: 'i1', backup_type: 'fragment', begin_time: '2026-11-01T00:00:00+0000', end_time: '2026-11-08T00:00:00+0000', offset: 100, limit: 50 },
+      query: {
+        instance_id: 'i1',
+        backup_type: 'fragment',
+        begin_time: '2026-11-01T00:00:00+0000',
+        end_time: '2026-11-08T00:00:00+0000',
+        offset: 100,
+        limit: 50,
+      },
     });
   });
 
@@ -99,9 +119,15 @@ describe('RDS adapter', () => {
       ],
       total_count: 3,
     }));
-    const page = await rdsAdapter.listBackups(ctx, instance('rds', 'i1'), { limit: 3, filter: { types: ['auto', 'manual'], statuses: ['failed'] } });
+    const page = await rdsAdapter.listBackups(ctx, instance('rds', 'i1'), {
+      limit: 3,
+      filter: { types: ['auto', 'manual'], statuses: ['failed'] },
+    });
     assert.strictEqual(ctx.calls[0].query.backup_type, undefined);
-    assert.deepStrictEqual(page.items.map((backup) => backup.id), ['c']);
+    assert.deepStrictEqual(
+      page.items.map((backup) => backup.id),
+      ['c'],
+    );
     assert.strictEqual(page.scanned, 3);
   });
 
@@ -110,18 +136,30 @@ describe('RDS adapter', () => {
     await rejectsWith(rdsAdapter.listBackups(ctx, instance('rds', 'i1'), { limit: 101 }), 'INVALID_REQUEST');
     await rejectsWith(rdsAdapter.listBackups(ctx, instance('rds', 'i1'), { limit: 0 }), 'INVALID_REQUEST');
     await rejectsWith(rdsAdapter.listInstances(ctx, { limit: 500 }), 'INVALID_REQUEST');
-    await rejectsWith(rdsAdapter.listBackups(ctx, instance('rds', 'i1'), { limit: 10, filter: { timeRange: { from: NOV_8, to: NOV_1 } } }), 'INVALID_REQUEST');
-    await rejectsWith(rdsAdapter.listBackups(ctx, instance('rds', 'i1'), { limit: 10, cursor: { kind: 'marker', marker: 'x' } }), 'INVALID_REQUEST');
+    await rejectsWith(
+      rdsAdapter.listBackups(ctx, instance('rds', 'i1'), { limit: 10, filter: { timeRange: { from: NOV_8, to: NOV_1 } } }),
+      'INVALID_REQUEST',
+    );
+    await rejectsWith(
+      rdsAdapter.listBackups(ctx, instance('rds', 'i1'), { limit: 10, cursor: { kind: 'marker', marker: 'x' } }),
+      'INVALID_REQUEST',
+    );
     assert.strictEqual(ctx.calls.length, 0);
   });
 
   it('pages by offset until total_count', async () => {
     const all = Array.from({ length: 5 }, (_, i) => ({ id: `b${i}`, status: 'COMPLETED' }));
-    const ctx = fakeContext(({ query }) => ({ backups: all.slice(Number(query.offset), Number(query.offset) + Number(query.limit)), total_count: all.length }));
+    const ctx = fakeContext(({ query }) => ({
+      backups: all.slice(Number(query.offset), Number(query.offset) + Number(query.limit)),
+      total_count: all.length,
+    }));
     const first = await rdsAdapter.listBackups(ctx, instance('rds', 'i1'), { limit: 2 });
     assert.deepStrictEqual(first.next, { kind: 'offset', offset: 2 });
     const last = await rdsAdapter.listBackups(ctx, instance('rds', 'i1'), { limit: 2, cursor: { kind: 'offset', offset: 4 } });
-    assert.deepStrictEqual(last.items.map((backup) => backup.id), ['b4']);
+    assert.deepStrictEqual(
+      last.items.map((backup) => backup.id),
+      ['b4'],
+    );
     assert.strictEqual(last.next, undefined);
   });
 
@@ -129,7 +167,12 @@ describe('RDS adapter', () => {
     const ctx = fakeContext(() => seed('rds-backups-mysql.json'));
     const found = await rdsAdapter.findBackupById!(ctx, instance('rds', 'i1'), '43e4feaab48f11e89039fa163ebaa7e4br01');
     assert.strictEqual(found?.id, '43e4feaab48f11e89039fa163ebaa7e4br01');
-    assert.deepStrictEqual(ctx.calls[0].query, { instance_id: 'i1', backup_id: '43e4feaab48f11e89039fa163ebaa7e4br01', offset: 0, limit: 1 });
+    assert.deepStrictEqual(ctx.calls[0].query, {
+      instance_id: 'i1',
+      backup_id: '43e4feaab48f11e89039fa163ebaa7e4br01',
+      offset: 0,
+      limit: 1,
+    });
     await rejectsWith(rdsAdapter.findBackupById!(ctx, undefined, 'x'), 'INVALID_REQUEST');
   });
 
@@ -175,7 +218,10 @@ describe('DDS adapter', () => {
   it('lists project-wide without instance_id, mode by mode, so each backup knows its mode', async () => {
     const ctx = fakeContext(() => seed('dds-backups.json'));
     const first = await ddsAdapter.listProjectBackups!(ctx, { limit: 10 });
-    assert.deepStrictEqual(ctx.calls.map((call) => call.query), [{ offset: 0, limit: 10, mode: 'Sharding' }]);
+    assert.deepStrictEqual(
+      ctx.calls.map((call) => call.query),
+      [{ offset: 0, limit: 10, mode: 'Sharding' }],
+    );
     assert.ok(first.items.every((backup) => backup.extras.mode === 'Sharding'));
     // The seed's page is short: the list goes on with the next mode, and has no overall total.
     assert.deepStrictEqual(first.next, { kind: 'marker', marker: '1:0' });
@@ -192,7 +238,12 @@ describe('DDS adapter', () => {
     const found = await ddsAdapter.findBackupById!(ctx, undefined, '43e4feaab48f11e89039fa163ebaa7e4br01');
     assert.deepStrictEqual(
       ctx.calls.map((call) => call.query),
-      ['Sharding', 'ReplicaSet', 'Single'].map((mode) => ({ backup_id: '43e4feaab48f11e89039fa163ebaa7e4br01', offset: 0, limit: 1, mode })),
+      ['Sharding', 'ReplicaSet', 'Single'].map((mode) => ({
+        backup_id: '43e4feaab48f11e89039fa163ebaa7e4br01',
+        offset: 0,
+        limit: 1,
+        mode,
+      })),
     );
     assert.strictEqual(found?.instanceId, '43e4feaab48f11e89039fa163ebaa7e4br01');
     assert.strictEqual(found?.extras.mode, 'ReplicaSet');
@@ -230,7 +281,11 @@ describe('DCS adapter', () => {
 
   it('pages with a 1-based start and sends the time range as yyyyMMddHHmmss (UTC)', async () => {
     const ctx = fakeContext(() => ({ backup_record_response: [{ backup_id: 'x', status: 'succeed' }], total_num: 30 }));
-    const page = await dcsAdapter.listBackups(ctx, instance('dcs', 'i1'), { limit: 10, cursor: { kind: 'offset', offset: 20 }, filter: WEEK });
+    const page = await dcsAdapter.listBackups(ctx, instance('dcs', 'i1'), {
+      limit: 10,
+      cursor: { kind: 'offset', offset: 20 },
+      filter: WEEK,
+    });
     assert.deepStrictEqual(ctx.calls[0], {
       service: 'dcs',
       path: '/v1.0/p1/instances/i1/backups',
@@ -249,7 +304,10 @@ describe('DCS adapter', () => {
     }));
     const page = await dcsAdapter.listBackups(ctx, instance('dcs', 'i1'), { limit: 10, filter: { types: ['manual'] } });
     assert.deepStrictEqual(ctx.calls[0].query, { start: 1, limit: 10 });
-    assert.deepStrictEqual(page.items.map((backup) => [backup.id, backup.errorCode]), [['b', 'dcs.08.0002']]);
+    assert.deepStrictEqual(
+      page.items.map((backup) => [backup.id, backup.errorCode]),
+      [['b', 'dcs.08.0002']],
+    );
     assert.strictEqual(page.scanned, 2);
   });
 
@@ -300,7 +358,10 @@ describe('GES adapter', () => {
     }));
     const page = await gesAdapter.listBackups(ctx, instance('ges', 'g1'), { limit: 3, filter: WEEK });
     assert.deepStrictEqual(ctx.calls[0], { service: 'ges', path: '/v1.0/p1/graphs/g1/backups', query: { offset: 0, limit: 3 } });
-    assert.deepStrictEqual(page.items.map((backup) => backup.id), ['in']);
+    assert.deepStrictEqual(
+      page.items.map((backup) => backup.id),
+      ['in'],
+    );
     assert.strictEqual(page.scanned, 3);
   });
 
@@ -338,17 +399,25 @@ describe('CSBS adapter', () => {
   });
 
   it('pages by marker: the id of the last record, while pages are full', async () => {
-    const ctx = csbsContext(({ query }) => ({ checkpoint_items: query.marker ? [item('c3', 'available')] : [item('c1', 'available'), item('c2', 'available')] }));
+    const ctx = csbsContext(({ query }) => ({
+      checkpoint_items: query.marker ? [item('c3', 'available')] : [item('c1', 'available'), item('c2', 'available')],
+    }));
     const first = await csbsAdapter.listBackups(ctx, instance('csbs', 's1'), { limit: 2 });
     assert.deepStrictEqual(first.next, { kind: 'marker', marker: 'c2' });
     assert.strictEqual(first.total, 3, 'the first page asks the count API for the server');
-    assert.deepStrictEqual(ctx.calls.filter((call) => call.path.endsWith('/count')).map((call) => call.query), [{ resource_id: 's1' }]);
+    assert.deepStrictEqual(
+      ctx.calls.filter((call) => call.path.endsWith('/count')).map((call) => call.query),
+      [{ resource_id: 's1' }],
+    );
     const second = await csbsAdapter.listBackups(ctx, instance('csbs', 's1'), { limit: 2, cursor: first.next });
     assert.strictEqual(second.next, undefined);
-    assert.deepStrictEqual(listCalls(ctx).map((call) => call.query), [
-      { resource_id: 's1', limit: 2 },
-      { resource_id: 's1', limit: 2, marker: 'c2' },
-    ]);
+    assert.deepStrictEqual(
+      listCalls(ctx).map((call) => call.query),
+      [
+        { resource_id: 's1', limit: 2 },
+        { resource_id: 's1', limit: 2, marker: 'c2' },
+      ],
+    );
   });
 
   it('keeps paging past a malformed last record using the last id it has', async () => {
@@ -360,7 +429,13 @@ describe('CSBS adapter', () => {
 
   it('normalises a checkpoint item (auto_trigger, MB, failure, end time once finished)', async () => {
     const failed = item('c9', 'error', {
-      extend_info: { auto_trigger: false, size: 0, fail_code: { Code: 'CSBS.6006', Description: 'x' }, fail_reason: 'Disk busy', progress: 100 },
+      extend_info: {
+        auto_trigger: false,
+        size: 0,
+        fail_code: { Code: 'CSBS.6006', Description: 'x' },
+        fail_reason: 'Disk busy',
+        progress: 100,
+      },
     });
     const ctx = csbsContext(() => ({ checkpoint_items: [item('c1', 'available'), failed, item('c2', 'protecting')] }));
     const [ok, bad, running] = (await csbsAdapter.listBackups(ctx, instance('csbs', 's1', { name: 'web-01' }), { limit: 10 })).items;
@@ -383,11 +458,17 @@ describe('CSBS adapter', () => {
     const ctx = csbsContext(() => ({ checkpoint_items: [item('a', 'available'), item('b', 'protecting'), item('c', 'restoring')] }));
     await csbsAdapter.listBackups(ctx, instance('csbs', 's1'), { limit: 10, filter: { ...WEEK, statuses: ['failed'] } });
     const page = await csbsAdapter.listBackups(ctx, instance('csbs', 's1'), { limit: 10, filter: { statuses: ['inProgress'] } });
-    assert.deepStrictEqual(listCalls(ctx).map((call) => call.query), [
-      { resource_id: 's1', status: 'error', start_time: '2026-11-01T00:00:00', end_time: '2026-11-08T00:00:00', limit: 10 },
-      { resource_id: 's1', limit: 10 },
-    ]);
-    assert.deepStrictEqual(page.items.map((backup) => backup.id), ['b', 'c']);
+    assert.deepStrictEqual(
+      listCalls(ctx).map((call) => call.query),
+      [
+        { resource_id: 's1', status: 'error', start_time: '2026-11-01T00:00:00', end_time: '2026-11-08T00:00:00', limit: 10 },
+        { resource_id: 's1', limit: 10 },
+      ],
+    );
+    assert.deepStrictEqual(
+      page.items.map((backup) => backup.id),
+      ['b', 'c'],
+    );
   });
 
   it('counts per status and sums', async () => {

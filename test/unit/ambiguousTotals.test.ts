@@ -37,7 +37,9 @@ function pageCountingDcs(count = RECORDS): AdapterContext & { starts: number[] }
     async get(_service, _path, query: Query): Promise<JsonResponse> {
       const start = Number(query.start);
       starts.push(start);
-      const records = Array.from({ length: Math.max(0, Math.min(Number(query.limit), count - (start - 1))) }, (_, i) => record(start - 1 + i));
+      const records = Array.from({ length: Math.max(0, Math.min(Number(query.limit), count - (start - 1))) }, (_, i) =>
+        record(start - 1 + i),
+      );
       return { status: 200, body: { backup_record_response: records, total_num: records.length } };
     },
   };
@@ -88,7 +90,13 @@ describe('ambiguous totals (issue 9, item 7)', () => {
       keyOf: (row) => row.id,
       fetchPage: async (cursor) => {
         const offset = cursor?.kind === 'offset' ? cursor.offset : 0;
-        return { items: [{ id: `r${offset}` }, { id: `r${offset + 1}` }], invalid: [], scanned: 2, total: offset === 0 ? 6 : 3, next: { kind: 'offset', offset: offset + 2 } };
+        return {
+          items: [{ id: `r${offset}` }, { id: `r${offset + 1}` }],
+          invalid: [],
+          scanned: 2,
+          total: offset === 0 ? 6 : 3,
+          next: { kind: 'offset', offset: offset + 2 },
+        };
       },
     });
     await shrinking.loadMore();

@@ -3,7 +3,15 @@ import { formatRequestLine, isFailedAttempt, redact } from '../../src/auth/reque
 
 describe('request log lines', () => {
   it('names method, service, path, status, duration and request id', () => {
-    const line = formatRequestLine({ service: 'rds', method: 'GET', path: '/v3/p/backups?instance_id=i&offset=0&limit=50', status: 200, durationMs: 83.6, requestId: 'req-1', attempt: 0 });
+    const line = formatRequestLine({
+      service: 'rds',
+      method: 'GET',
+      path: '/v3/p/backups?instance_id=i&offset=0&limit=50',
+      status: 200,
+      durationMs: 83.6,
+      requestId: 'req-1',
+      attempt: 0,
+    });
     assert.strictEqual(line, 'GET rds /v3/p/backups?instance_id=i&offset=0&limit=50 → 200 in 84 ms · request id req-1');
   });
 
@@ -17,7 +25,10 @@ describe('request log lines', () => {
 
   it('masks secret values should one ever appear', () => {
     const secret = 'demo-secret-key-not-a-real-one-0000000000';
-    const line = formatRequestLine({ service: 'iam', method: 'GET', path: '/v3/projects', status: 401, durationMs: 1, attempt: 0, error: `bad ${secret}` }, [secret, '']);
+    const line = formatRequestLine(
+      { service: 'iam', method: 'GET', path: '/v3/projects', status: 401, durationMs: 1, attempt: 0, error: `bad ${secret}` },
+      [secret, ''],
+    );
     assert.ok(!line.includes(secret));
     assert.ok(line.includes('***'));
     assert.strictEqual(redact('short abc', ['abc']), 'short abc', 'tiny values are not masked');

@@ -77,24 +77,48 @@ describe('CBR records as the official examples send them', () => {
   });
 
   it('reads the ListBackups sample: milliseconds with +00:00, description "", no incremental or protected_at', async () => {
-    const sample = { id: 'b1', name: 'manualbk_1', status: 'available', created_at: '2020-02-21T07:07:25.114+00:00', description: '', resource_size: 40, extend_info: { auto_trigger: false, snapshot_id: 'abc', bootable: true, encrypted: false } };
+    const sample = {
+      id: 'b1',
+      name: 'manualbk_1',
+      status: 'available',
+      created_at: '2020-02-21T07:07:25.114+00:00',
+      description: '',
+      resource_size: 40,
+      extend_info: { auto_trigger: false, snapshot_id: 'abc', bootable: true, encrypted: false },
+    };
     const [backup] = (await adapterFor('cbr').listBackups(answering({ backups: [sample], count: 2 }), vault, { limit: 10 })).items;
     assert.strictEqual(backup.start.instant, Date.UTC(2020, 1, 21, 7, 7, 25, 114));
     assert.strictEqual(backup.type, 'manual');
     assert.strictEqual(backup.incremental, undefined);
   });
 
-  it('the panel\'s CBR details: resource, AZ, times, restore modes, children and replication records with status and region', async () => {
+  it("the panel's CBR details: resource, AZ, times, restore modes, children and replication records with status and region", async () => {
     const replicated = {
       ...EXAMPLE_3,
       children: [{ id: 'c1', name: 'sys', status: 'available', resource_name: 'ecs-1f0f-0002-system', extend_info: null }],
       replication_records: [
-        { id: 'r1', status: 'success', destination_region: 'cn-south-1', extra_info: { progress: 100, fail_code: null, fail_reason: null } },
-        { id: 'r2', status: 'fail', destination_region: 'ap-southeast-1', extra_info: { progress: 35, fail_code: 'BackupService.6302', fail_reason: 'no capacity' } },
+        {
+          id: 'r1',
+          status: 'success',
+          destination_region: 'cn-south-1',
+          extra_info: { progress: 100, fail_code: null, fail_reason: null },
+        },
+        {
+          id: 'r2',
+          status: 'fail',
+          destination_region: 'ap-southeast-1',
+          extra_info: { progress: 35, fail_code: 'BackupService.6302', fail_reason: 'no capacity' },
+        },
       ],
     };
     const [backup] = (await adapterFor('cbr').listBackups(answering({ backups: [replicated], count: 1 }), vault, { limit: 10 })).items;
-    const html = renderDetailsHtml({ backup, serviceLabel: 'CBR — Cloud Backup and Recovery', fetchedAt: NOW, now: NOW, resources: { cspSource: 'https://x', nonce: 'n', styles: [], script: 'https://x/details.js' } });
+    const html = renderDetailsHtml({
+      backup,
+      serviceLabel: 'CBR — Cloud Backup and Recovery',
+      fetchedAt: NOW,
+      now: NOW,
+      resources: { cspSource: 'https://x', nonce: 'n', styles: [], script: 'https://x/details.js' },
+    });
     const section = /<section id="service-specific"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
     for (const [term, value] of [
       ['Resource', 'ecs-1f0f-0002'],
@@ -110,7 +134,17 @@ describe('CBR records as the official examples send them', () => {
   });
 
   it('shows an unknown status raw, and one malformed record as invalid without hiding its sibling', async () => {
-    const page = await adapterFor('cbr').listBackups(answering({ backups: [{ ...EXAMPLE_3, status: 'frozen' }, { ...EXAMPLE_3, id: 42 }], count: 2 }), vault, { limit: 10 });
+    const page = await adapterFor('cbr').listBackups(
+      answering({
+        backups: [
+          { ...EXAMPLE_3, status: 'frozen' },
+          { ...EXAMPLE_3, id: 42 },
+        ],
+        count: 2,
+      }),
+      vault,
+      { limit: 10 },
+    );
     assert.strictEqual(page.items[0].status, 'unknown');
     assert.strictEqual(page.items[0].rawStatus, 'frozen');
     assert.strictEqual(page.invalid.length, 1);
@@ -135,9 +169,15 @@ describe('CBR in the tree', () => {
     ...extra,
   });
 
-  it('a vault\'s backup reads: resource · auto · incremental · relative time · size', () => {
-    assert.strictEqual(backupDescription(backup({ resourceName: 'app-01', incremental: true }), NOW), 'app-01 · auto · incremental · 2 h ago · 40 GB');
-    assert.strictEqual(backupDescription(backup({ resourceName: 'app-01', type: 'manual', incremental: false }), NOW), 'app-01 · manual · full · 2 h ago · 40 GB');
+  it("a vault's backup reads: resource · auto · incremental · relative time · size", () => {
+    assert.strictEqual(
+      backupDescription(backup({ resourceName: 'app-01', incremental: true }), NOW),
+      'app-01 · auto · incremental · 2 h ago · 40 GB',
+    );
+    assert.strictEqual(
+      backupDescription(backup({ resourceName: 'app-01', type: 'manual', incremental: false }), NOW),
+      'app-01 · manual · full · 2 h ago · 40 GB',
+    );
     assert.strictEqual(backupDescription(backup({}), NOW), 'auto · 2 h ago · 40 GB', 'other services are unchanged');
   });
 

@@ -18,14 +18,32 @@ const ctx: AdapterContext = {
 };
 
 function makeBackup(service: ServiceId, instanceId: string, id: string, start = 0, status: Backup['status'] = 'succeeded'): Backup {
-  return { service, id, name: `name-${id}`, instanceId, type: 'auto', rawStatus: status, status, start: { instant: start }, end: {}, extras: {}, raw: {} };
+  return {
+    service,
+    id,
+    name: `name-${id}`,
+    instanceId,
+    type: 'auto',
+    rawStatus: status,
+    status,
+    start: { instant: start },
+    end: {},
+    extras: {},
+    raw: {},
+  };
 }
 
 function offsetPage<T>(all: readonly T[], request: PageRequest, keep: (item: T) => boolean = () => true): Page<T> {
   const offset = request.cursor?.kind === 'offset' ? request.cursor.offset : 0;
   const slice = all.slice(offset, offset + request.limit);
   const nextOffset = offset + slice.length;
-  return { items: slice.filter(keep), invalid: [], scanned: slice.length, total: all.length, next: nextOffset < all.length ? { kind: 'offset', offset: nextOffset } : undefined };
+  return {
+    items: slice.filter(keep),
+    invalid: [],
+    scanned: slice.length,
+    total: all.length,
+    next: nextOffset < all.length ? { kind: 'offset', offset: nextOffset } : undefined,
+  };
 }
 
 interface FakeOptions {
@@ -56,7 +74,8 @@ function fakeAdapter(options: FakeOptions): ServiceAdapter & { calls: string[] }
     },
     async listBackups(_ctx, instance, request) {
       calls.push(`backups:${instance.id}@${request.cursor?.kind === 'offset' ? request.cursor.offset : 0}`);
-      if (instance.id === options.failInstance) throw new CloudError('Instance not found', { service: options.id, status: 404, code: 'DBS.280064', requestId: 'r-404' });
+      if (instance.id === options.failInstance)
+        throw new CloudError('Instance not found', { service: options.id, status: 404, code: 'DBS.280064', requestId: 'r-404' });
       return offsetPage(options.instances[instance.id], request, matches(request.filter));
     },
   };
@@ -114,7 +133,11 @@ describe('backup search planning', () => {
     assert.strictEqual(gesCov.recordsScanned, 30, 'the project list stops at maxProjectRecords');
     assert.strictEqual(gesCov.listsCut, 1);
     const summary = summarizeCoverage(result.coverage);
-    assert.deepStrictEqual(summary.searched, ['DDS: looked up by id, project-wide', 'DCS: 24 backups scanned in 2 instances', 'GES: 30 backups scanned project-wide']);
+    assert.deepStrictEqual(summary.searched, [
+      'DDS: looked up by id, project-wide',
+      'DCS: 24 backups scanned in 2 instances',
+      'GES: 30 backups scanned project-wide',
+    ]);
     assert.deepStrictEqual(summary.notCovered, [
       "DCS: 1 instance's list was scanned only partly (bound reached)",
       'GES: the project-wide list was scanned only partly (bound reached)',
@@ -150,12 +173,22 @@ describe('backup search planning', () => {
 
 describe('scanning for matching backups', () => {
   it('uses project lists where they exist, instance lists elsewhere, sends the filter and sorts newest first', async () => {
-    const failedAt = (service: ServiceId, instance: string, id: string, start: number) => makeBackup(service, instance, id, start, 'failed');
-    const ges = fakeAdapter({ id: 'ges', projectList: true, instances: { g: [failedAt('ges', 'g', 'g1', 5), makeBackup('ges', 'g', 'g2', 6)] } });
+    const failedAt = (service: ServiceId, instance: string, id: string, start: number) =>
+      makeBackup(service, instance, id, start, 'failed');
+    const ges = fakeAdapter({
+      id: 'ges',
+      projectList: true,
+      instances: { g: [failedAt('ges', 'g', 'g1', 5), makeBackup('ges', 'g', 'g2', 6)] },
+    });
     const dcs = fakeAdapter({ id: 'dcs', instances: { a: [failedAt('dcs', 'a', 'a1', 9)], b: [makeBackup('dcs', 'b', 'b1', 1)] } });
     const progress: number[] = [];
-    const result = await scanMatchingBackups(ctx, [ges, dcs], { statuses: ['failed'] }, LIMITS, { onProgress: (p) => progress.push(p.recordsScanned) });
-    assert.deepStrictEqual(result.matches.map((b) => b.id), ['a1', 'g1']);
+    const result = await scanMatchingBackups(ctx, [ges, dcs], { statuses: ['failed'] }, LIMITS, {
+      onProgress: (p) => progress.push(p.recordsScanned),
+    });
+    assert.deepStrictEqual(
+      result.matches.map((b) => b.id),
+      ['a1', 'g1'],
+    );
     assert.strictEqual(result.matches[0].instanceName, 'inst-a', 'instance names are filled in');
     assert.ok(ges.calls.every((call) => call.startsWith('project@')));
     assert.ok(progress.length > 0);
@@ -167,7 +200,10 @@ describe('fetching one instance for export', () => {
     const rds = fakeAdapter({ id: 'rds', instances: { a: many('rds', 'a', 23) } });
     const instance: Instance = { service: 'rds', id: 'a', name: 'inst-a', raw: {} };
     const result = await fetchInstanceBackups(ctx, rds, instance, undefined, { pageSize: 5, concurrency: 3, maxRecords: 1000 });
-    assert.deepStrictEqual(result.backups.map((b) => b.id), many('rds', 'a', 23).map((b) => b.id));
+    assert.deepStrictEqual(
+      result.backups.map((b) => b.id),
+      many('rds', 'a', 23).map((b) => b.id),
+    );
     assert.strictEqual(result.cut, false);
     assert.strictEqual(rds.calls.length, 5);
   });

@@ -30,7 +30,7 @@ describe('project cache', () => {
     assert.ok(!stored.includes(keys.accessKey) && !stored.includes(keys.secretKey), stored);
   });
 
-  it('forgets one account\'s ids and keeps the others', async () => {
+  it("forgets one account's ids and keeps the others", async () => {
     const cache = new ProjectCache(memoryState());
     await cache.remember(cache.keyFor(DEFAULT_SETTINGS, keys), 'p-1');
     await cache.remember(cache.keyFor(DEFAULT_SETTINGS, other), 'p-2');

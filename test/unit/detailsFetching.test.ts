@@ -78,8 +78,14 @@ describe('detail panel fetching', () => {
     it('reads every page of the range, with the range as filter', async () => {
       const { adapter, requests } = fakeAdapter(RECORDS);
       const range = { from: T0 - 9.5 * 86_400_000, to: T0 };
-      const result = await listInstanceBackups(adapter, ctx, { service: 'dcs', id: 'i', name: 'i', raw: undefined }, range, { pageSize: 10, maxBackups: 100 });
-      assert.deepStrictEqual(result.backups.map((b) => b.id), ['b0', 'b1', 'b2', 'b3', 'b4', 'b5', 'b6', 'b7', 'b8', 'b9']);
+      const result = await listInstanceBackups(adapter, ctx, { service: 'dcs', id: 'i', name: 'i', raw: undefined }, range, {
+        pageSize: 10,
+        maxBackups: 100,
+      });
+      assert.deepStrictEqual(
+        result.backups.map((b) => b.id),
+        ['b0', 'b1', 'b2', 'b3', 'b4', 'b5', 'b6', 'b7', 'b8', 'b9'],
+      );
       assert.strictEqual(result.truncatedAt, undefined);
       assert.deepStrictEqual(requests[0].request.filter, { timeRange: range });
     });
@@ -87,7 +93,10 @@ describe('detail panel fetching', () => {
     it('keeps the newest maxBackups and says it cut the list off', async () => {
       const { adapter } = fakeAdapter(RECORDS);
       const range = { from: T0 - 100 * 86_400_000, to: T0 };
-      const result = await listInstanceBackups(adapter, ctx, { service: 'dcs', id: 'i', name: 'i', raw: undefined }, range, { pageSize: 10, maxBackups: 15 });
+      const result = await listInstanceBackups(adapter, ctx, { service: 'dcs', id: 'i', name: 'i', raw: undefined }, range, {
+        pageSize: 10,
+        maxBackups: 15,
+      });
       assert.strictEqual(result.backups.length, 15);
       assert.strictEqual(result.backups[0].id, 'b0');
       assert.strictEqual(result.truncatedAt, 15);

@@ -30,7 +30,12 @@ function render(backup: Backup, extra: Partial<DetailsPageInput> = {}): string {
     serviceLabel: LABELS[backup.service],
     fetchedAt: NOW - 3000,
     now: NOW,
-    resources: { cspSource: CSP_SOURCE, nonce: NONCE, styles: [`${CSP_SOURCE}/media/details.css`], script: `${CSP_SOURCE}/media/details.js` },
+    resources: {
+      cspSource: CSP_SOURCE,
+      nonce: NONCE,
+      styles: [`${CSP_SOURCE}/media/details.css`],
+      script: `${CSP_SOURCE}/media/details.js`,
+    },
     ...extra,
   });
 }
@@ -70,7 +75,10 @@ describe('detail panel HTML', () => {
       assert.ok(status.includes(`status-${backup.status}`), `${backup.service} normalised status`);
       assert.ok(status.includes(`<code>${escapeHtml(backup.rawStatus)}</code>`), `${backup.service} raw status`);
       const timing = section(html, 'timing');
-      assert.ok(timing.includes(new Date(backup.start.instant!).toISOString().slice(0, 19).replace('T', ' ') + ' UTC'), `${backup.service} start in UTC`);
+      assert.ok(
+        timing.includes(new Date(backup.start.instant!).toISOString().slice(0, 19).replace('T', ' ') + ' UTC'),
+        `${backup.service} start in UTC`,
+      );
       assert.match(section(html, 'size'), /Size/);
       assert.ok(section(html, 'raw').includes(escapeHtml(JSON.stringify(backup.raw, null, 2))), `${backup.service} raw JSON`);
       assert.match(html, new RegExp(`<title>${escapeHtml(backup.name)}</title>`));

@@ -24,6 +24,9 @@ describe('detail panel raw fields', () => {
   it('attributes a keyed value to the field of that name before any other with the same value', () => {
     const raw = { extend_info: { auto_trigger: true, incremental: true, size: 0, ratio: 0 } };
     const left = uncoveredLeaves(raw, [{ key: 'incremental', value: true }, { value: 0 }]);
-    assert.deepStrictEqual(left.map((leaf) => leaf.path), ['extend_info.auto_trigger', 'extend_info.ratio']);
+    assert.deepStrictEqual(
+      left.map((leaf) => leaf.path),
+      ['extend_info.auto_trigger', 'extend_info.ratio'],
+    );
   });
 });

@@ -20,8 +20,10 @@ interface Task {
 }
 
 describe('desktop Extension Tests launch', () => {
-  it('starts the emulator at the runners\' anchor and passes it on as HWC_EMULATOR_NOW', () => {
-    const { configurations } = readJsonWithComments('.vscode/launch.json') as { configurations: Array<{ name: string; env: Record<string, string>; preLaunchTask: string }> };
+  it("starts the emulator at the runners' anchor and passes it on as HWC_EMULATOR_NOW", () => {
+    const { configurations } = readJsonWithComments('.vscode/launch.json') as {
+      configurations: Array<{ name: string; env: Record<string, string>; preLaunchTask: string }>;
+    };
     const { tasks } = readJsonWithComments('.vscode/tasks.json') as { tasks: Task[] };
     const launch = configurations.find((configuration) => configuration.name === 'Extension Tests');
     assert.ok(launch, 'no "Extension Tests" launch configuration');
@@ -30,7 +32,9 @@ describe('desktop Extension Tests launch', () => {
     const byLabel = new Map(tasks.map((task) => [task.label, task]));
     const preLaunch = byLabel.get(launch.preLaunchTask);
     assert.ok(preLaunch, `no task "${launch.preLaunchTask}"`);
-    const emulatorTasks = [preLaunch, ...(preLaunch.dependsOn ?? []).map((label) => byLabel.get(label))].filter((task) => task?.command?.includes('npm run emulator'));
+    const emulatorTasks = [preLaunch, ...(preLaunch.dependsOn ?? []).map((label) => byLabel.get(label))].filter((task) =>
+      task?.command?.includes('npm run emulator'),
+    );
     assert.strictEqual(emulatorTasks.length, 1, 'one emulator task before the tests');
     assert.ok(emulatorTasks[0]!.command!.endsWith(`--now ${FIXED_NOW.toISOString()}`), emulatorTasks[0]!.command);
   });

@@ -29,7 +29,10 @@ describe('endpoints', () => {
   it("fills a path-style template (the emulator's) and normalises trailing slashes", () => {
     const s = settings({ endpointTemplate: 'http://127.0.0.1:8790/{service}/' });
     assert.strictEqual(baseUrl(s, 'dcs'), 'http://127.0.0.1:8790/dcs');
-    assert.strictEqual(baseUrl(settings({ endpointTemplate: ' https://{service}.{region}.example.com/// ' }), 'ges'), 'https://ges.cn-north-4.example.com');
+    assert.strictEqual(
+      baseUrl(settings({ endpointTemplate: ' https://{service}.{region}.example.com/// ' }), 'ges'),
+      'https://ges.cn-north-4.example.com',
+    );
   });
 
   it('prefers a per-service override, which may use the placeholders too', () => {
@@ -47,11 +50,17 @@ describe('endpoints', () => {
     for (const host of ['127.0.0.1:8790', '127.8.9.10', 'localhost:3000', 'LOCALHOST', '[::1]:8080']) {
       assert.strictEqual(baseUrl(settings({ endpointTemplate: `http://${host}/{service}` }), 'rds'), `http://${host.toLowerCase()}/rds`);
     }
-    const error = configError(() => baseUrl(settings({ endpointTemplate: 'http://{service}.{region}.example.com' }), 'rds'), 'hwcBackups.endpointTemplate');
+    const error = configError(
+      () => baseUrl(settings({ endpointTemplate: 'http://{service}.{region}.example.com' }), 'rds'),
+      'hwcBackups.endpointTemplate',
+    );
     assert.match(error.message, /https:\/\//);
     configError(() => baseUrl(settings({ endpoints: { iam: 'http://10.0.0.1/iam' } }), 'iam'), 'hwcBackups.endpoints.iam');
     configError(() => baseUrl(settings({ endpointTemplate: 'http://128.0.0.1/{service}' }), 'rds'), 'hwcBackups.endpointTemplate');
-    configError(() => baseUrl(settings({ endpointTemplate: 'http://localhost.example.com/{service}' }), 'rds'), 'hwcBackups.endpointTemplate');
+    configError(
+      () => baseUrl(settings({ endpointTemplate: 'http://localhost.example.com/{service}' }), 'rds'),
+      'hwcBackups.endpointTemplate',
+    );
   });
 
   it('rejects invalid URLs naming the setting', () => {
@@ -66,13 +75,19 @@ describe('endpoints', () => {
     configError(() => baseUrl(settings({ endpointTemplate: 'https://api.example.com' }), 'rds'), 'hwcBackups.endpointTemplate');
     configError(() => baseUrl(settings({ endpointTemplate: 'https://{service}.example.com/?x=1' }), 'rds'), 'hwcBackups.endpointTemplate');
     configError(() => baseUrl(settings({ endpointTemplate: 'https://{service}.example.com/#top' }), 'rds'), 'hwcBackups.endpointTemplate');
-    configError(() => baseUrl(settings({ endpointTemplate: 'https://user:pw@{service}.example.com' }), 'rds'), 'hwcBackups.endpointTemplate');
+    configError(
+      () => baseUrl(settings({ endpointTemplate: 'https://user:pw@{service}.example.com' }), 'rds'),
+      'hwcBackups.endpointTemplate',
+    );
   });
 
   it('rejects a region that is not a region id when the template uses it', () => {
     configError(() => baseUrl(settings({ region: 'cn north/4' }), 'rds'), 'hwcBackups.region');
     // Without {region} in the URL the region does not matter here.
-    assert.strictEqual(baseUrl(settings({ region: '', endpointTemplate: 'http://127.0.0.1:1/{service}' }), 'rds'), 'http://127.0.0.1:1/rds');
+    assert.strictEqual(
+      baseUrl(settings({ region: '', endpointTemplate: 'http://127.0.0.1:1/{service}' }), 'rds'),
+      'http://127.0.0.1:1/rds',
+    );
   });
 
   it('recognises loopback hosts', () => {

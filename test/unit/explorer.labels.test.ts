@@ -16,7 +16,17 @@ const NOW = Date.UTC(2026, 10, 21, 12, 0, 0);
 const HOUR = 3_600_000;
 
 function facts(overrides: Partial<ListFacts>): ListFacts {
-  return { started: true, loaded: 50, invalid: 0, scanned: 50, hasMore: true, pageSize: 50, filtersClientSide: false, failed: false, ...overrides };
+  return {
+    started: true,
+    loaded: 50,
+    invalid: 0,
+    scanned: 50,
+    hasMore: true,
+    pageSize: 50,
+    filtersClientSide: false,
+    failed: false,
+    ...overrides,
+  };
 }
 
 function backup(overrides: Partial<Backup>): Backup {
@@ -63,12 +73,21 @@ describe('explorer labels', () => {
     const instances = nounFor('instance');
     // The last page is in; its load has not ended yet.
     assert.strictEqual(listSummary(facts({ total: 6, loaded: 6, scanned: 6, hasMore: false, loading: 'first' }), instances), '6 instances');
-    assert.strictEqual(listSummary(facts({ total: 143, loaded: 143, scanned: 143, hasMore: false, loading: 'all' }), backups), '143 backups');
-    assert.strictEqual(listSummary(facts({ total: 143, loaded: 100, scanned: 100, loading: 'all' }), backups), '143 backups (100 shown) · loading more…');
+    assert.strictEqual(
+      listSummary(facts({ total: 143, loaded: 143, scanned: 143, hasMore: false, loading: 'all' }), backups),
+      '143 backups',
+    );
+    assert.strictEqual(
+      listSummary(facts({ total: 143, loaded: 100, scanned: 100, loading: 'all' }), backups),
+      '143 backups (100 shown) · loading more…',
+    );
   });
 
   it('shows invalid records in the count', () => {
-    assert.strictEqual(listSummary(facts({ total: 10, loaded: 9, scanned: 10, invalid: 1, hasMore: false }), backups), '10 backups (9 shown) · 1 invalid');
+    assert.strictEqual(
+      listSummary(facts({ total: 10, loaded: 9, scanned: 10, invalid: 1, hasMore: false }), backups),
+      '10 backups (9 shown) · 1 invalid',
+    );
   });
 
   it('describes a client-side filter scanning, cut off, and finished', () => {
@@ -77,21 +96,30 @@ describe('explorer labels', () => {
       listSummary(facts({ filtersClientSide: true, loaded: 12, scanned: 1000, total: 5000 }), backups),
       '12 matches · 1000 of 5000 scanned, more to scan',
     );
-    assert.strictEqual(listSummary(facts({ filtersClientSide: true, loaded: 3, scanned: 80, hasMore: false }), backups), '3 matches in 80 backups');
+    assert.strictEqual(
+      listSummary(facts({ filtersClientSide: true, loaded: 3, scanned: 80, hasMore: false }), backups),
+      '3 matches in 80 backups',
+    );
   });
 
   it('labels the load-more node with what the next click does', () => {
     assert.strictEqual(loadMoreLabel(facts({ total: 143 })), 'Load 50 more… (50 of 143)');
     assert.strictEqual(loadMoreLabel(facts({ total: 143, loaded: 100, scanned: 100 })), 'Load 43 more… (100 of 143)');
     assert.strictEqual(loadMoreLabel(facts({})), 'Load 50 more… (50 loaded)');
-    assert.strictEqual(loadMoreLabel(facts({ filtersClientSide: true, total: 900, scanned: 300 })), 'Scan for more matches… (300 of 900 scanned)');
+    assert.strictEqual(
+      loadMoreLabel(facts({ filtersClientSide: true, total: 900, scanned: 300 })),
+      'Scan for more matches… (300 of 900 scanned)',
+    );
     assert.strictEqual(loadMoreLabel(facts({ loading: 'more' })), 'Loading…');
     assert.strictEqual(loadMoreLabel(facts({ scanning: { scanned: 300, matches: 12 } })), 'Scanning… 300 scanned, 12 matches');
   });
 
   it('describes backups by type, age and size, and failures plainly', () => {
     assert.strictEqual(backupDescription(backup({}), NOW), 'auto · 2 h ago · 1.2 GB');
-    assert.strictEqual(backupDescription(backup({ type: 'manual', status: 'failed', rawStatus: 'FAILED' }), NOW), 'manual · FAILED · 2 h ago');
+    assert.strictEqual(
+      backupDescription(backup({ type: 'manual', status: 'failed', rawStatus: 'FAILED' }), NOW),
+      'manual · FAILED · 2 h ago',
+    );
     assert.strictEqual(backupDescription(backup({ status: 'inProgress', sizeBytes: undefined }), NOW), 'auto · in progress · 2 h ago');
     assert.strictEqual(backupDescription(backup({ status: 'unknown', rawStatus: 'FROZEN' }), NOW), 'auto · FROZEN · 2 h ago · 1.2 GB');
     assert.strictEqual(backupDescription(backup({ start: { raw: 'yesterday-ish' } }), NOW), 'auto · yesterday-ish · 1.2 GB');
@@ -99,7 +127,12 @@ describe('explorer labels', () => {
 
   it('builds a tooltip with exact local and UTC times, escaping every API string', () => {
     const text = backupTooltip(
-      backup({ name: 'evil | *bold* [link](http://x)', errorCode: 'dcs.08.0001', datastore: { type: 'MySQL', version: '8.0' }, rawSize: { value: 1258291, unit: 'kB' } }),
+      backup({
+        name: 'evil | *bold* [link](http://x)',
+        errorCode: 'dcs.08.0001',
+        datastore: { type: 'MySQL', version: '8.0' },
+        rawSize: { value: 1258291, unit: 'kB' },
+      }),
       { service: 'rds', id: 'i-1', name: 'orders-mysql', raw: {} },
       NOW,
     );

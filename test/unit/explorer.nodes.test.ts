@@ -182,7 +182,12 @@ describe('explorer nodes', () => {
     const emptyPage = async (): Promise<Page<Backup>> => ({ items: [], invalid: [], scanned: 0, total: 0 });
     const service = new ServiceNode(
       adapter,
-      () => new PagedList<Instance>({ pageSize: 50, keyOf: (item) => item.id, fetchPage: async () => ({ items: [instance('a')], invalid: [], scanned: 1, total: 1 }) }),
+      () =>
+        new PagedList<Instance>({
+          pageSize: 50,
+          keyOf: (item) => item.id,
+          fetchPage: async () => ({ items: [instance('a')], invalid: [], scanned: 1, total: 1 }),
+        }),
       () => new PagedList<Backup>({ pageSize: 2, keyOf: (item) => item.id, fetchPage: emptyPage }),
     );
     await service.list.ensureFirstPage();

@@ -43,11 +43,16 @@ class FakeApi {
       const items: Row[] = [];
       const invalid: InvalidRecord[] = [];
       for (let i = start; i < end; i++) {
-        if (this.invalidAt.get(start) === i - start) invalid.push({ index: i - start, hint: `r${i}`, message: 'status: Expected string', raw: { id: `r${i}` } });
+        if (this.invalidAt.get(start) === i - start)
+          invalid.push({ index: i - start, hint: `r${i}`, message: 'status: Expected string', raw: { id: `r${i}` } });
         else if (this.isMatch(i)) items.push({ id: `r${i}`, matches: true });
       }
       const next: PageCursor | undefined =
-        end >= this.count ? undefined : this.paging === 'offset' ? { kind: 'offset', offset: end } : { kind: 'marker', marker: `r${end - 1}` };
+        end >= this.count
+          ? undefined
+          : this.paging === 'offset'
+            ? { kind: 'offset', offset: end }
+            : { kind: 'marker', marker: `r${end - 1}` };
       return { items, invalid, next, total: this.paging === 'offset' ? this.count : undefined, scanned: end - start };
     } finally {
       this.inFlight--;
@@ -154,7 +159,10 @@ describe('explorer PagedList', () => {
       Array.from({ length: 1000 }, (_, i) => `r${i}`),
     );
     const offsets = api.calls.slice(1).map((cursor) => (cursor?.kind === 'offset' ? cursor.offset : -1));
-    assert.deepStrictEqual([...offsets].sort((a, b) => a - b), Array.from({ length: 19 }, (_, i) => (i + 1) * 50));
+    assert.deepStrictEqual(
+      [...offsets].sort((a, b) => a - b),
+      Array.from({ length: 19 }, (_, i) => (i + 1) * 50),
+    );
     assert.strictEqual(new Set(offsets).size, offsets.length, 'no page fetched twice');
     assert.strictEqual(progress[progress.length - 1], 1000);
     assert.strictEqual(list.hasMore, false);
@@ -200,7 +208,10 @@ describe('explorer PagedList', () => {
     api.release();
     await Promise.all([more, all]);
     const offsets = api.calls.map((cursor) => (cursor?.kind === 'offset' ? cursor.offset : 0));
-    assert.deepStrictEqual([...offsets].sort((a, b) => a - b), [0, 50, 100, 150]);
+    assert.deepStrictEqual(
+      [...offsets].sort((a, b) => a - b),
+      [0, 50, 100, 150],
+    );
     assert.strictEqual(list.items.length, 200);
   });
 

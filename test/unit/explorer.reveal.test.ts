@@ -13,7 +13,19 @@ const BACKUPS = 5;
 const target = { service: 'rds', instanceId: 'i1', backupId: 'i1-b4' } as const;
 
 function backup(instanceId: string, n: number): Backup {
-  return { service: 'rds', id: `${instanceId}-b${n}`, name: `b${n}`, instanceId, type: 'auto', rawStatus: 'COMPLETED', status: 'succeeded', start: {}, end: {}, extras: {}, raw: {} };
+  return {
+    service: 'rds',
+    id: `${instanceId}-b${n}`,
+    name: `b${n}`,
+    instanceId,
+    type: 'auto',
+    rawStatus: 'COMPLETED',
+    status: 'succeeded',
+    start: {},
+    end: {},
+    extras: {},
+    raw: {},
+  };
 }
 
 /**
@@ -41,9 +53,19 @@ function fakeExplorer() {
         new PagedList<Instance>({
           pageSize: 50,
           keyOf: (item) => item.id,
-          fetchPage: async () => ({ items: ['i0', 'i1'].map((id): Instance => ({ service: 'rds', id, name: id, raw: {} })), invalid: [], scanned: 2, total: 2 }),
+          fetchPage: async () => ({
+            items: ['i0', 'i1'].map((id): Instance => ({ service: 'rds', id, name: id, raw: {} })),
+            invalid: [],
+            scanned: 2,
+            total: 2,
+          }),
         }),
-      (owner) => new PagedList<Backup>({ pageSize: PAGE_SIZE, keyOf: (item) => item.id, fetchPage: (cursor) => backupPage(owner.instance.id, cursor) }),
+      (owner) =>
+        new PagedList<Backup>({
+          pageSize: PAGE_SIZE,
+          keyOf: (item) => item.id,
+          fetchPage: (cursor) => backupPage(owner.instance.id, cursor),
+        }),
     );
   const explorer = {
     hooks,

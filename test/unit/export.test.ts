@@ -51,7 +51,13 @@ describe('export serialisers', () => {
   });
 
   it('writes a header and one row per backup that round-trips', () => {
-    const tricky = backup({ id: 'b2', name: '=cmd|"/c calc"!A1, copy\r\nof 订单', errorCode: 'dcs.08.0001', sizeBytes: undefined, rawSize: undefined });
+    const tricky = backup({
+      id: 'b2',
+      name: '=cmd|"/c calc"!A1, copy\r\nof 订单',
+      errorCode: 'dcs.08.0001',
+      sizeBytes: undefined,
+      rawSize: undefined,
+    });
     const csv = backupsToCsv([backup(), tricky]);
     assert.ok(csv.startsWith('\uFEFF'), 'BOM for Excel');
     const rows = parseCsv(csv.slice(1));

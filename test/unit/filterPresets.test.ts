@@ -27,14 +27,22 @@ function chosenWith(now: number, ...inputs: FilterWizardInput[]): BackupFilter |
 const persisted = (filter: BackupFilter | undefined): unknown => JSON.parse(JSON.stringify(filter));
 
 describe('relative time-range presets', () => {
-  const lastWeekFailed = chosenWith(T, { kind: 'types', types: [] }, { kind: 'range', range: 'last7d' }, { kind: 'statuses', statuses: ['failed'] });
+  const lastWeekFailed = chosenWith(
+    T,
+    { kind: 'types', types: [] },
+    { kind: 'range', range: 'last7d' },
+    { kind: 'statuses', statuses: ['failed'] },
+  );
 
   it('are saved as the preset with the bounds of when they were chosen', () => {
     assert.deepStrictEqual(lastWeekFailed, { timeRange: { from: T - 7 * DAY, to: T, preset: 'last7d' }, statuses: ['failed'] });
   });
 
   it('resolve to the last 7 days before the moment they are read', () => {
-    assert.deepStrictEqual(resolveFilter(lastWeekFailed, T2), { timeRange: { from: T2 - 7 * DAY, to: T2, preset: 'last7d' }, statuses: ['failed'] });
+    assert.deepStrictEqual(resolveFilter(lastWeekFailed, T2), {
+      timeRange: { from: T2 - 7 * DAY, to: T2, preset: 'last7d' },
+      statuses: ['failed'],
+    });
   });
 
   it('leave fixed ranges and filters without a range as they are', () => {
@@ -62,7 +70,9 @@ describe('relative time-range presets', () => {
   });
 
   it('need no stored bounds, and an unknown preset falls back to the stored bounds or to no range', () => {
-    assert.deepStrictEqual(sanitizeFilter({ timeRange: { preset: 'last24h' } }, T2), { timeRange: { from: T2 - DAY, to: T2, preset: 'last24h' } });
+    assert.deepStrictEqual(sanitizeFilter({ timeRange: { preset: 'last24h' } }, T2), {
+      timeRange: { from: T2 - DAY, to: T2, preset: 'last24h' },
+    });
     assert.deepStrictEqual(sanitizeFilter({ timeRange: { preset: 'last90d', from: 1, to: 2 } }, T2), { timeRange: { from: 1, to: 2 } });
     assert.strictEqual(sanitizeFilter({ timeRange: { preset: 'last90d' } }, T2), undefined);
   });

@@ -48,7 +48,12 @@ describe('filter wizard', () => {
   });
 
   it('yields no filter when nothing is chosen', () => {
-    const outcome = run(startFilterWizard(undefined, NOW), { kind: 'types', types: [] }, { kind: 'range', range: 'any' }, { kind: 'statuses', statuses: [] });
+    const outcome = run(
+      startFilterWizard(undefined, NOW),
+      { kind: 'types', types: [] },
+      { kind: 'range', range: 'any' },
+      { kind: 'statuses', statuses: [] },
+    );
     assert.strictEqual(filterOf(outcome), undefined);
   });
 
@@ -68,7 +73,9 @@ describe('filter wizard', () => {
   });
 
   it('goes back from statuses to the range step when the range is a preset, keeping answers', () => {
-    const state = stateOf(run(startFilterWizard(undefined, NOW), { kind: 'types', types: ['incremental'] }, { kind: 'range', range: 'last24h' }));
+    const state = stateOf(
+      run(startFilterWizard(undefined, NOW), { kind: 'types', types: ['incremental'] }, { kind: 'range', range: 'last24h' }),
+    );
     assert.deepStrictEqual(stepPosition(state), { step: 3, totalSteps: 3 });
     const back = stateOf(advanceFilterWizard(state, { kind: 'back' }));
     assert.strictEqual(back.step, 'range');
@@ -105,19 +112,29 @@ describe('filter wizard', () => {
     it('pre-selects a preset chosen days ago, and keeps it relative when confirmed again', () => {
       const chosenAt = NOW - 3 * DAY;
       const saved = filterOf(
-        run(startFilterWizard(undefined, chosenAt), { kind: 'types', types: ['manual'] }, { kind: 'range', range: 'last30d' }, { kind: 'statuses', statuses: ['failed', 'waiting'] }),
+        run(
+          startFilterWizard(undefined, chosenAt),
+          { kind: 'types', types: ['manual'] },
+          { kind: 'range', range: 'last30d' },
+          { kind: 'statuses', statuses: ['failed', 'waiting'] },
+        ),
       );
       const state = startFilterWizard(saved, NOW);
       assert.deepStrictEqual(state.types, ['manual']);
       assert.strictEqual(state.range, 'last30d');
       assert.strictEqual(state.customFrom, undefined, 'a preset has no custom bounds to offer');
       assert.deepStrictEqual(state.statuses, ['failed', 'waiting']);
-      const again = filterOf(run(state, { kind: 'types', types: ['manual'] }, { kind: 'range', range: 'last30d' }, { kind: 'statuses', statuses: ['failed'] }));
+      const again = filterOf(
+        run(state, { kind: 'types', types: ['manual'] }, { kind: 'range', range: 'last30d' }, { kind: 'statuses', statuses: ['failed'] }),
+      );
       assert.deepStrictEqual(again?.timeRange, { from: NOW - TIME_RANGE_PRESET_DURATIONS.last30d, to: NOW, preset: 'last30d' });
     });
 
     it('treats a fixed range as custom with its bounds, even one that spans 7 days up to now', () => {
-      for (const timeRange of [{ from: NOW - 3 * DAY - DAY, to: NOW - 3 * DAY }, { from: NOW - 7 * DAY, to: NOW }]) {
+      for (const timeRange of [
+        { from: NOW - 3 * DAY - DAY, to: NOW - 3 * DAY },
+        { from: NOW - 7 * DAY, to: NOW },
+      ]) {
         const state = startFilterWizard({ timeRange }, NOW);
         assert.strictEqual(state.range, 'custom');
         assert.strictEqual(state.customFrom, timeRange.from);

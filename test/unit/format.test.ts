@@ -1,5 +1,13 @@
 import * as assert from 'assert';
-import { errorSummary, filterSummary, formatBytes, formatRelative, statusLabel, typeLabel, TYPE_DESCRIPTIONS } from '../../src/cloud/format';
+import {
+  errorSummary,
+  filterSummary,
+  formatBytes,
+  formatRelative,
+  statusLabel,
+  typeLabel,
+  TYPE_DESCRIPTIONS,
+} from '../../src/cloud/format';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -38,7 +46,11 @@ describe('statusLabel and typeLabel', () => {
 describe('filterSummary', () => {
   const now = Date.UTC(2026, 10, 21, 12, 0, 0);
   it('joins types, a preset range and statuses', () => {
-    const summary = filterSummary({ types: ['auto', 'manual'], timeRange: { from: now - 7 * DAY, to: now, preset: 'last7d' }, statuses: ['failed'] });
+    const summary = filterSummary({
+      types: ['auto', 'manual'],
+      timeRange: { from: now - 7 * DAY, to: now, preset: 'last7d' },
+      statuses: ['failed'],
+    });
     assert.strictEqual(summary, 'auto, manual · last 7 days · failed');
   });
   it('names every preset by its preset, whatever bounds it was last read with', () => {

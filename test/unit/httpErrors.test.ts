@@ -20,16 +20,27 @@ describe('HTTP error bodies', () => {
     });
 
     it("keeps the gateway's request_id", () => {
-      assert.deepStrictEqual(parseHuaweiError({ error_msg: 'Incorrect IAM authentication information', error_code: 'APIGW.0301', request_id: 'r-1' }), {
-        code: 'APIGW.0301',
-        message: 'Incorrect IAM authentication information',
-        requestId: 'r-1',
-      });
+      assert.deepStrictEqual(
+        parseHuaweiError({ error_msg: 'Incorrect IAM authentication information', error_code: 'APIGW.0301', request_id: 'r-1' }),
+        {
+          code: 'APIGW.0301',
+          message: 'Incorrect IAM authentication information',
+          requestId: 'r-1',
+        },
+      );
     });
 
     it('reads {error: {code, message}}, including numeric codes', () => {
-      assert.deepStrictEqual(parseHuaweiError({ error: { code: 'CSBS.1001', message: 'Not found' } }), { code: 'CSBS.1001', message: 'Not found', requestId: undefined });
-      assert.deepStrictEqual(parseHuaweiError({ error: { code: 401, title: 'Unauthorized' } }), { code: '401', message: 'Unauthorized', requestId: undefined });
+      assert.deepStrictEqual(parseHuaweiError({ error: { code: 'CSBS.1001', message: 'Not found' } }), {
+        code: 'CSBS.1001',
+        message: 'Not found',
+        requestId: undefined,
+      });
+      assert.deepStrictEqual(parseHuaweiError({ error: { code: 401, title: 'Unauthorized' } }), {
+        code: '401',
+        message: 'Unauthorized',
+        requestId: undefined,
+      });
     });
 
     it("reads GES's {errorCode, errorMessage}", () => {
@@ -67,7 +78,12 @@ describe('HTTP error bodies', () => {
 
     it('falls back to the request id in the body', () => {
       const error = errorFromResponse(
-        { service: 'rds', status: 401, body: '{"error_msg":"Incorrect IAM authentication information","error_code":"APIGW.0301","request_id":"body-id"}', request },
+        {
+          service: 'rds',
+          status: 401,
+          body: '{"error_msg":"Incorrect IAM authentication information","error_code":"APIGW.0301","request_id":"body-id"}',
+          request,
+        },
         noRedaction,
       );
       assert.strictEqual(error.requestId, 'body-id');
@@ -77,10 +93,16 @@ describe('HTTP error bodies', () => {
     it('describes an HTML page from a proxy with a short, tag-free excerpt', () => {
       const html = `<!DOCTYPE html><html><head><title>502 Bad Gateway</title><style>body{color:red}</style><script>var x = 1;</script></head>
         <body><h1>502   Bad&nbsp;Gateway</h1><p>nginx &amp; friends</p>${'<p>filler</p>'.repeat(100)}</body></html>`;
-      const error = errorFromResponse({ service: 'dcs', status: 502, statusText: 'Bad Gateway', contentType: 'text/html; charset=utf-8', body: html, request }, noRedaction);
+      const error = errorFromResponse(
+        { service: 'dcs', status: 502, statusText: 'Bad Gateway', contentType: 'text/html; charset=utf-8', body: html, request },
+        noRedaction,
+      );
       assert.strictEqual(error.status, 502);
       assert.strictEqual(error.code, undefined);
-      assert.match(error.message, /^DCS answered HTTP 502 Bad Gateway with a non-JSON body \(text\/html\): "502 Bad Gateway 502 Bad Gateway nginx & friends filler/);
+      assert.match(
+        error.message,
+        /^DCS answered HTTP 502 Bad Gateway with a non-JSON body \(text\/html\): "502 Bad Gateway 502 Bad Gateway nginx & friends filler/,
+      );
       assert.ok(!/[<>]|color:red|var x/.test(error.message), error.message);
       assert.ok(error.message.length < 320, `message too long: ${error.message.length}`);
     });
@@ -103,10 +125,16 @@ describe('HTTP error bodies', () => {
     it('redacts secrets echoed in a body, even beyond the excerpt length', () => {
       const token = 'T'.repeat(500);
       const redact = redactor(['secret-key', token, undefined]);
-      const echoed = errorFromResponse({ service: 'iam', status: 400, body: `<pre>X-Security-Token: ${token}\nkey=secret-key</pre>`, request }, redact);
+      const echoed = errorFromResponse(
+        { service: 'iam', status: 400, body: `<pre>X-Security-Token: ${token}\nkey=secret-key</pre>`, request },
+        redact,
+      );
       assert.ok(!echoed.message.includes('TTTT') && !echoed.message.includes('secret-key'), echoed.message);
       assert.match(echoed.message, /\[redacted\]/);
-      const inMessage = errorFromResponse({ service: 'iam', status: 400, body: JSON.stringify({ error_code: 'X', error_msg: `bad token ${token}` }), request }, redact);
+      const inMessage = errorFromResponse(
+        { service: 'iam', status: 400, body: JSON.stringify({ error_code: 'X', error_msg: `bad token ${token}` }), request },
+        redact,
+      );
       assert.strictEqual(inMessage.message, 'bad token [redacted] (X, HTTP 400)');
     });
   });
@@ -130,7 +158,10 @@ describe('HTTP error bodies', () => {
       assert.strictEqual(error.status, 200);
       assert.strictEqual(error.requestId, 'r');
       assert.strictEqual(error.message, 'RDS answered HTTP 200 with a body that is not valid JSON: "{"backups": ["');
-      assert.strictEqual(invalidResponse({ service: 'rds', status: 200, body: ' ', request }, noRedaction).message, 'RDS answered HTTP 200 with an empty body');
+      assert.strictEqual(
+        invalidResponse({ service: 'rds', status: 200, body: ' ', request }, noRedaction).message,
+        'RDS answered HTTP 200 with an empty body',
+      );
     });
   });
 

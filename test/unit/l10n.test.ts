@@ -39,7 +39,11 @@ function manifestStrings(value: unknown, at = '', visible = false): { keys: stri
     if (key) return { keys: [key], literals: [] };
     return { keys: [], literals: visible ? [`${at}: ${JSON.stringify(value)}`] : [] };
   }
-  const entries: Array<[string, unknown]> = Array.isArray(value) ? value.map((item, index) => [String(index), item]) : value && typeof value === 'object' ? Object.entries(value) : [];
+  const entries: Array<[string, unknown]> = Array.isArray(value)
+    ? value.map((item, index) => [String(index), item])
+    : value && typeof value === 'object'
+      ? Object.entries(value)
+      : [];
   const found = { keys: [] as string[], literals: [] as string[] };
   for (const [name, child] of entries) {
     // Array items inherit the visibility of their property (enumDescriptions: ["…", …]).
@@ -131,12 +135,18 @@ describe('l10n: package.json through package.nls.json', () => {
   });
 
   it('has an English entry for every %key% package.json uses', () => {
-    assert.deepStrictEqual(keys.filter((key) => !(key in nls)), []);
+    assert.deepStrictEqual(
+      keys.filter((key) => !(key in nls)),
+      [],
+    );
   });
 
   it('has no English entry that package.json no longer uses', () => {
     const used = new Set(keys);
-    assert.deepStrictEqual(Object.keys(nls).filter((key) => !used.has(key)), []);
+    assert.deepStrictEqual(
+      Object.keys(nls).filter((key) => !used.has(key)),
+      [],
+    );
   });
 
   it('translates every entry into zh-cn, with the same placeholders and nothing stale', () => {

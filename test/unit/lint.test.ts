@@ -24,7 +24,10 @@ describe('lint: layers', function () {
   });
 
   it('refuses the cloud layer reaching up into a UI folder', async () => {
-    assert.deepStrictEqual(await ruleIds("import { x } from '../../explorer/nodes';\nexport const y = x;\n", 'src/cloud/services/sixth.ts'), ['no-restricted-imports']);
+    assert.deepStrictEqual(
+      await ruleIds("import { x } from '../../explorer/nodes';\nexport const y = x;\n", 'src/cloud/services/sixth.ts'),
+      ['no-restricted-imports'],
+    );
   });
 
   it('allows vscode where the UI talks to VS Code', async () => {

@@ -10,7 +10,8 @@ import { DEFAULT_SETTINGS } from '../../src/cloud/settings';
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 /** The English text of a `%key%` placeholder of package.json (package.nls.json). */
-const english = (placeholder: string): string => JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8'))[placeholder.replace(/^%|%$/g, '')];
+const english = (placeholder: string): string =>
+  JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8'))[placeholder.replace(/^%|%$/g, '')];
 const property = (key: string) => manifest.contributes.configuration.properties[`hwcBackups.${key}`];
 
 describe('package.json agrees with the service registry', () => {
@@ -42,6 +43,9 @@ describe('package.json agrees with the command ids', () => {
   it('names only known commands in its menus', () => {
     const known = new Set<string>(Object.values(COMMANDS));
     const menus = Object.values(manifest.contributes.menus as Record<string, { command: string }[]>).flat();
-    assert.deepStrictEqual(menus.map((entry) => entry.command).filter((id) => !known.has(id)), []);
+    assert.deepStrictEqual(
+      menus.map((entry) => entry.command).filter((id) => !known.has(id)),
+      [],
+    );
   });
 });

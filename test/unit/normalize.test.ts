@@ -53,7 +53,14 @@ describe('parseApiTime', () => {
   });
 
   it('keeps unparseable values raw, without an instant', () => {
-    for (const raw of ['yesterday', '2018-13-01T00:00:00Z', '2018-02-30 10:00:00', '2018-08-06T25:00:00Z', '2018-08-06T12:41:14+9900', 42]) {
+    for (const raw of [
+      'yesterday',
+      '2018-13-01T00:00:00Z',
+      '2018-02-30 10:00:00',
+      '2018-08-06T25:00:00Z',
+      '2018-08-06T12:41:14+9900',
+      42,
+    ]) {
       assert.deepStrictEqual(parseApiTime(raw), { raw }, String(raw));
     }
   });

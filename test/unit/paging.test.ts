@@ -84,7 +84,10 @@ describe('fetchMatching', () => {
     const list = fakeList(30, 7, () => false);
     const result = await fetchMatching(list.fetchPage, undefined, 1, 1000);
     // Pages start at 0, 7, 14, 21, 28; those at multiples of 7 carry one invalid record at their index 0.
-    assert.deepStrictEqual(result.invalid.map((record) => record.index), [0, 7, 14, 21, 28]);
+    assert.deepStrictEqual(
+      result.invalid.map((record) => record.index),
+      [0, 7, 14, 21, 28],
+    );
   });
 
   it('stops rather than loops when a page examines nothing', async () => {
@@ -120,7 +123,13 @@ describe('fetchRemaining (Load All)', () => {
       running--;
       if (from === options.failAt) throw new Error(`page at ${from} failed`);
       const items = Array.from({ length: Math.min(limit, size - from) }, (_, i) => from + i);
-      return { items, invalid: [], scanned: items.length, total: size, next: from + limit < size ? { kind: 'offset', offset: from + limit } : undefined };
+      return {
+        items,
+        invalid: [],
+        scanned: items.length,
+        total: size,
+        next: from + limit < size ? { kind: 'offset', offset: from + limit } : undefined,
+      };
     };
     return { fetchPage, seen };
   }
@@ -128,8 +137,18 @@ describe('fetchRemaining (Load All)', () => {
   it('hands pages over in list order although they arrive out of order, at most `concurrency` at once', async () => {
     const { fetchPage, seen } = offsetList(100, 10, { slowAt: 10 });
     const handed: number[] = [];
-    const result = await fetchRemaining({ next: { kind: 'offset', offset: 10 }, total: 100, pageSize: 10, concurrency: 3, fetchPage, onPage: (page) => handed.push(...page.items) });
-    assert.deepStrictEqual(handed, Array.from({ length: 90 }, (_, i) => i + 10));
+    const result = await fetchRemaining({
+      next: { kind: 'offset', offset: 10 },
+      total: 100,
+      pageSize: 10,
+      concurrency: 3,
+      fetchPage,
+      onPage: (page) => handed.push(...page.items),
+    });
+    assert.deepStrictEqual(
+      handed,
+      Array.from({ length: 90 }, (_, i) => i + 10),
+    );
     assert.strictEqual(seen.maxRunning, 3);
     assert.strictEqual(result.cut, false);
   });
@@ -138,7 +157,14 @@ describe('fetchRemaining (Load All)', () => {
     const { fetchPage } = offsetList(100, 10, { failAt: 40 });
     const handed: number[] = [];
     await assert.rejects(
-      fetchRemaining({ next: { kind: 'offset', offset: 10 }, total: 100, pageSize: 10, concurrency: 2, fetchPage, onPage: (page) => handed.push(page.items[0]) }),
+      fetchRemaining({
+        next: { kind: 'offset', offset: 10 },
+        total: 100,
+        pageSize: 10,
+        concurrency: 2,
+        fetchPage,
+        onPage: (page) => handed.push(page.items[0]),
+      }),
       /page at 40 failed/,
     );
     assert.deepStrictEqual(handed, [10, 20, 30]);
@@ -147,8 +173,21 @@ describe('fetchRemaining (Load All)', () => {
   it('bounds what it fetches by maxRecords and says it was cut, in parallel and one page at a time', async () => {
     for (const sequential of [false, true]) {
       const { fetchPage, seen } = offsetList(100, 10);
-      const result = await fetchRemaining({ next: { kind: 'offset', offset: 10 }, total: 100, pageSize: 10, concurrency: 4, sequential, maxRecords: 30, fetchPage, onPage: () => undefined });
-      assert.deepStrictEqual(seen.requested.sort((a, b) => a - b), [10, 20, 30], `sequential: ${sequential}`);
+      const result = await fetchRemaining({
+        next: { kind: 'offset', offset: 10 },
+        total: 100,
+        pageSize: 10,
+        concurrency: 4,
+        sequential,
+        maxRecords: 30,
+        fetchPage,
+        onPage: () => undefined,
+      });
+      assert.deepStrictEqual(
+        seen.requested.sort((a, b) => a - b),
+        [10, 20, 30],
+        `sequential: ${sequential}`,
+      );
       assert.strictEqual(result.cut, true);
     }
   });
@@ -156,8 +195,18 @@ describe('fetchRemaining (Load All)', () => {
   it('walks marker pages one after another', async () => {
     const { fetchPage, requested } = fakeList(25, 10, () => true, 'marker');
     const handed: number[] = [];
-    await fetchRemaining({ next: { kind: 'marker', marker: '9' }, total: undefined, pageSize: 10, concurrency: 4, fetchPage, onPage: (page) => handed.push(...page.items) });
-    assert.deepStrictEqual(handed, Array.from({ length: 15 }, (_, i) => i + 10));
+    await fetchRemaining({
+      next: { kind: 'marker', marker: '9' },
+      total: undefined,
+      pageSize: 10,
+      concurrency: 4,
+      fetchPage,
+      onPage: (page) => handed.push(...page.items),
+    });
+    assert.deepStrictEqual(
+      handed,
+      Array.from({ length: 15 }, (_, i) => i + 10),
+    );
     assert.strictEqual(requested.length, 2);
   });
 });

@@ -63,7 +63,34 @@ interface GeneratedCase {
   readonly preEncodePath: boolean;
 }
 
-const PATH_CHARS = ['a', 'b', 'Z', '0', '9', '-', '_', '.', '~', ':', '+', '@', '!', '$', '&', '(', ')', '*', ',', ';', '=', 'é', 'ß', '中', '文', '😀'];
+const PATH_CHARS = [
+  'a',
+  'b',
+  'Z',
+  '0',
+  '9',
+  '-',
+  '_',
+  '.',
+  '~',
+  ':',
+  '+',
+  '@',
+  '!',
+  '$',
+  '&',
+  '(',
+  ')',
+  '*',
+  ',',
+  ';',
+  '=',
+  'é',
+  'ß',
+  '中',
+  '文',
+  '😀',
+];
 const QUERY_CHARS = [...PATH_CHARS, ' ', '/', '?', '#', '%', '"', "'", '<', '>', '[', ']', '{', '}', '|', '^', '\\', 'Ω'];
 const HOSTS = ['service.region.example.com', 'rds.cn-north-4.myhuaweicloud.com', '127.0.0.1:8790', 'iam.example.com:8443'];
 
@@ -102,7 +129,9 @@ function generateCase(rand: () => number): GeneratedCase {
     credentials: {
       accessKey: word(rand, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.split(''), 20, 20),
       secretKey: word(rand, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'.split(''), 40, 40),
-      securityToken: temporary ? word(rand, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/='.split(''), 40, 120) : undefined,
+      securityToken: temporary
+        ? word(rand, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/='.split(''), 40, 120)
+        : undefined,
     },
     now: new Date(Date.UTC(2019, 0, 1) + Math.floor(rand() * 10 * 365 * 24 * 3600) * 1000),
     preEncodePath: rand() < 0.5,
@@ -196,7 +225,11 @@ describe('SDK-HMAC-SHA256 signer', () => {
 
     it('signs X-Project-Id and X-Security-Token', () => {
       const headers = signRequest(
-        { method: 'GET', url: 'https://rds.example.com/v3/p/backups', headers: { 'content-type': 'application/json', 'X-Project-Id': 'p' } },
+        {
+          method: 'GET',
+          url: 'https://rds.example.com/v3/p/backups',
+          headers: { 'content-type': 'application/json', 'X-Project-Id': 'p' },
+        },
         { accessKey: 'AK', secretKey: 'SK', securityToken: 'TOKEN' },
         new Date(0),
       );

@@ -1,13 +1,5 @@
 import * as assert from 'assert';
-import {
-  DAY_MS,
-  HOUR_MS,
-  describeDuration,
-  findGaps,
-  findSizeDrops,
-  median,
-  usualAutoInterval,
-} from '../../src/details/timeline/analysis';
+import { DAY_MS, HOUR_MS, describeDuration, findGaps, findSizeDrops, median, usualAutoInterval } from '../../src/details/timeline/analysis';
 import { autoBackup } from './detailsFixtures';
 
 const T0 = Date.UTC(2026, 10, 1, 2, 0, 0);
@@ -70,13 +62,19 @@ describe('timeline analysis', () => {
       assert.deepStrictEqual(findGaps(every6h, { from: T0, to: T0 + 60 * HOUR_MS }), []);
       const withLongGap = [...every6h, autoBackup('late', T0 + 100 * HOUR_MS, GB)];
       const gaps = findGaps(withLongGap, { from: T0, to: T0 + 100 * HOUR_MS });
-      assert.deepStrictEqual(gaps.map((g) => g.label), ['no automatic backup for 1 day 16 hours']);
+      assert.deepStrictEqual(
+        gaps.map((g) => g.label),
+        ['no automatic backup for 1 day 16 hours'],
+      );
     });
 
     it('counts failed automatic backups as missing ones', () => {
       const backups = [...daily([0, 1, 2, 5, 6]), autoBackup('f3', T0 + 3 * DAY_MS, 0, { status: 'failed' })];
       const gaps = findGaps(backups, { from: T0, to: T0 + 6 * DAY_MS });
-      assert.deepStrictEqual(gaps.map((g) => [g.afterId, g.beforeId]), [['d2', 'd5']]);
+      assert.deepStrictEqual(
+        gaps.map((g) => [g.afterId, g.beforeId]),
+        [['d2', 'd5']],
+      );
     });
 
     it('reports a still-open gap up to the end of the range', () => {
@@ -117,7 +115,10 @@ describe('timeline analysis', () => {
         autoBackup('nosize', T0 + 2 * DAY_MS, undefined),
         autoBackup('b', T0 + 3 * DAY_MS, 4 * GB),
       ];
-      assert.deepStrictEqual(findSizeDrops(backups).map((d) => [d.previousId, d.backupId]), [['a', 'b']]);
+      assert.deepStrictEqual(
+        findSizeDrops(backups).map((d) => [d.previousId, d.backupId]),
+        [['a', 'b']],
+      );
     });
 
     it('compares incremental backups only with incremental ones', () => {

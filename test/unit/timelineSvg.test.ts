@@ -77,11 +77,23 @@ describe('timeline SVG', () => {
 });
 
 describe('timeline page', () => {
-  const resources = { cspSource: 'vscode-webview://x', nonce: 'n0nce', styles: ['vscode-webview://x/media/details.css'], script: 'vscode-webview://x/media/details.js' };
+  const resources = {
+    cspSource: 'vscode-webview://x',
+    nonce: 'n0nce',
+    styles: ['vscode-webview://x/media/details.css'],
+    script: 'vscode-webview://x/media/details.js',
+  };
   const instance = { service: 'rds' as const, id: 'orders-mysql-id', name: 'orders-mysql' };
 
   it('lists the findings with buttons that open the backups involved', () => {
-    const html = renderTimelineHtml({ instance, serviceLabel: 'RDS — Relational Database', range: RANGE, backups: ALL, fetchedAt: T0, resources });
+    const html = renderTimelineHtml({
+      instance,
+      serviceLabel: 'RDS — Relational Database',
+      range: RANGE,
+      backups: ALL,
+      fetchedAt: T0,
+      resources,
+    });
     assert.match(html, /Automatic backups usually run every 1 day\./);
     assert.match(html, /no automatic backup for 4 days/);
     assert.match(html, /size dropped 80% from the previous backup/);

@@ -17,27 +17,79 @@ const STARTED = NOW - (3 * 60 + 12) * 60_000; // 3 h 12 min ago
 /** One record per service, still running, as each API sends it (seeds 000–004). */
 const RUNNING: Record<Backup['service'], { record: Record<string, unknown>; envelope: (records: unknown[]) => unknown }> = {
   rds: {
-    record: { id: 'r1', name: 'r1', type: 'auto', status: 'BUILDING', size: 0, begin_time: '2026-11-21T16:48:00+0800', end_time: '2026-11-21T16:48:00+0800', datastore: { type: 'MySQL', version: '8.0' } },
+    record: {
+      id: 'r1',
+      name: 'r1',
+      type: 'auto',
+      status: 'BUILDING',
+      size: 0,
+      begin_time: '2026-11-21T16:48:00+0800',
+      end_time: '2026-11-21T16:48:00+0800',
+      datastore: { type: 'MySQL', version: '8.0' },
+    },
     envelope: (backups) => ({ backups, total_count: backups.length }),
   },
   dds: {
-    record: { id: 'd1', name: 'd1', type: 'auto', status: 'BUILDING', size: 0, begin_time: '2026-11-21 08:48:00', end_time: '2026-11-21 08:48:00' },
+    record: {
+      id: 'd1',
+      name: 'd1',
+      type: 'auto',
+      status: 'BUILDING',
+      size: 0,
+      begin_time: '2026-11-21 08:48:00',
+      end_time: '2026-11-21 08:48:00',
+    },
     envelope: (backups) => ({ backups, total_count: backups.length }),
   },
   dcs: {
-    record: { backup_id: 'c1', backup_name: 'c1', backup_type: 'manual', status: 'backuping', progress: '42.50', size: 0, created_at: '2026-11-21T08:48:00.000Z', updated_at: '2026-11-21T11:59:00.000Z' },
+    record: {
+      backup_id: 'c1',
+      backup_name: 'c1',
+      backup_type: 'manual',
+      status: 'backuping',
+      progress: '42.50',
+      size: 0,
+      created_at: '2026-11-21T08:48:00.000Z',
+      updated_at: '2026-11-21T11:59:00.000Z',
+    },
     envelope: (records) => ({ backup_record_response: records, total_num: records.length }),
   },
   ges: {
-    record: { id: 'g1', name: 'g1', backupMethod: 'auto', status: 'backing_up', startTimestamp: STARTED, startTime: '2026-11-21T08:48:00', endTimestamp: STARTED, endTime: '2026-11-21T08:48:00', size: 0, duration: 0 },
+    record: {
+      id: 'g1',
+      name: 'g1',
+      backupMethod: 'auto',
+      status: 'backing_up',
+      startTimestamp: STARTED,
+      startTime: '2026-11-21T08:48:00',
+      endTimestamp: STARTED,
+      endTime: '2026-11-21T08:48:00',
+      size: 0,
+      duration: 0,
+    },
     envelope: (backupList) => ({ backupList, backupCount: backupList.length }),
   },
   csbs: {
-    record: { id: 'k1', name: 'k1', status: 'protecting', created_at: '2026-11-21T08:48:00.000000', updated_at: '2026-11-21T11:59:00.000000', extend_info: { auto_trigger: true, progress: 60 } },
+    record: {
+      id: 'k1',
+      name: 'k1',
+      status: 'protecting',
+      created_at: '2026-11-21T08:48:00.000000',
+      updated_at: '2026-11-21T11:59:00.000000',
+      extend_info: { auto_trigger: true, progress: 60 },
+    },
     envelope: (checkpoint_items) => ({ checkpoint_items }),
   },
   cbr: {
-    record: { id: 'v1', name: 'v1', status: 'protecting', created_at: '2026-11-21T08:48:00.000000', updated_at: '2026-11-21T11:59:00.000000', protected_at: null, extend_info: { auto_trigger: true } },
+    record: {
+      id: 'v1',
+      name: 'v1',
+      status: 'protecting',
+      created_at: '2026-11-21T08:48:00.000000',
+      updated_at: '2026-11-21T11:59:00.000000',
+      protected_at: null,
+      extend_info: { auto_trigger: true },
+    },
     envelope: (backups) => ({ backups, count: backups.length }),
   },
 };
@@ -45,7 +97,10 @@ const RUNNING: Record<Backup['service'], { record: Record<string, unknown>; enve
 /** Answers every list request with `body`, and the CSBS count API with the number of records in it. */
 function answering(body: unknown): AdapterContext {
   const count = (body as { checkpoint_items?: unknown[] }).checkpoint_items?.length ?? 0;
-  return { projectId: 'p1', get: async (_service, path): Promise<JsonResponse> => ({ status: 200, body: path.endsWith('/count') ? { count } : body }) };
+  return {
+    projectId: 'p1',
+    get: async (_service, path): Promise<JsonResponse> => ({ status: 200, body: path.endsWith('/count') ? { count } : body }),
+  };
 }
 
 const instanceOf = (service: Backup['service']): Instance => ({ service, id: 'i1', name: 'i1', raw: {} });
@@ -194,7 +249,12 @@ describe('one place for each fact in the panel (issue 9, item 8)', () => {
       created_at: '2026-11-21T08:48:00.000000',
       resource_id: 'server-id-1',
       resource_type: 'OS::Nova::Server',
-      extend_info: { auto_trigger: false, resource_name: 'web-01', fail_reason: 'Disk is being expanded.', fail_code: { Code: 'CSBS.6005', Description: '' } },
+      extend_info: {
+        auto_trigger: false,
+        resource_name: 'web-01',
+        fail_reason: 'Disk is being expanded.',
+        fail_code: { Code: 'CSBS.6005', Description: '' },
+      },
     };
     const page = await adapterFor('csbs').listBackups(answering({ checkpoint_items: [record] }), instanceOf('csbs'), { limit: 10 });
     const html = structured(page.items[0]);

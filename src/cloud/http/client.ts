@@ -113,7 +113,12 @@ export class HttpClient {
     this.now = options.now ?? (() => new Date());
   }
 
-  get(service: EndpointService, path: string, query: Query, options: { projectId?: string; signal?: AbortSignal } = {}): Promise<JsonResponse> {
+  get(
+    service: EndpointService,
+    path: string,
+    query: Query,
+    options: { projectId?: string; signal?: AbortSignal } = {},
+  ): Promise<JsonResponse> {
     return this.send({ service, path, query, ...options });
   }
 
@@ -126,7 +131,11 @@ export class HttpClient {
     const url = baseUrl(this.options.settings, service) + target;
     const timeout = this.options.settings.requestTimeoutSeconds;
     if (!(timeout > 0 && Number.isFinite(timeout))) {
-      throw new CloudError(`hwcBackups.requestTimeoutSeconds must be a positive number of seconds, not ${timeout}.`, { service, code: 'CONFIG', request: label });
+      throw new CloudError(`hwcBackups.requestTimeoutSeconds must be a positive number of seconds, not ${timeout}.`, {
+        service,
+        code: 'CONFIG',
+        request: label,
+      });
     }
     const cancelled = () => new CloudError('Request cancelled.', { service, code: 'CANCELLED', request: label });
     const retries = isRetryableMethod(method) ? retryBudget(this.options.settings.maxRetries) : 0;
@@ -206,7 +215,16 @@ export class HttpClient {
       status = response.status;
       requestId = response.headers.get('x-request-id') ?? undefined;
       const body = await response.text();
-      outcome = this.interpret({ service, label, status, statusText: response.statusText, body, requestId, contentType: response.headers.get('content-type'), retryAfter: response.headers.get('retry-after') });
+      outcome = this.interpret({
+        service,
+        label,
+        status,
+        statusText: response.statusText,
+        body,
+        requestId,
+        contentType: response.headers.get('content-type'),
+        retryAfter: response.headers.get('retry-after'),
+      });
       if (!outcome.ok) requestId = outcome.error.requestId;
     } catch (error) {
       outcome = this.failure(error, { service, label, timedOut, cancelled: a.signal?.aborted === true, timeoutMs, status, requestId });
@@ -222,7 +240,7 @@ export class HttpClient {
       durationMs: Date.now() - started,
       requestId,
       attempt: a.attempt,
-      error: outcome.ok ? undefined : outcome.error.code ?? (status !== undefined ? `HTTP ${status}` : 'NETWORK'),
+      error: outcome.ok ? undefined : (outcome.error.code ?? (status !== undefined ? `HTTP ${status}` : 'NETWORK')),
     });
     return outcome;
   }
@@ -242,7 +260,11 @@ export class HttpClient {
       try {
         return { ok: true, response: { status, body: JSON.parse(r.body) as unknown, requestId } };
       } catch {
-        return { ok: false, retryable: false, error: invalidResponse({ service, status, body: r.body, requestId, request: label }, this.redact) };
+        return {
+          ok: false,
+          retryable: false,
+          error: invalidResponse({ service, status, body: r.body, requestId, request: label }, this.redact),
+        };
       }
     }
     if (status >= 300 && status < 400) {
@@ -261,23 +283,43 @@ export class HttpClient {
 
   private failure(
     error: unknown,
-    c: { service: EndpointService; label: string; timedOut: boolean; cancelled: boolean; timeoutMs: number; status?: number; requestId?: string },
+    c: {
+      service: EndpointService;
+      label: string;
+      timedOut: boolean;
+      cancelled: boolean;
+      timeoutMs: number;
+      status?: number;
+      requestId?: string;
+    },
   ): AttemptOutcome {
     const { service, label, status, requestId } = c;
     const name = serviceLabel(service);
     if (c.cancelled) {
-      return { ok: false, retryable: false, error: new CloudError('Request cancelled.', { service, code: 'CANCELLED', request: label, status, requestId }) };
+      return {
+        ok: false,
+        retryable: false,
+        error: new CloudError('Request cancelled.', { service, code: 'CANCELLED', request: label, status, requestId }),
+      };
     }
     if (c.timedOut) {
       // Not retried: the user has already waited a full timeout, and a slow gateway is better not hammered.
       const seconds = Math.round(c.timeoutMs / 100) / 10;
       const message = `${name} did not answer within ${seconds} s (${label}). Increase hwcBackups.requestTimeoutSeconds if the service is just slow.`;
-      return { ok: false, retryable: false, error: new CloudError(message, { service, code: 'TIMEOUT', request: label, status, requestId }) };
+      return {
+        ok: false,
+        retryable: false,
+        error: new CloudError(message, { service, code: 'TIMEOUT', request: label, status, requestId }),
+      };
     }
     const fetchError = error as { type?: string; code?: string; message?: string };
     if (fetchError.type === 'max-size') {
       const message = `${name} sent a response larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; it was not read (${label}).`;
-      return { ok: false, retryable: false, error: new CloudError(message, { service, code: 'INVALID_RESPONSE', request: label, status, requestId }) };
+      return {
+        ok: false,
+        retryable: false,
+        error: new CloudError(message, { service, code: 'INVALID_RESPONSE', request: label, status, requestId }),
+      };
     }
     const code = fetchError.code;
     const reason = (code && NETWORK_REASONS[code]) ?? this.redact(/reason: (.*)$/.exec(fetchError.message ?? '')?.[1] ?? 'network error');

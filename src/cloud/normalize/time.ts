@@ -75,7 +75,16 @@ function zoneOffsetMinutes(zone: string): number | undefined {
 }
 
 /** Date.UTC silently rolls 2018-02-31 over to March; reject fields out of range instead. */
-function utcInstant(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offsetMinutes: number): number | undefined {
+function utcInstant(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  ms: number,
+  offsetMinutes: number,
+): number | undefined {
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return undefined;
   const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   if (d > daysInMonth) return undefined;

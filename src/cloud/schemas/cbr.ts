@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { optionalBoolean, optionalCount, optionalLooseText, optionalNumber, optionalText, optionalTimeValue, recordArray, requiredText } from './lenient';
+import {
+  optionalBoolean,
+  optionalCount,
+  optionalLooseText,
+  optionalNumber,
+  optionalText,
+  optionalTimeValue,
+  recordArray,
+  requiredText,
+} from './lenient';
 
 /*
  * CBR v3 (support.huaweicloud.com/api-cbr/ ListVault, ListBackups, ShowBackup). The official
@@ -56,7 +65,13 @@ const replicationRecordSchema = z.object({
 });
 export type CbrReplicationRecord = z.output<typeof replicationRecordSchema>;
 
-const childSchema = z.object({ id: optionalText, name: optionalText, status: optionalText, resource_name: optionalText, resource_type: optionalText });
+const childSchema = z.object({
+  id: optionalText,
+  name: optionalText,
+  status: optionalText,
+  resource_name: optionalText,
+  resource_type: optionalText,
+});
 export type CbrChild = z.output<typeof childSchema>;
 
 export const cbrBackupSchema = z.object({

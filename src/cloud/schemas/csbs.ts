@@ -24,7 +24,9 @@ export type EcsServer = z.output<typeof ecsServerSchema>;
 export const csbsCheckpointItemsEnvelope = z.object({ checkpoint_items: recordArray });
 
 /** GET /v1/{project_id}/checkpoint_items/count (seed 004). */
-export const csbsCountEnvelope = z.object({ count: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v), z.number().int().nonnegative()) });
+export const csbsCountEnvelope = z.object({
+  count: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v), z.number().int().nonnegative()),
+});
 
 /** fail_code is `{Code, Description}` in CSBS (`{}` when the backup did not fail); lower-case keys and a bare code string are accepted too. */
 const failCodeSchema = z.preprocess(

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { optionalCount, optionalLooseText, optionalNumber, optionalRecordArray, optionalText, optionalTimeValue, requiredText } from './lenient';
+import {
+  optionalCount,
+  optionalLooseText,
+  optionalNumber,
+  optionalRecordArray,
+  optionalText,
+  optionalTimeValue,
+  requiredText,
+} from './lenient';
 
 /** Fields GES puts in every response; on failure errorCode/errorMessage are set and the lists are empty. */
 const gesStatusFields = { errorCode: optionalLooseText, errorMessage: optionalText };

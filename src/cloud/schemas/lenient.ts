@@ -40,10 +40,7 @@ export const optionalBoolean = z.preprocess((v) => {
 export const optionalTimeValue = z.preprocess((v) => trimmed(nullToUndefined(v)), z.union([z.string(), z.number()]).optional());
 
 /** `{type, version}` as RDS and DDS send it; version may be numeric ("3.4" or 3.4). */
-export const datastoreSchema = z.preprocess(
-  nullToUndefined,
-  z.object({ type: optionalText, version: optionalLooseText }).optional(),
-);
+export const datastoreSchema = z.preprocess(nullToUndefined, z.object({ type: optionalText, version: optionalLooseText }).optional());
 
 /** An array of records, left unvalidated: each record is validated on its own. */
 export const recordArray = z.array(z.unknown());
@@ -72,7 +69,5 @@ export function trimKeys(value: unknown, deep = true): unknown {
 
 /** `status: Expected string, received number; size: Expected number, received string`. */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
+  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
 }

@@ -3,7 +3,9 @@ import type { Datastore, EndpointService } from '../model';
 import type { Page } from '../paging';
 
 /** Extras for the detail panel: the fields that are present and not blank, in the order given (raw keeps everything). */
-export function extrasOf(fields: Record<string, string | number | boolean | null | undefined>): Record<string, string | number | boolean | null> {
+export function extrasOf(
+  fields: Record<string, string | number | boolean | null | undefined>,
+): Record<string, string | number | boolean | null> {
   const extras: Record<string, string | number | boolean | null> = {};
   for (const [key, value] of Object.entries(fields)) {
     if (value !== undefined && value !== '') extras[key] = value;

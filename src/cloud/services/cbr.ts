@@ -65,13 +65,21 @@ function vaultDescription(vault: CbrVault): string | undefined {
   const objectType = billing?.object_type && (OBJECT_TYPES[billing.object_type] ?? billing.object_type);
   const capacity = billing?.size ?? billing?.allocated;
   const used = toBytes(billing?.used, 'MB');
-  const usage = used !== undefined && capacity !== undefined ? `${formatBytes(used)} of ${formatBytes(toBytes(capacity, 'GB')!)}` : undefined;
+  const usage =
+    used !== undefined && capacity !== undefined ? `${formatBytes(used)} of ${formatBytes(toBytes(capacity, 'GB')!)}` : undefined;
   const resources = vault.resources && `${vault.resources.length} ${vault.resources.length === 1 ? 'resource' : 'resources'}`;
   return [objectType, usage, resources].filter(Boolean).join(' · ') || undefined;
 }
 
 function toInstance(record: CbrVault, raw: unknown): Instance {
-  return { service: 'cbr', id: record.id, name: record.name || record.id, status: record.billing?.status, description: vaultDescription(record), raw };
+  return {
+    service: 'cbr',
+    id: record.id,
+    name: record.name || record.id,
+    status: record.billing?.status,
+    description: vaultDescription(record),
+    raw,
+  };
 }
 
 /** "available → cn-south-1", "fail → ap-southeast-1 (BackupService.xxxx)"; one line per record. */

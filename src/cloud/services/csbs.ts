@@ -1,5 +1,14 @@
 import type { Backup, Instance } from '../model';
-import { endTimeOf, formatCsbsTime, parseApiTime, rawStatusesFor, statusOf, toBytes, typeOfAutoTrigger, type RawStatusTable } from '../normalize';
+import {
+  endTimeOf,
+  formatCsbsTime,
+  parseApiTime,
+  rawStatusesFor,
+  statusOf,
+  toBytes,
+  typeOfAutoTrigger,
+  type RawStatusTable,
+} from '../normalize';
 import { parseEnvelope } from '../schemas/records';
 import {
   csbsCheckpointItemSchema,
@@ -39,8 +48,8 @@ function toInstance(record: EcsServer, raw: unknown): Instance {
 
 function toBackup(record: CsbsCheckpointItem, raw: unknown, server: Instance): Backup {
   const info = record.extend_info;
-  const failCode = typeof info?.fail_code === 'string' ? info.fail_code : info?.fail_code?.Code ?? info?.fail_code?.code;
-  const failDescription = typeof info?.fail_code === 'object' ? info.fail_code.Description ?? info.fail_code.description : undefined;
+  const failCode = typeof info?.fail_code === 'string' ? info.fail_code : (info?.fail_code?.Code ?? info?.fail_code?.code);
+  const failDescription = typeof info?.fail_code === 'object' ? (info.fail_code.Description ?? info.fail_code.description) : undefined;
   const status = statusOf(CSBS_STATUSES, record.status);
   // CSBS has no finish time of its own; once a backup has succeeded or failed, updated_at is when that happened.
   const finished = status === 'succeeded' || status === 'failed' ? record.updated_at : undefined;

@@ -1,6 +1,13 @@
 import type { Backup, Instance } from '../model';
 import { endTimeOf, formatDcsTime, parseApiTime, statusOf, toBytes, typeOf, type RawStatusTable } from '../normalize';
-import { dcsBackupSchema, dcsBackupsEnvelope, dcsInstanceSchema, dcsInstancesEnvelope, type DcsBackup, type DcsInstance } from '../schemas/dcs';
+import {
+  dcsBackupSchema,
+  dcsBackupsEnvelope,
+  dcsInstanceSchema,
+  dcsInstancesEnvelope,
+  type DcsBackup,
+  type DcsInstance,
+} from '../schemas/dcs';
 import type { ServiceAdapter } from './adapter';
 import { engineDescription, extrasOf } from './build';
 import { listFiltered } from './filtering';

@@ -1,7 +1,14 @@
 import type { Backup, BackupFilter, Instance } from '../model';
 import { endTimeOf, formatDdsTime, parseApiTime, statusOf, toBytes, typeOf, type RawStatusTable } from '../normalize';
 import type { Page, PageCursor, PageRequest } from '../paging';
-import { ddsBackupSchema, ddsBackupsEnvelope, ddsInstanceSchema, ddsInstancesEnvelope, type DdsBackup, type DdsInstance } from '../schemas/dds';
+import {
+  ddsBackupSchema,
+  ddsBackupsEnvelope,
+  ddsInstanceSchema,
+  ddsInstancesEnvelope,
+  type DdsBackup,
+  type DdsInstance,
+} from '../schemas/dds';
 import type { AdapterContext, ServiceAdapter } from './adapter';
 import type { Query } from '../http/json';
 import { datastoreOf, engineDescription, extrasOf, singleResult } from './build';
@@ -90,7 +97,12 @@ function backupsSpec(
   };
 }
 
-function listBackups(ctx: AdapterContext, instance: Instance | undefined, request: PageRequest & { readonly filter?: BackupFilter }, mode?: string) {
+function listBackups(
+  ctx: AdapterContext,
+  instance: Instance | undefined,
+  request: PageRequest & { readonly filter?: BackupFilter },
+  mode?: string,
+) {
   return listFiltered('dds', request.filter, CAPABILITIES, (plan, keep) =>
     fetchOffsetPage(ctx, backupsSpec(ctx, instance, typeAndWindowQuery(plan, formatDdsTime), keep, mode), request),
   );
@@ -103,18 +115,34 @@ function listBackups(ctx: AdapterContext, instance: Instance | undefined, reques
  */
 async function listProjectBackups(ctx: AdapterContext, request: PageRequest & { readonly filter?: BackupFilter }): Promise<Page<Backup>> {
   const [modeIndex, offset] = request.cursor?.kind === 'marker' ? request.cursor.marker.split(':').map(Number) : [0, 0];
-  if (!(modeIndex >= 0 && modeIndex < MODES.length) || !(offset >= 0)) throw new RangeError(`Not a DDS project cursor: ${JSON.stringify(request.cursor)}`);
+  if (!(modeIndex >= 0 && modeIndex < MODES.length) || !(offset >= 0))
+    throw new RangeError(`Not a DDS project cursor: ${JSON.stringify(request.cursor)}`);
   const page = await listBackups(ctx, undefined, { ...request, cursor: { kind: 'offset', offset } }, MODES[modeIndex]);
   const nextOffset = page.next?.kind === 'offset' ? page.next.offset : undefined;
   const next: PageCursor | undefined =
-    nextOffset !== undefined ? { kind: 'marker', marker: `${modeIndex}:${nextOffset}` } : modeIndex + 1 < MODES.length ? { kind: 'marker', marker: `${modeIndex + 1}:0` } : undefined;
+    nextOffset !== undefined
+      ? { kind: 'marker', marker: `${modeIndex}:${nextOffset}` }
+      : modeIndex + 1 < MODES.length
+        ? { kind: 'marker', marker: `${modeIndex + 1}:0` }
+        : undefined;
   return { ...page, next, total: undefined };
 }
 
 /** Looks the backup up in each mode at once: the one that answers also tells the mode. */
-async function findInEveryMode(ctx: AdapterContext, instance: Instance | undefined, backupId: string, signal?: AbortSignal): Promise<Backup | undefined> {
+async function findInEveryMode(
+  ctx: AdapterContext,
+  instance: Instance | undefined,
+  backupId: string,
+  signal?: AbortSignal,
+): Promise<Backup | undefined> {
   const found = await Promise.all(
-    MODES.map(async (mode) => singleResult(await fetchOffsetPage(ctx, backupsSpec(ctx, instance, { backup_id: backupId }, undefined, mode), { limit: 1, signal }), 'dds', backupId)),
+    MODES.map(async (mode) =>
+      singleResult(
+        await fetchOffsetPage(ctx, backupsSpec(ctx, instance, { backup_id: backupId }, undefined, mode), { limit: 1, signal }),
+        'dds',
+        backupId,
+      ),
+    ),
   );
   return found.find((backup) => backup !== undefined);
 }
@@ -152,7 +180,11 @@ export const ddsAdapter: ServiceAdapter = {
   /** With the instance's mode known (listed from listInstances), one look-up; otherwise one per mode. */
   async findBackupById(ctx, instance, backupId, signal) {
     if (instance && modeOf(instance)) {
-      return singleResult(await fetchOffsetPage(ctx, backupsSpec(ctx, instance, { backup_id: backupId }), { limit: 1, signal }), 'dds', backupId);
+      return singleResult(
+        await fetchOffsetPage(ctx, backupsSpec(ctx, instance, { backup_id: backupId }), { limit: 1, signal }),
+        'dds',
+        backupId,
+      );
     }
     return findInEveryMode(ctx, instance, backupId, signal);
   },

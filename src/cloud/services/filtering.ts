@@ -54,7 +54,10 @@ export function planFilter(filter: BackupFilter | undefined, capabilities: Serve
 
 type ServerChoice = { kind: 'unfiltered' } | { kind: 'one'; value: string } | { kind: 'none' } | { kind: 'client' };
 
-function chooseServerValue<K extends string>(wanted: readonly K[] | undefined, rawValuesOf: ((key: K) => readonly string[]) | undefined): ServerChoice {
+function chooseServerValue<K extends string>(
+  wanted: readonly K[] | undefined,
+  rawValuesOf: ((key: K) => readonly string[]) | undefined,
+): ServerChoice {
   if (!wanted?.length) return { kind: 'unfiltered' };
   if (!rawValuesOf) return { kind: 'client' };
   const raw = [...new Set(wanted.flatMap((key) => rawValuesOf(key)))];
@@ -68,7 +71,8 @@ function chooseServerValue<K extends string>(wanted: readonly K[] | undefined, r
  * `incremental` (CBR) matches "incremental" whatever its auto/manual type.
  */
 export function matchesFilter(backup: Backup, filter: BackupFilter): boolean {
-  if (filter.types?.length && !filter.types.some((type) => type === backup.type || (type === 'incremental' && backup.incremental === true))) return false;
+  if (filter.types?.length && !filter.types.some((type) => type === backup.type || (type === 'incremental' && backup.incremental === true)))
+    return false;
   if (filter.statuses?.length && !filter.statuses.some((status) => status === backup.status)) return false;
   if (filter.timeRange) {
     const start = backup.start.instant;

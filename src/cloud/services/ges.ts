@@ -101,7 +101,12 @@ export const gesAdapter: ServiceAdapter = {
   instanceNoun: 'graph',
   icons: { service: 'type-hierarchy', instance: 'type-hierarchy-sub' },
   rawStatuses: GES_STATUSES,
-  extraLabels: { graphStatus: 'Graph status', graphSizeTypeIndex: 'Graph size type', arch: 'CPU architecture', duration: 'Backup duration (s)' },
+  extraLabels: {
+    graphStatus: 'Graph status',
+    graphSizeTypeIndex: 'Graph size type',
+    arch: 'CPU architecture',
+    duration: 'Backup duration (s)',
+  },
 
   listInstances(ctx, request) {
     return fetchOffsetPage(

@@ -27,7 +27,11 @@ export interface ListSpec<E extends z.ZodTypeAny, R extends z.ZodTypeAny, T> {
   readonly query: Query;
   readonly envelope: E;
   /** The record array and total of a validated envelope. May throw for errors reported in a 200 body. */
-  readonly read: (envelope: z.output<E>, response: JsonResponse, origin: ResponseOrigin) => { readonly records: readonly unknown[]; readonly total?: number };
+  readonly read: (
+    envelope: z.output<E>,
+    response: JsonResponse,
+    origin: ResponseOrigin,
+  ) => { readonly records: readonly unknown[]; readonly total?: number };
   readonly record: R;
   readonly toModel: (record: z.output<R>, raw: unknown) => T;
   /** Client-side filter; records it rejects count as scanned but are not returned. */
@@ -60,7 +64,11 @@ export async function fetchOffsetPage<E extends z.ZodTypeAny, R extends z.ZodTyp
   // A page-number API can only start at a page boundary: fetch the page holding `offset` and skip into it.
   const skip = spec.style === 'pageNumber' ? offset % limit : 0;
   const paging: Query =
-    spec.style === 'offset' ? { offset, limit } : spec.style === 'start' ? { start: offset + 1, limit } : { offset: Math.floor(offset / limit) + 1, limit };
+    spec.style === 'offset'
+      ? { offset, limit }
+      : spec.style === 'start'
+        ? { start: offset + 1, limit }
+        : { offset: Math.floor(offset / limit) + 1, limit };
   const { records, total } = await fetchRecords(ctx, spec, paging, request.signal);
   const pageRecords = records.slice(skip);
   const consumed = offset + pageRecords.length;
@@ -87,10 +95,20 @@ export async function fetchMarkerPage<E extends z.ZodTypeAny, R extends z.ZodTyp
   const marker = cursor?.kind === 'marker' ? cursor.marker : undefined;
   const { records } = await fetchRecords(ctx, spec, { limit: request.limit, marker }, request.signal);
   const nextMarker = records.length >= request.limit ? lastId(records) : undefined;
-  return buildPage(spec, records, nextMarker !== undefined && nextMarker !== marker ? { kind: 'marker', marker: nextMarker } : undefined, undefined);
+  return buildPage(
+    spec,
+    records,
+    nextMarker !== undefined && nextMarker !== marker ? { kind: 'marker', marker: nextMarker } : undefined,
+    undefined,
+  );
 }
 
-async function fetchRecords<E extends z.ZodTypeAny, R extends z.ZodTypeAny, T>(ctx: AdapterContext, spec: ListSpec<E, R, T>, paging: Query, signal: AbortSignal | undefined) {
+async function fetchRecords<E extends z.ZodTypeAny, R extends z.ZodTypeAny, T>(
+  ctx: AdapterContext,
+  spec: ListSpec<E, R, T>,
+  paging: Query,
+  signal: AbortSignal | undefined,
+) {
   const response = await ctx.get(spec.service, spec.path, { ...spec.query, ...paging }, signal);
   const origin: ResponseOrigin = { service: spec.service, request: `GET ${spec.path}` };
   return spec.read(parseEnvelope(spec.envelope, response, origin), response, origin);
@@ -117,7 +135,8 @@ function checkLimit(spec: { readonly service: EndpointService; readonly maxLimit
 function offsetOf(service: EndpointService, cursor: PageCursor | undefined): number {
   if (!cursor) return 0;
   if (cursor.kind !== 'offset') throw invalidRequest(service, `${service.toUpperCase()} pages by offset; a marker cursor cannot be used.`);
-  if (!Number.isInteger(cursor.offset) || cursor.offset < 0) throw invalidRequest(service, `Page offset must be a non-negative integer; got ${cursor.offset}.`);
+  if (!Number.isInteger(cursor.offset) || cursor.offset < 0)
+    throw invalidRequest(service, `Page offset must be a non-negative integer; got ${cursor.offset}.`);
   return cursor.offset;
 }
 

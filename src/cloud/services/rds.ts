@@ -1,6 +1,13 @@
 import type { Backup, Instance } from '../model';
 import { endTimeOf, formatRdsTime, parseApiTime, statusOf, toBytes, typeOf, type RawStatusTable } from '../normalize';
-import { rdsBackupSchema, rdsBackupsEnvelope, rdsInstanceSchema, rdsInstancesEnvelope, type RdsBackup, type RdsInstance } from '../schemas/rds';
+import {
+  rdsBackupSchema,
+  rdsBackupsEnvelope,
+  rdsInstanceSchema,
+  rdsInstancesEnvelope,
+  type RdsBackup,
+  type RdsInstance,
+} from '../schemas/rds';
 import type { AdapterContext, ServiceAdapter } from './adapter';
 import type { Query } from '../http/json';
 import { datastoreOf, engineDescription, extrasOf, singleResult } from './build';
@@ -36,7 +43,9 @@ function toInstance(record: RdsInstance, raw: unknown): Instance {
  */
 function endMeaningOf(record: RdsBackup, instance: Instance): Backup['endMeaning'] {
   const engine = record.datastore?.type ?? instance.datastore?.type;
-  return typeOf(record.type) === 'incremental' && (engine === undefined || engine.toLowerCase() === 'mysql') ? 'lastTransactionCommit' : undefined;
+  return typeOf(record.type) === 'incremental' && (engine === undefined || engine.toLowerCase() === 'mysql')
+    ? 'lastTransactionCommit'
+    : undefined;
 }
 
 function toBackup(record: RdsBackup, raw: unknown, instance: Instance): Backup {

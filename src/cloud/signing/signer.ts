@@ -30,7 +30,10 @@ export function rfc3986(value: string): string {
 
 /** `X-Sdk-Date` format: YYYYMMDDTHHmmssZ, UTC. */
 export function formatSdkDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Parses an X-Sdk-Date value; undefined when it is not in the format. */
@@ -53,7 +56,10 @@ function decodeSegment(segment: string): string {
 function canonicalUri(pathname: string): string {
   // The URL object gives the path percent-encoded; decode each segment, then encode it per RFC 3986
   // (the gateway canonicalises the decoded path, so `%20` and a raw space sign the same).
-  const uri = pathname.split('/').map((segment) => rfc3986(decodeSegment(segment))).join('/');
+  const uri = pathname
+    .split('/')
+    .map((segment) => rfc3986(decodeSegment(segment)))
+    .join('/');
   return uri.endsWith('/') ? uri : uri + '/';
 }
 
@@ -82,7 +88,14 @@ export function canonicalRequest(method: string, url: string, headers: Record<st
   const canonicalHeaders = lowered.map(([name, value]) => `${name}:${value}\n`).join('');
   const hashedBody = createHash('sha256').update(body, 'utf8').digest('hex');
   return {
-    canonicalRequest: [method.toUpperCase(), canonicalUri(parsed.pathname), canonicalQuery(parsed.searchParams), canonicalHeaders, signedHeaders, hashedBody].join('\n'),
+    canonicalRequest: [
+      method.toUpperCase(),
+      canonicalUri(parsed.pathname),
+      canonicalQuery(parsed.searchParams),
+      canonicalHeaders,
+      signedHeaders,
+      hashedBody,
+    ].join('\n'),
     signedHeaders,
   };
 }

@@ -1,6 +1,16 @@
 import { isUnfinished, type Backup, type NormalizedStatus, type TimeValue } from '../../cloud/model';
 import { explain, UNKNOWN_CODE_NOTE } from '../../cloud/errorCodes';
-import { formatBytes, formatRelative, LAST_COMMIT_LABEL, LAST_COMMIT_NOTE, progressText, STATUS_ICONS, statusLabel, typeLabel, unfinishedText } from '../../cloud/format';
+import {
+  formatBytes,
+  formatRelative,
+  LAST_COMMIT_LABEL,
+  LAST_COMMIT_NOTE,
+  progressText,
+  STATUS_ICONS,
+  statusLabel,
+  typeLabel,
+  unfinishedText,
+} from '../../cloud/format';
 import { adapterFor } from '../../cloud/services/registry';
 import { escapeHtml } from './escape';
 import { renderPage, type WebviewResources } from './page';
@@ -43,7 +53,6 @@ export interface DetailsPageInput {
 
 type Row = readonly [label: string, valueHtml: string];
 
-
 const code = (text: unknown) => `<code>${escapeHtml(text)}</code>`;
 const muted = (html: string) => `<span class="muted">${html}</span>`;
 
@@ -82,10 +91,10 @@ function timeHtml(time: TimeValue, now: number): string {
 }
 
 function identityRows(backup: Backup, serviceLabel: string): Row[] {
-  const instance = backup.instanceName
-    ? `${escapeHtml(backup.instanceName)} ${muted(code(backup.instanceId))}`
-    : code(backup.instanceId);
-  const type = escapeHtml(typeLabel(backup.type, backup.rawType)) + (backup.rawType !== undefined ? ` ${muted(`(API: ${code(backup.rawType)})`)}` : '');
+  const instance = backup.instanceName ? `${escapeHtml(backup.instanceName)} ${muted(code(backup.instanceId))}` : code(backup.instanceId);
+  const type =
+    escapeHtml(typeLabel(backup.type, backup.rawType)) +
+    (backup.rawType !== undefined ? ` ${muted(`(API: ${code(backup.rawType)})`)}` : '');
   return [
     ['ID', code(backup.id)],
     ['Name', escapeHtml(backup.name)],
@@ -128,7 +137,10 @@ function sizeRows(backup: Backup): Row[] {
   if (backup.sizeBytes === undefined && backup.rawSize === undefined) return [['Size', muted('not given by the API')]];
   const rows: Row[] = [];
   if (backup.sizeBytes !== undefined) {
-    rows.push(['Size', `${escapeHtml(formatBytes(backup.sizeBytes))} ${muted(`(${escapeHtml(backup.sizeBytes.toLocaleString('en-US'))} bytes)`)}`]);
+    rows.push([
+      'Size',
+      `${escapeHtml(formatBytes(backup.sizeBytes))} ${muted(`(${escapeHtml(backup.sizeBytes.toLocaleString('en-US'))} bytes)`)}`,
+    ]);
   }
   if (backup.rawSize) rows.push(['Size as sent', escapeHtml(`${backup.rawSize.value} ${backup.rawSize.unit}`)]);
   return rows;
@@ -149,7 +161,11 @@ function databasesSection(backup: Backup): string {
 
 /** A field name as words, for the raw fields no adapter labels: `graphSizeTypeIndex` → "Graph size type index". */
 function readableKey(key: string): string {
-  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim().toLowerCase();
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

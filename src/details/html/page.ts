@@ -12,10 +12,7 @@ export interface WebviewResources {
 
 /** No inline styles or scripts, no remote content: everything comes from media/ through the webview. */
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
-  return (
-    `default-src 'none'; style-src ${cspSource}; font-src ${cspSource}; ` +
-    `img-src ${cspSource} data:; script-src 'nonce-${nonce}'`
-  );
+  return `default-src 'none'; style-src ${cspSource}; font-src ${cspSource}; ` + `img-src ${cspSource} data:; script-src 'nonce-${nonce}'`;
 }
 
 /** A complete webview document around `body` (already-escaped HTML). */

@@ -46,7 +46,8 @@ export function uncoveredLeaves(raw: unknown, shown: readonly ShownValue[]): Raw
   };
   const present = shown.filter((item) => item.value !== undefined);
   const byValueOnly = present.filter(
-    (item) => !(item.key !== undefined && cover((leaf) => lastSegment(leaf.path) === item.key && valueKey(leaf.value) === valueKey(item.value))),
+    (item) =>
+      !(item.key !== undefined && cover((leaf) => lastSegment(leaf.path) === item.key && valueKey(leaf.value) === valueKey(item.value))),
   );
   for (const item of byValueOnly) cover((leaf) => valueKey(leaf.value) === valueKey(item.value));
   return leaves.filter((_, i) => !covered.has(i));

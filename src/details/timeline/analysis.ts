@@ -70,7 +70,10 @@ export function median(values: readonly number[]): number | undefined {
 /** The median interval between consecutive automatic backups; undefined with fewer than two. */
 export function usualAutoInterval(backups: readonly Backup[]): number | undefined {
   const starts = automaticRuns(backups).map((b) => startOf(b)!);
-  const intervals = starts.slice(1).map((start, i) => start - starts[i]).filter((ms) => ms > 0);
+  const intervals = starts
+    .slice(1)
+    .map((start, i) => start - starts[i])
+    .filter((ms) => ms > 0);
   return median(intervals);
 }
 
@@ -115,9 +118,7 @@ function sizeFamily(type: BackupType): string {
 export function findSizeDrops(backups: readonly Backup[], ratio: number = DEFAULT_DROP_RATIO): SizeDrop[] {
   const previousByFamily = new Map<string, Backup>();
   const drops: SizeDrop[] = [];
-  const candidates = backups
-    .filter((b) => b.status === 'succeeded' && b.sizeBytes !== undefined && startOf(b) !== undefined)
-    .sort(byStart);
+  const candidates = backups.filter((b) => b.status === 'succeeded' && b.sizeBytes !== undefined && startOf(b) !== undefined).sort(byStart);
   for (const backup of candidates) {
     const family = sizeFamily(backup.type);
     const previous = previousByFamily.get(family);

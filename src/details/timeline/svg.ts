@@ -22,7 +22,20 @@ export interface TimelineSvgInput {
 const MARGIN = { left: 16, right: 16, top: 44, bottom: 30 };
 const MARK_WIDTH = 6;
 const MIN_MARK_HEIGHT = 4;
-const TICK_STEPS = [HOUR_MS, 3 * HOUR_MS, 6 * HOUR_MS, 12 * HOUR_MS, DAY_MS, 2 * DAY_MS, 7 * DAY_MS, 14 * DAY_MS, 30 * DAY_MS, 60 * DAY_MS, 90 * DAY_MS, 180 * DAY_MS];
+const TICK_STEPS = [
+  HOUR_MS,
+  3 * HOUR_MS,
+  6 * HOUR_MS,
+  12 * HOUR_MS,
+  DAY_MS,
+  2 * DAY_MS,
+  7 * DAY_MS,
+  14 * DAY_MS,
+  30 * DAY_MS,
+  60 * DAY_MS,
+  90 * DAY_MS,
+  180 * DAY_MS,
+];
 const MAX_TICKS = 10;
 
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -101,7 +114,8 @@ export function renderTimelineSvg(input: TimelineSvgInput): string {
       `<text x="${x(tick.at)}" y="${baseline + 18}" text-anchor="middle">${escapeHtml(tick.label)}</text></g>`,
   );
 
-  const scale = maxSize > 0 ? `<text class="scale" x="${MARGIN.left}" y="${MARGIN.top - 6}">tallest: ${escapeHtml(formatBytes(maxSize))}</text>` : '';
+  const scale =
+    maxSize > 0 ? `<text class="scale" x="${MARGIN.left}" y="${MARGIN.top - 6}">tallest: ${escapeHtml(formatBytes(maxSize))}</text>` : '';
 
   return [
     `<svg class="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Backups from ${escapeHtml(dayjs(range.from).format('YYYY-MM-DD'))} to ${escapeHtml(dayjs(range.to).format('YYYY-MM-DD'))}">`,

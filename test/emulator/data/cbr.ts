@@ -10,7 +10,16 @@ import { Random, randomFor } from './random';
 // CBR writes times like CSBS: `2020-08-18T06:00:45.375070`, UTC, no zone.
 import { csbsTime as cbrTime, DAY, HOUR, MINUTE } from './time';
 
-export const CBR_STATUSES = ['available', 'protecting', 'restoring', 'deleting', 'error', 'waiting_protect', 'waiting_restore', 'waiting_delete'] as const;
+export const CBR_STATUSES = [
+  'available',
+  'protecting',
+  'restoring',
+  'deleting',
+  'error',
+  'waiting_protect',
+  'waiting_restore',
+  'waiting_delete',
+] as const;
 export type CbrStatus = (typeof CBR_STATUSES)[number];
 
 /** provider_id per vault kind (CBR.md §2, §4). */
@@ -21,7 +30,11 @@ const PROVIDERS = {
 } as const;
 type ObjectType = keyof typeof PROVIDERS;
 
-const RESOURCE_TYPES: Readonly<Record<ObjectType, string>> = { server: 'OS::Nova::Server', disk: 'OS::Cinder::Volume', turbo: 'OS::Sfs::Turbo' };
+const RESOURCE_TYPES: Readonly<Record<ObjectType, string>> = {
+  server: 'OS::Nova::Server',
+  disk: 'OS::Cinder::Volume',
+  turbo: 'OS::Sfs::Turbo',
+};
 
 /** The names tests and docs refer to. */
 export const CBR_NAMES = {
@@ -186,12 +199,27 @@ export function cbrDemo(now: number, projectId: string): InstanceBackups {
     resources,
     createdMs: now - rng.int(100, 400) * DAY,
   });
-  const servers = vault(CBR_NAMES.servers, 'server', 500, [resource('app-01', 40, 'cn-north-4a'), resource('app-02', 40, 'cn-north-4b'), resource('db-01', 100, 'cn-north-4a')]);
-  const disks = vault(CBR_NAMES.disks, 'disk', 200, [resource('data-disk-01', 100, 'cn-north-4a'), resource('data-disk-02', 50, 'cn-north-4b')]);
+  const servers = vault(CBR_NAMES.servers, 'server', 500, [
+    resource('app-01', 40, 'cn-north-4a'),
+    resource('app-02', 40, 'cn-north-4b'),
+    resource('db-01', 100, 'cn-north-4a'),
+  ]);
+  const disks = vault(CBR_NAMES.disks, 'disk', 200, [
+    resource('data-disk-01', 100, 'cn-north-4a'),
+    resource('data-disk-02', 50, 'cn-north-4b'),
+  ]);
   const files = vault(CBR_NAMES.files, 'turbo', 1000, [resource('sfs-turbo-shared', 500, 'cn-north-4a')]);
   const history = vault(CBR_NAMES.history, 'server', 20_000, [resource('batch-history', 80, 'cn-north-4c')]);
 
-  const backup = (v: VaultSpec, r: Resource, status: CbrStatus, createdMs: number, autoTrigger: boolean, incremental: boolean, extra: Partial<BackupSpec> = {}) =>
+  const backup = (
+    v: VaultSpec,
+    r: Resource,
+    status: CbrStatus,
+    createdMs: number,
+    autoTrigger: boolean,
+    incremental: boolean,
+    extra: Partial<BackupSpec> = {},
+  ) =>
     cbrBackup({
       id: rng.uuid(),
       name: autoTrigger ? `autobk_${rng.hex(4)}` : `manualbk_${r.name}_${rng.hex(4)}`,
@@ -226,17 +254,48 @@ export function cbrDemo(now: number, projectId: string): InstanceBackups {
       const replication =
         s === 2 && d === 1
           ? [
-              { id: rng.uuid(), status: 'success', created_at: cbrTime(createdMs + HOUR), source_region: 'cn-north-4', destination_region: 'cn-south-1', destination_vault_id: rng.uuid(), destination_backup_id: rng.uuid(), destination_checkpoint_id: null, extra_info: { progress: 100, fail_code: null, fail_reason: null, auto_trigger: true } },
-              { id: rng.uuid(), status: 'fail', created_at: cbrTime(createdMs + 2 * HOUR), source_region: 'cn-north-4', destination_region: 'ap-southeast-1', destination_vault_id: rng.uuid(), destination_backup_id: null, destination_checkpoint_id: null, extra_info: { progress: 35, fail_code: 'BackupService.6302', fail_reason: 'The destination vault does not have enough capacity.', auto_trigger: false } },
+              {
+                id: rng.uuid(),
+                status: 'success',
+                created_at: cbrTime(createdMs + HOUR),
+                source_region: 'cn-north-4',
+                destination_region: 'cn-south-1',
+                destination_vault_id: rng.uuid(),
+                destination_backup_id: rng.uuid(),
+                destination_checkpoint_id: null,
+                extra_info: { progress: 100, fail_code: null, fail_reason: null, auto_trigger: true },
+              },
+              {
+                id: rng.uuid(),
+                status: 'fail',
+                created_at: cbrTime(createdMs + 2 * HOUR),
+                source_region: 'cn-north-4',
+                destination_region: 'ap-southeast-1',
+                destination_vault_id: rng.uuid(),
+                destination_backup_id: null,
+                destination_checkpoint_id: null,
+                extra_info: {
+                  progress: 35,
+                  fail_code: 'BackupService.6302',
+                  fail_reason: 'The destination vault does not have enough capacity.',
+                  auto_trigger: false,
+                },
+              },
             ]
           : undefined;
-      serverBackups.push(backup(servers, r, status, createdMs, true, d % 7 !== 6, { children: r.name === 'db-01' ? undefined : children, replication }));
+      serverBackups.push(
+        backup(servers, r, status, createdMs, true, d % 7 !== 6, { children: r.name === 'db-01' ? undefined : children, replication }),
+      );
     });
   });
   serverBackups.push(backup(servers, servers.resources[0], 'available', now - 30 * HOUR, false, false));
 
   // Disks: manual backups, one recorded in the other form the official sample shows.
-  const diskBackups = disks.resources.flatMap((r, i) => [0, 1, 2].map((k) => backup(disks, r, k === 2 && i === 1 ? 'error' : 'available', now - (k * 3 + i + 1) * DAY - 5 * HOUR, false, k < 2)));
+  const diskBackups = disks.resources.flatMap((r, i) =>
+    [0, 1, 2].map((k) =>
+      backup(disks, r, k === 2 && i === 1 ? 'error' : 'available', now - (k * 3 + i + 1) * DAY - 5 * HOUR, false, k < 2),
+    ),
+  );
   const sample = diskBackups[1];
   diskBackups[1] = {
     ...sample,

@@ -35,14 +35,30 @@ const KB_PER_GB = 1024 * 1024;
 
 /** The ids tests and docs refer to. */
 export const DEMO_NAMES = {
-  rds: { orders: 'orders-mysql', billing: 'billing-pg', reporting: 'reporting-sqlserver', payments: 'payments-mysql', legacy: 'legacy-drift', staging: 'staging-mysql' },
+  rds: {
+    orders: 'orders-mysql',
+    billing: 'billing-pg',
+    reporting: 'reporting-sqlserver',
+    payments: 'payments-mysql',
+    legacy: 'legacy-drift',
+    staging: 'staging-mysql',
+  },
   dds: { catalog: 'catalog-mongo', events: 'events-replica', sandbox: 'sandbox-single' },
   dcs: { sessions: 'sessions-redis', cache: 'cache-redis', ratelimit: 'ratelimit-redis' },
   ges: { social: 'social-graph', fraud: 'fraud-graph', archive: 'kg-archive' },
   servers: { web1: 'web-01', web2: 'web-02', bastion: 'db-bastion', batch: 'batch-worker' },
 } as const;
 
-export const DCS_ERROR_CODES = ['dcs.08.0001', 'dcs.08.0002', 'dcs.08.0003', 'dcs.08.0004', 'dcs.08.0005', 'dcs.08.0006', 'dcs.08.0007', 'dcs.08.0008'];
+export const DCS_ERROR_CODES = [
+  'dcs.08.0001',
+  'dcs.08.0002',
+  'dcs.08.0003',
+  'dcs.08.0004',
+  'dcs.08.0005',
+  'dcs.08.0006',
+  'dcs.08.0007',
+  'dcs.08.0008',
+];
 
 /** Times of a daily job at `hourUtc`, newest first, all before `now`. */
 function daily(now: number, days: number, hourUtc: number): number[] {
@@ -73,7 +89,13 @@ class DemoBuilder {
 
   rds(): EmulatorData['rds'] {
     const now = this.now;
-    const instance = (name: string, engine: RdsInstanceSpec['engine'], version: string, status = 'ACTIVE', type: RdsInstanceSpec['type'] = 'Ha'): RdsInstanceSpec => ({
+    const instance = (
+      name: string,
+      engine: RdsInstanceSpec['engine'],
+      version: string,
+      status = 'ACTIVE',
+      type: RdsInstanceSpec['type'] = 'Ha',
+    ): RdsInstanceSpec => ({
       id: this.rng.hex(32) + 'in01',
       name,
       engine,
@@ -90,7 +112,15 @@ class DemoBuilder {
     const legacy = instance(n.legacy, 'MySQL', '5.6', 'ACTIVE', 'Single');
     const staging = instance(n.staging, 'MySQL', '8.0', 'BUILD', 'Single');
 
-    const backup = (inst: RdsInstanceSpec, type: RdsBackupSpec['type'], beginMs: number, sizeKb: number, status: RdsBackupSpec['status'] = 'COMPLETED', name?: string, databases?: string[]): RdsBackupSpec => ({
+    const backup = (
+      inst: RdsInstanceSpec,
+      type: RdsBackupSpec['type'],
+      beginMs: number,
+      sizeKb: number,
+      status: RdsBackupSpec['status'] = 'COMPLETED',
+      name?: string,
+      databases?: string[],
+    ): RdsBackupSpec => ({
       id: this.rng.hex(32) + 'br01',
       name: name ?? `${inst.name}-${stamp(beginMs)}`,
       type,
@@ -105,26 +135,67 @@ class DemoBuilder {
 
     // orders-mysql: 143 backups (paging at page size 50), every type but fragment, every status.
     const ordersSpecs: RdsBackupSpec[] = daily(now, 120, 18).map((t, d) =>
-      backup(orders, 'auto', t + this.jitter(5), fullSize(1.2, d), d === 0 ? 'BUILDING' : d === 17 || d === 55 ? 'FAILED' : d === 119 ? 'DELETING' : 'COMPLETED'),
+      backup(
+        orders,
+        'auto',
+        t + this.jitter(5),
+        fullSize(1.2, d),
+        d === 0 ? 'BUILDING' : d === 17 || d === 55 ? 'FAILED' : d === 119 ? 'DELETING' : 'COMPLETED',
+      ),
     );
-    const manualNames = ['pre-migration', 'before-upgrade-8.0.32', 'pre-index-rebuild', 'quarter-close', 'schema-v42', 'pre-partitioning', 'before-purge', 'audit-snapshot', 'pre-failover-test', 'release-2024.11', 'release-2024.12', 'before-charset-change', 'hotfix-1187', 'pre-archive', 'dr-drill'];
+    const manualNames = [
+      'pre-migration',
+      'before-upgrade-8.0.32',
+      'pre-index-rebuild',
+      'quarter-close',
+      'schema-v42',
+      'pre-partitioning',
+      'before-purge',
+      'audit-snapshot',
+      'pre-failover-test',
+      'release-2024.11',
+      'release-2024.12',
+      'before-charset-change',
+      'hotfix-1187',
+      'pre-archive',
+      'dr-drill',
+    ];
     manualNames.forEach((name, i) => {
       const t = now - (3 + i * 7) * DAY - this.rng.int(1, 20) * HOUR;
       ordersSpecs.push(backup(orders, 'manual', t, fullSize(1.2, 3 + i * 7), name === 'pre-migration' ? 'FAILED' : 'COMPLETED', name));
     });
-    for (let i = 0; i < 8; i++) ordersSpecs.push(backup(orders, 'incremental', now - (i * 5 + 1) * HOUR - this.jitter(20), 20 * 1024 + this.rng.int(0, 60 * 1024)));
+    for (let i = 0; i < 8; i++)
+      ordersSpecs.push(backup(orders, 'incremental', now - (i * 5 + 1) * HOUR - this.jitter(20), 20 * 1024 + this.rng.int(0, 60 * 1024)));
 
     // billing-pg: PostgreSQL with incrementals; one record keeps the seed's spaced timestamps.
-    const billingSpecs = daily(now, 21, 19).map((t, d) => backup(billing, 'auto', t + this.jitter(5), fullSize(0.6, d), d === 9 ? 'FAILED' : 'COMPLETED'));
-    for (let i = 0; i < 6; i++) billingSpecs.push(backup(billing, 'incremental', now - (i * 4 + 2) * HOUR, 8 * 1024 + this.rng.int(0, 30 * 1024)));
+    const billingSpecs = daily(now, 21, 19).map((t, d) =>
+      backup(billing, 'auto', t + this.jitter(5), fullSize(0.6, d), d === 9 ? 'FAILED' : 'COMPLETED'),
+    );
+    for (let i = 0; i < 6; i++)
+      billingSpecs.push(backup(billing, 'incremental', now - (i * 4 + 2) * HOUR, 8 * 1024 + this.rng.int(0, 30 * 1024)));
     billingSpecs.push(backup(billing, 'manual', now - 12 * DAY - 3 * HOUR, fullSize(0.6, 12), 'DELETING', 'before-vacuum-full'));
 
     // reporting-sqlserver: full, differential (fragment) and manual backups listing their databases.
     const databases = ['reporting', 'staging_etl', 'user01', 'user02'];
     const reportingSpecs = daily(now, 14, 17).map((t, d) => backup(reporting, 'auto', t + this.jitter(5), fullSize(3.5, d)));
-    for (let i = 0; i < 10; i++) reportingSpecs.push(backup(reporting, 'fragment', now - (i * 12 + 6) * HOUR, 200 * 1024 + this.rng.int(0, 300 * 1024), i === 4 ? 'FAILED' : 'COMPLETED', undefined, databases.slice(0, 2 + (i % 3))));
-    reportingSpecs.push(backup(reporting, 'manual', now - 2 * DAY - 5 * HOUR, fullSize(3.5, 2), 'COMPLETED', 'month-end-close', ['user01', 'user02']));
-    reportingSpecs.push(backup(reporting, 'manual', now - 9 * DAY - 1 * HOUR, fullSize(3.5, 9), 'COMPLETED', 'pre-cumulative-update', databases));
+    for (let i = 0; i < 10; i++)
+      reportingSpecs.push(
+        backup(
+          reporting,
+          'fragment',
+          now - (i * 12 + 6) * HOUR,
+          200 * 1024 + this.rng.int(0, 300 * 1024),
+          i === 4 ? 'FAILED' : 'COMPLETED',
+          undefined,
+          databases.slice(0, 2 + (i % 3)),
+        ),
+      );
+    reportingSpecs.push(
+      backup(reporting, 'manual', now - 2 * DAY - 5 * HOUR, fullSize(3.5, 2), 'COMPLETED', 'month-end-close', ['user01', 'user02']),
+    );
+    reportingSpecs.push(
+      backup(reporting, 'manual', now - 9 * DAY - 1 * HOUR, fullSize(3.5, 9), 'COMPLETED', 'pre-cumulative-update', databases),
+    );
 
     // payments-mysql: the timeline case — daily autos with a 5-day gap and a >50 % size drop.
     const paymentsSpecs: RdsBackupSpec[] = [];
@@ -141,13 +212,24 @@ class DemoBuilder {
     const billingRecords = records(billingSpecs);
     const spaced = (time: string) => time.replace(/-/g, ' - ').replace('T', ' T').replace(/:/g, ': ').replace('+', ' + ');
     const defect = billingRecords[7];
-    Object.assign(defect, { begin_time: spaced(defect.begin_time as string), end_time: spaced(defect.end_time as string), instance_id: `${billing.id} ` });
+    Object.assign(defect, {
+      begin_time: spaced(defect.begin_time as string),
+      end_time: spaced(defect.end_time as string),
+      instance_id: `${billing.id} `,
+    });
 
     const reportingRecords = records(reportingSpecs).map((record, i) => (i === 3 ? renameKey(record, 'id', 'id ') : record));
 
     const legacyRecords: RawRecord[] = records(legacySpecs);
-    legacyRecords.splice(2, 0, { ...rdsBackup(backup(legacy, 'auto', now - 1 * DAY - 2 * HOUR, fullSize(0.25, 1))), id: 4711, size: '262144 kB', status: ['COMPLETED'] });
-    const missingId: RawRecord = rdsBackup(backup(legacy, 'manual', now - 4 * DAY - 6 * HOUR, fullSize(0.25, 4), 'COMPLETED', 'hand-made-export'));
+    legacyRecords.splice(2, 0, {
+      ...rdsBackup(backup(legacy, 'auto', now - 1 * DAY - 2 * HOUR, fullSize(0.25, 1))),
+      id: 4711,
+      size: '262144 kB',
+      status: ['COMPLETED'],
+    });
+    const missingId: RawRecord = rdsBackup(
+      backup(legacy, 'manual', now - 4 * DAY - 6 * HOUR, fullSize(0.25, 4), 'COMPLETED', 'hand-made-export'),
+    );
     delete missingId.id;
     legacyRecords.splice(5, 0, missingId);
 
@@ -169,7 +251,12 @@ class DemoBuilder {
   dds(): EmulatorData['dds'] {
     const now = this.now;
     const n = DEMO_NAMES.dds;
-    const instance = (name: string, mode: DdsInstanceSpec['mode'], engine: DdsInstanceSpec['engine'], version: string): DdsInstanceSpec => ({
+    const instance = (
+      name: string,
+      mode: DdsInstanceSpec['mode'],
+      engine: DdsInstanceSpec['engine'],
+      version: string,
+    ): DdsInstanceSpec => ({
       id: this.rng.hex(32) + 'in02',
       name,
       mode,
@@ -181,7 +268,14 @@ class DemoBuilder {
     const catalog = instance(n.catalog, 'Sharding', 'DDS-Community', '4.0');
     const events = instance(n.events, 'ReplicaSet', 'DDS-Community', '3.4');
     const sandbox = instance(n.sandbox, 'Single', 'DDS-Enhanced', '3.4');
-    const backup = (inst: DdsInstanceSpec, type: DdsBackupSpec['type'], beginMs: number, sizeKb: number, status: DdsBackupSpec['status'] = 'COMPLETED', name?: string): DdsBackupSpec => ({
+    const backup = (
+      inst: DdsInstanceSpec,
+      type: DdsBackupSpec['type'],
+      beginMs: number,
+      sizeKb: number,
+      status: DdsBackupSpec['status'] = 'COMPLETED',
+      name?: string,
+    ): DdsBackupSpec => ({
       id: this.rng.hex(32) + 'br02',
       name: name ?? `${inst.name}-${stamp(beginMs)}`,
       type,
@@ -193,11 +287,17 @@ class DemoBuilder {
       description: type === 'manual' ? 'manual backup before maintenance' : '',
     });
     const series = (inst: DdsInstanceSpec, days: number, gb: number, statusAt: (d: number) => DdsBackupSpec['status']) =>
-      daily(now, days, 20).map((t, d) => backup(inst, 'auto', t + this.jitter(8), gb * KB_PER_GB * (0.97 + this.rng.next() * 0.06), statusAt(d)));
+      daily(now, days, 20).map((t, d) =>
+        backup(inst, 'auto', t + this.jitter(8), gb * KB_PER_GB * (0.97 + this.rng.next() * 0.06), statusAt(d)),
+      );
 
-    const catalogSpecs = series(catalog, 30, 4.5, (d) => (d === 0 ? 'BUILDING' : d === 6 || d === 21 ? 'FAILED' : d === 29 ? 'DISABLED' : 'COMPLETED'));
+    const catalogSpecs = series(catalog, 30, 4.5, (d) =>
+      d === 0 ? 'BUILDING' : d === 6 || d === 21 ? 'FAILED' : d === 29 ? 'DISABLED' : 'COMPLETED',
+    );
     ['pre-reshard', 'before-index-build', 'catalog-import-2024', 'pre-upgrade-4.0'].forEach((name, i) =>
-      catalogSpecs.push(backup(catalog, 'manual', now - (2 + i * 6) * DAY - 7 * HOUR, 4.4 * KB_PER_GB, i === 2 ? 'FAILED' : 'COMPLETED', name)),
+      catalogSpecs.push(
+        backup(catalog, 'manual', now - (2 + i * 6) * DAY - 7 * HOUR, 4.4 * KB_PER_GB, i === 2 ? 'FAILED' : 'COMPLETED', name),
+      ),
     );
     const eventsSpecs = series(events, 14, 1.1, (d) => (d === 4 ? 'FAILED' : 'COMPLETED'));
     eventsSpecs.push(backup(events, 'manual', now - 3 * DAY - 2 * HOUR, 1.1 * KB_PER_GB, 'COMPLETED', 'pre-ttl-change'));
@@ -231,7 +331,15 @@ class DemoBuilder {
     const sessions = instance(n.sessions, '5.0', 8);
     const cache = instance(n.cache, '6.0', 4);
     const ratelimit = instance(n.ratelimit, '4.0', 1, 'FROZEN');
-    const backup = (inst: DcsInstanceSpec, type: DcsBackupSpec['type'], createdMs: number, sizeBytes: number, status: DcsBackupSpec['status'], errorCode?: string, name?: string): DcsBackupSpec => ({
+    const backup = (
+      inst: DcsInstanceSpec,
+      type: DcsBackupSpec['type'],
+      createdMs: number,
+      sizeBytes: number,
+      status: DcsBackupSpec['status'],
+      errorCode?: string,
+      name?: string,
+    ): DcsBackupSpec => ({
       id: this.rng.uuid(),
       name: name ?? `backup_${stamp(createdMs)}`,
       type,
@@ -247,12 +355,29 @@ class DemoBuilder {
     // sessions-redis: every status, and one failed backup per dcs.08.000x error code.
     const sessionsSpecs = daily(now, 32, 22).map((t, d) => {
       const failedIndex = [3, 6, 9, 12, 15, 18, 21, 24].indexOf(d);
-      const status: DcsBackupSpec['status'] = d === 0 ? 'waiting' : d === 1 ? 'backuping' : failedIndex >= 0 ? 'failed' : d >= 27 ? 'expired' : 'succeed';
-      return backup(sessions, 'auto', t + this.jitter(1), 2.6e9 * (0.95 + this.rng.next() * 0.1), status, failedIndex >= 0 ? DCS_ERROR_CODES[failedIndex] : undefined);
+      const status: DcsBackupSpec['status'] =
+        d === 0 ? 'waiting' : d === 1 ? 'backuping' : failedIndex >= 0 ? 'failed' : d >= 27 ? 'expired' : 'succeed';
+      return backup(
+        sessions,
+        'auto',
+        t + this.jitter(1),
+        2.6e9 * (0.95 + this.rng.next() * 0.1),
+        status,
+        failedIndex >= 0 ? DCS_ERROR_CODES[failedIndex] : undefined,
+      );
     });
     sessionsSpecs.push(backup(sessions, 'manual', now - 2 * DAY - 3 * HOUR, 2.5e9, 'succeed', undefined, 'pre-failover-drill'));
     sessionsSpecs.push(backup(sessions, 'manual', now - 8 * DAY - 1 * HOUR, 2.4e9, 'deleted', undefined, 'scratch-copy'));
-    const cacheSpecs = daily(now, 10, 21).map((t, d) => backup(cache, 'auto', t + this.jitter(1), 9.5e8 * (0.9 + this.rng.next() * 0.2), d === 7 ? 'failed' : 'succeed', d === 7 ? 'dcs.08.0002' : undefined));
+    const cacheSpecs = daily(now, 10, 21).map((t, d) =>
+      backup(
+        cache,
+        'auto',
+        t + this.jitter(1),
+        9.5e8 * (0.9 + this.rng.next() * 0.2),
+        d === 7 ? 'failed' : 'succeed',
+        d === 7 ? 'dcs.08.0002' : undefined,
+      ),
+    );
     const ratelimitSpecs = daily(now, 3, 23).map((t) => backup(ratelimit, 'auto', t, 3.2e7, 'succeed'));
 
     const records = (specs: DcsBackupSpec[]) => newestFirst(specs, (s) => s.createdMs).map(dcsBackup);
@@ -282,7 +407,14 @@ class DemoBuilder {
     const social = graph(n.social, '200', '2.3.14', '2');
     const fraud = graph(n.fraud, '200', '2.3.14', '1');
     const archive = graph(n.archive, '300', '2.2.23', '0');
-    const backup = (g: GesGraphSpec, method: GesBackupSpec['method'], startMs: number, sizeMb: number, status: GesBackupSpec['status'] = 'success', name?: string): GesBackupSpec => ({
+    const backup = (
+      g: GesGraphSpec,
+      method: GesBackupSpec['method'],
+      startMs: number,
+      sizeMb: number,
+      status: GesBackupSpec['status'] = 'success',
+      name?: string,
+    ): GesBackupSpec => ({
       id: this.rng.uuid(),
       name: name ?? (method === 'auto' ? `${g.name}_${stamp(startMs)}_auto` : `${g.name}-${stamp(startMs)}`),
       method,
@@ -292,10 +424,16 @@ class DemoBuilder {
       sizeMb: Math.round(sizeMb),
       graph: g,
     });
-    const socialSpecs = daily(now, 8, 1).map((t, d) => backup(social, 'auto', t + this.jitter(2), 3100 + this.rng.int(-80, 80), d === 0 ? 'backing_up' : d === 3 ? 'failed' : 'success'));
-    for (let i = 0; i < 4; i++) socialSpecs.push(backup(social, 'manual', now - (i * 2 + 1) * DAY - 9 * HOUR, 3050, i === 2 ? 'failed' : 'success'));
+    const socialSpecs = daily(now, 8, 1).map((t, d) =>
+      backup(social, 'auto', t + this.jitter(2), 3100 + this.rng.int(-80, 80), d === 0 ? 'backing_up' : d === 3 ? 'failed' : 'success'),
+    );
+    for (let i = 0; i < 4; i++)
+      socialSpecs.push(backup(social, 'manual', now - (i * 2 + 1) * DAY - 9 * HOUR, 3050, i === 2 ? 'failed' : 'success'));
     const fraudSpecs = daily(now, 8, 2).map((t) => backup(fraud, 'auto', t + this.jitter(2), 820 + this.rng.int(-20, 20)));
-    const archiveSpecs = [backup(archive, 'manual', now - 40 * DAY, 12_400, 'success', 'kg-archive-final'), ...daily(now - 41 * DAY, 3, 1).map((t) => backup(archive, 'auto', t, 12_300))];
+    const archiveSpecs = [
+      backup(archive, 'manual', now - 40 * DAY, 12_400, 'success', 'kg-archive-final'),
+      ...daily(now - 41 * DAY, 3, 1).map((t) => backup(archive, 'auto', t, 12_300)),
+    ];
 
     const records = (specs: GesBackupSpec[]) => newestFirst(specs, (s) => s.startMs).map(gesBackup);
     return {
@@ -321,7 +459,12 @@ class DemoBuilder {
       ip: `192.168.10.${11 + i}`,
       createdMs: now - this.rng.int(50, 600) * DAY,
     });
-    const servers = [server(n.web1, 'ACTIVE', 'cn-north-4a', 0), server(n.web2, 'ACTIVE', 'cn-north-4b', 1), server(n.bastion, 'ACTIVE', 'cn-north-4a', 2), server(n.batch, 'SHUTOFF', 'cn-north-4c', 3)];
+    const servers = [
+      server(n.web1, 'ACTIVE', 'cn-north-4a', 0),
+      server(n.web2, 'ACTIVE', 'cn-north-4b', 1),
+      server(n.bastion, 'ACTIVE', 'cn-north-4a', 2),
+      server(n.batch, 'SHUTOFF', 'cn-north-4c', 3),
+    ];
     // Codes from the CSBS error table whose meaning fits each reason.
     const failures = [
       { code: 'CSBS.6005', reason: 'Failed to create a snapshot of volume system-disk: the disk is being expanded.' },

@@ -24,7 +24,7 @@ export function rdsInstance(spec: RdsInstanceSpec): RawRecord {
     id: spec.id,
     name: spec.name,
     status: spec.status,
-    private_ips: ['192.168.0.' + (spec.id.charCodeAt(0) % 200 + 10)],
+    private_ips: ['192.168.0.' + ((spec.id.charCodeAt(0) % 200) + 10)],
     public_ips: [],
     port: spec.engine === 'MySQL' ? 3306 : spec.engine === 'PostgreSQL' ? 5432 : 1433,
     type: spec.type,
@@ -151,7 +151,7 @@ export function dcsInstance(spec: DcsInstanceSpec): RawRecord {
     capacity: spec.capacityGb,
     max_memory: spec.capacityGb * 1024,
     used_memory: Math.floor(spec.capacityGb * 300),
-    ip: '192.168.1.' + (spec.id.charCodeAt(0) % 200 + 10),
+    ip: '192.168.1.' + ((spec.id.charCodeAt(0) % 200) + 10),
     port: 6379,
     spec_code: `redis.ha.xu1.large.r2.${spec.capacityGb}`,
     charging_mode: 0,
@@ -220,7 +220,7 @@ export function gesGraph(spec: GesGraphSpec): RawRecord {
     arch: 'x86_64',
     created: gesTime(spec.createdMs),
     isMultiAz: false,
-    privateIp: '192.168.2.' + (spec.id.charCodeAt(0) % 200 + 10),
+    privateIp: '192.168.2.' + ((spec.id.charCodeAt(0) % 200) + 10),
   };
 }
 
@@ -283,7 +283,17 @@ export function ecsServer(spec: ServerSpec): RawRecord {
   };
 }
 
-export const CSBS_STATUSES = ['waiting_protect', 'protecting', 'available', 'waiting_restore', 'restoring', 'error', 'waiting_delete', 'deleting', 'deleted'] as const;
+export const CSBS_STATUSES = [
+  'waiting_protect',
+  'protecting',
+  'available',
+  'waiting_restore',
+  'restoring',
+  'error',
+  'waiting_delete',
+  'deleting',
+  'deleted',
+] as const;
 
 export interface CheckpointItemSpec {
   id: string;
@@ -304,7 +314,7 @@ export function checkpointItem(spec: CheckpointItemSpec): RawRecord {
     id: spec.id,
     checkpoint_id: spec.checkpointId,
     name: spec.name,
-    description: spec.autoTrigger ? 'created by policy daily-0200' : 'before change CHG-' + (spec.id.charCodeAt(1) * 37),
+    description: spec.autoTrigger ? 'created by policy daily-0200' : 'before change CHG-' + spec.id.charCodeAt(1) * 37,
     status: spec.status,
     created_at: csbsTime(spec.createdMs),
     updated_at: csbsTime(spec.createdMs + 20 * 60_000),
@@ -318,7 +328,7 @@ export function checkpointItem(spec: CheckpointItemSpec): RawRecord {
       copy_status: 'na',
       fail_code: failed ? { Code: spec.failure?.code ?? 'CSBS.6005', Description: spec.failure?.reason ?? '' } : {},
       fail_op: failed ? 'backup' : '',
-      fail_reason: failed ? spec.failure?.reason ?? 'Backup failed.' : '',
+      fail_reason: failed ? (spec.failure?.reason ?? 'Backup failed.') : '',
       image_type: 'backup',
       incremental: spec.autoTrigger,
       progress: spec.status === 'protecting' ? 60 : 100,

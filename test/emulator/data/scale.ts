@@ -35,7 +35,23 @@ export const SCALE = {
   checkpointItems: 6000,
 } as const;
 
-const PREFIXES = ['orders', 'billing', 'users', 'catalog', 'events', 'sessions', 'metrics', 'audit', 'search', 'inventory', 'payments', 'ledger', 'crm', 'iot', 'logs'];
+const PREFIXES = [
+  'orders',
+  'billing',
+  'users',
+  'catalog',
+  'events',
+  'sessions',
+  'metrics',
+  'audit',
+  'search',
+  'inventory',
+  'payments',
+  'ledger',
+  'crm',
+  'iot',
+  'logs',
+];
 const ENVS = ['prod', 'staging', 'dev'];
 
 function scaledName(rng: Random, kind: string, i: number): string {
@@ -166,22 +182,35 @@ export function scaleDataset(now: number, projectId: string, region: string): Em
 
   const gesSpec = (i: number): GesGraphSpec => {
     const rng = randomFor('ges-graph', i);
-    return { id: rng.uuid(), name: scaledName(rng, 'graph', i), status: rng.pick(['200', '200', '200', '300']), version: '2.3.14', sizeTypeIndex: String(rng.int(0, 3)), createdMs: now - rng.int(30, 900) * DAY };
-  };
-  const ges = generated(n, gesSpec, gesGraph, (i) => 2 + randomFor('ges-count', i).int(0, 13), (spec, i, j) => {
-    const rng = randomFor(`ges-backup-${i}`, j);
-    const startMs = slotTime(now, DAY, j, rng);
-    return gesBackup({
+    return {
       id: rng.uuid(),
-      name: `${spec.name}_${stamp(startMs)}_auto`,
-      method: j % 4 === 1 ? 'manual' : 'auto',
-      status: rng.next() < 0.05 ? 'failed' : 'success',
-      startMs,
-      durationMs: rng.int(10, 900) * 1000,
-      sizeMb: rng.int(10, 20_000),
-      graph: spec,
-    });
-  });
+      name: scaledName(rng, 'graph', i),
+      status: rng.pick(['200', '200', '200', '300']),
+      version: '2.3.14',
+      sizeTypeIndex: String(rng.int(0, 3)),
+      createdMs: now - rng.int(30, 900) * DAY,
+    };
+  };
+  const ges = generated(
+    n,
+    gesSpec,
+    gesGraph,
+    (i) => 2 + randomFor('ges-count', i).int(0, 13),
+    (spec, i, j) => {
+      const rng = randomFor(`ges-backup-${i}`, j);
+      const startMs = slotTime(now, DAY, j, rng);
+      return gesBackup({
+        id: rng.uuid(),
+        name: `${spec.name}_${stamp(startMs)}_auto`,
+        method: j % 4 === 1 ? 'manual' : 'auto',
+        status: rng.next() < 0.05 ? 'failed' : 'success',
+        startMs,
+        durationMs: rng.int(10, 900) * 1000,
+        sizeMb: rng.int(10, 20_000),
+        graph: spec,
+      });
+    },
+  );
 
   const serverSpec = (i: number): ServerSpec => {
     const rng = randomFor('ecs-server', i);

@@ -15,7 +15,8 @@ import { ISO_LOCAL_TIME, type QueryReader, type TimeFormat } from '../validation
 // Open Telekom Cloud fork of the reference; the 5xx code is not documented and stands for any.
 const errors = codeMessageStyle({ badRequest: 'BackupService.9900', notFound: 'BackupService.6200', internal: 'BackupService.9999' });
 
-const vaultNotFound = (vaultId: string) => new ApiError(400, { error_code: 'BackupService.6105', error_msg: `Vault ${vaultId} not found.` });
+const vaultNotFound = (vaultId: string) =>
+  new ApiError(400, { error_code: 'BackupService.6105', error_msg: `Vault ${vaultId} not found.` });
 
 /** `start_time`/`end_time`: `%YYYY-%mm-%ddT%HH:%MM:%SSZ` (ListBackups). */
 const CBR_QUERY_TIME: TimeFormat = {
@@ -23,7 +24,14 @@ const CBR_QUERY_TIME: TimeFormat = {
   parse: (raw) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(raw) ? ISO_LOCAL_TIME.parse(raw) : undefined),
 };
 
-const RESOURCE_TYPES = ['OS::Nova::Server', 'OS::Cinder::Volume', 'OS::Ironic::BareMetalServer', 'OS::Native::Server', 'OS::Sfs::Turbo', 'OS::Workspace::DesktopV2'] as const;
+const RESOURCE_TYPES = [
+  'OS::Nova::Server',
+  'OS::Cinder::Volume',
+  'OS::Ironic::BareMetalServer',
+  'OS::Native::Server',
+  'OS::Sfs::Turbo',
+  'OS::Workspace::DesktopV2',
+] as const;
 
 /** A record's creation time: microseconds without a zone, or the sample's `+00:00` form. */
 export function cbrCreatedAt(record: RawRecord): number | undefined {
@@ -63,13 +71,17 @@ export const cbr: ServiceDefinition = {
         query.oneOf('cloud_type', ['public', 'hybrid'] as const);
         const protectType = query.oneOf('protect_type', ['backup', 'replication'] as const);
         const billing = (r: RawRecord) => (r.billing ?? {}) as Record<string, unknown>;
-        const matches = select(data.cbr.instances, [
-          fieldEquals('id', query.string('id')),
-          fieldEquals('name', query.string('name')),
-          objectType === undefined ? undefined : (r) => billing(r).object_type === objectType,
-          status === undefined ? undefined : (r) => billing(r).status === status,
-          protectType === undefined ? undefined : (r) => billing(r).protect_type === protectType,
-        ], query.filterKey('offset', 'limit'));
+        const matches = select(
+          data.cbr.instances,
+          [
+            fieldEquals('id', query.string('id')),
+            fieldEquals('name', query.string('name')),
+            objectType === undefined ? undefined : (r) => billing(r).object_type === objectType,
+            status === undefined ? undefined : (r) => billing(r).status === status,
+            protectType === undefined ? undefined : (r) => billing(r).protect_type === protectType,
+          ],
+          query.filterKey('offset', 'limit'),
+        );
         return ok({ vaults: slice(matches, offset, limit), count: matches.length, limit, offset });
       },
     },
@@ -77,7 +89,8 @@ export const cbr: ServiceDefinition = {
       pattern: '/v3/{project_id}/backups',
       handle({ query, data }) {
         const { offset, limit } = paging(query);
-        if (query.string('marker') !== undefined && query.string('offset') !== undefined) throw errors.badRequest('Use either marker or offset, not both.');
+        if (query.string('marker') !== undefined && query.string('offset') !== undefined)
+          throw errors.badRequest('Use either marker or offset, not both.');
         const vaultId = query.string('vault_id');
         if (vaultId !== undefined && !findById(data.cbr.instances, 'id', vaultId)) throw vaultNotFound(vaultId);
         const status = query.oneOf('status', CBR_STATUSES);
@@ -86,7 +99,13 @@ export const cbr: ServiceDefinition = {
         const incremental = query.boolean('incremental');
         query.oneOf('own_type', ['private', 'shared', 'all_granted'] as const);
         const sort = query.oneOf('sort', ['created_at', 'created_at:desc', 'created_at:asc'] as const);
-        const range = query.timeRange({ begin: 'start_time', end: 'end_time', beginFormat: CBR_QUERY_TIME, endFormat: CBR_QUERY_TIME, bothOrNeither: false });
+        const range = query.timeRange({
+          begin: 'start_time',
+          end: 'end_time',
+          beginFormat: CBR_QUERY_TIME,
+          endFormat: CBR_QUERY_TIME,
+          bothOrNeither: false,
+        });
         const source = vaultId !== undefined ? (data.cbr.backups.get(vaultId) ?? []) : mergeNewestFirst(data.cbr.backups, cbrCreatedAt);
         const filters: (RecordFilter | undefined)[] = [
           fieldEquals('status', status),
@@ -105,7 +124,12 @@ export const cbr: ServiceDefinition = {
         const matches = select(source, filters, query.filterKey('offset', 'limit', 'sort'));
         const ordered = sort === 'created_at:asc' ? reversed(matches) : matches;
         const marker = query.string('marker');
-        return ok({ backups: slice(ordered, marker === undefined ? offset : afterMarker(ordered, marker), limit), count: matches.length, offset, limit });
+        return ok({
+          backups: slice(ordered, marker === undefined ? offset : afterMarker(ordered, marker), limit),
+          count: matches.length,
+          offset,
+          limit,
+        });
       },
     },
     {

@@ -24,8 +24,14 @@ const contains = (value: unknown, part: string) => typeof value === 'string' && 
 /** Ids of the servers with `ip` among their addresses (ECS `addresses: {net: [{addr}]}`). */
 function serversWithIp(data: EmulatorData, ip: string): Set<unknown> {
   const has = (server: RawRecord) =>
-    Object.values((server.addresses ?? {}) as Record<string, { addr?: unknown }[]>).some((list) => list.some((address) => address.addr === ip));
-  return new Set(toArray(data.ecs.servers).filter(has).map((server) => server.id));
+    Object.values((server.addresses ?? {}) as Record<string, { addr?: unknown }[]>).some((list) =>
+      list.some((address) => address.addr === ip),
+    );
+  return new Set(
+    toArray(data.ecs.servers)
+      .filter(has)
+      .map((server) => server.id),
+  );
 }
 
 /** The filters of seed 004, shared by the list and the count. */
@@ -43,7 +49,13 @@ function filters(query: QueryReader, data: EmulatorData): (RecordFilter | undefi
   const imageType = query.string('image_type');
   const checkpointId = query.string('checkpoint_id');
   const resourceType = query.string('resource_type');
-  const range = query.timeRange({ begin: 'start_time', end: 'end_time', beginFormat: ISO_LOCAL_TIME, endFormat: ISO_LOCAL_TIME, bothOrNeither: false });
+  const range = query.timeRange({
+    begin: 'start_time',
+    end: 'end_time',
+    beginFormat: ISO_LOCAL_TIME,
+    endFormat: ISO_LOCAL_TIME,
+    bothOrNeither: false,
+  });
   return [
     status === undefined ? undefined : (r) => r.status === status,
     name === undefined ? undefined : (r) => contains(r.name, name),

@@ -21,11 +21,15 @@ export const dcs: ServiceDefinition = {
       handle({ query, data }) {
         const start = query.int('start', { min: 1, fallback: 1 });
         const limit = query.int('limit', { min: 1, max: 1000, fallback: 10 });
-        const matches = select(data.dcs.instances, [
-          fieldEquals('instance_id', query.string('id')),
-          nameContains(query.string('name')),
-          fieldEquals('status', query.string('status')),
-        ], query.filterKey('start', 'limit'));
+        const matches = select(
+          data.dcs.instances,
+          [
+            fieldEquals('instance_id', query.string('id')),
+            nameContains(query.string('name')),
+            fieldEquals('status', query.string('status')),
+          ],
+          query.filterKey('start', 'limit'),
+        );
         return ok({ instance_num: matches.length, instances: slice(matches, start - 1, limit) });
       },
     },
@@ -34,9 +38,20 @@ export const dcs: ServiceDefinition = {
       handle({ params, query, data }) {
         const start = query.int('start', { min: 1, fallback: 1 });
         const limit = query.int('limit', { min: 1, fallback: 10 });
-        const range = query.timeRange({ begin: 'beginTime', end: 'endTime', beginFormat: COMPACT_TIME, endFormat: COMPACT_TIME, bothOrNeither: false });
-        if (!findById(data.dcs.instances, 'instance_id', params.instance_id)) throw errors.notFound(`This DCS instance does not exist: ${params.instance_id}.`);
-        const matches = select(data.dcs.backups.get(params.instance_id) ?? [], [inTimeRange(range, dcsBackupTime)], query.filterKey('start', 'limit'));
+        const range = query.timeRange({
+          begin: 'beginTime',
+          end: 'endTime',
+          beginFormat: COMPACT_TIME,
+          endFormat: COMPACT_TIME,
+          bothOrNeither: false,
+        });
+        if (!findById(data.dcs.instances, 'instance_id', params.instance_id))
+          throw errors.notFound(`This DCS instance does not exist: ${params.instance_id}.`);
+        const matches = select(
+          data.dcs.backups.get(params.instance_id) ?? [],
+          [inTimeRange(range, dcsBackupTime)],
+          query.filterKey('start', 'limit'),
+        );
         return ok({ backup_record_response: slice(matches, start - 1, limit), total_num: matches.length });
       },
     },

@@ -19,11 +19,11 @@ export const dds: ServiceDefinition = {
       pattern: '/v3/{project_id}/instances',
       handle({ query, data }) {
         const { offset, limit } = dbsPaging(query);
-        const matches = select(data.dds.instances, [
-          fieldEquals('id', query.string('id')),
-          nameContains(query.string('name')),
-          fieldEquals('mode', query.oneOf('mode', MODES)),
-        ], query.filterKey('offset', 'limit'));
+        const matches = select(
+          data.dds.instances,
+          [fieldEquals('id', query.string('id')), nameContains(query.string('name')), fieldEquals('mode', query.oneOf('mode', MODES))],
+          query.filterKey('offset', 'limit'),
+        );
         return ok({ instances: slice(matches, offset, limit), total_count: matches.length });
       },
     },
@@ -37,7 +37,13 @@ export const dds: ServiceDefinition = {
         const mode = query.oneOf('mode', MODES);
         const { offset, limit } = dbsPaging(query);
         // The page documents begin_time as "yyyy-mm-dd hh:mm:ss" and end_time both ways; accept what it documents.
-        const range = query.timeRange({ begin: 'begin_time', end: 'end_time', beginFormat: SPACED_UTC_TIME, endFormat: eitherFormat(SPACED_UTC_TIME, OFFSET_TIME), bothOrNeither: true });
+        const range = query.timeRange({
+          begin: 'begin_time',
+          end: 'end_time',
+          beginFormat: SPACED_UTC_TIME,
+          endFormat: eitherFormat(SPACED_UTC_TIME, OFFSET_TIME),
+          bothOrNeither: true,
+        });
 
         let source: RecordList;
         if (instanceId !== undefined) {
@@ -47,12 +53,16 @@ export const dds: ServiceDefinition = {
           source = mergeNewestFirst(data.dds.backups, ddsBackupTime);
         }
         const modeOf = mode === undefined ? undefined : new Map(toArray(data.dds.instances).map((i) => [i.id, i.mode]));
-        const matches = select(source, [
-          idEquals(backupId),
-          fieldEquals('type', type),
-          modeOf === undefined ? undefined : (r) => modeOf.get(r.instance_id) === mode,
-          inTimeRange(range, ddsBackupTime),
-        ], query.filterKey('offset', 'limit'));
+        const matches = select(
+          source,
+          [
+            idEquals(backupId),
+            fieldEquals('type', type),
+            modeOf === undefined ? undefined : (r) => modeOf.get(r.instance_id) === mode,
+            inTimeRange(range, ddsBackupTime),
+          ],
+          query.filterKey('offset', 'limit'),
+        );
         return ok({ backups: slice(matches, offset, limit), total_count: matches.length });
       },
     },

@@ -11,10 +11,11 @@ export const ecs: ServiceDefinition = {
       handle({ query, data }) {
         const page = query.int('offset', { min: 1, fallback: 1 });
         const limit = query.int('limit', { min: 1, max: 1000, fallback: 25 });
-        const matches = select(data.ecs.servers, [
-          nameContains(query.string('name')),
-          fieldEquals('status', query.string('status')),
-        ], query.filterKey('offset', 'limit'));
+        const matches = select(
+          data.ecs.servers,
+          [nameContains(query.string('name')), fieldEquals('status', query.string('status'))],
+          query.filterKey('offset', 'limit'),
+        );
         return ok({ count: matches.length, servers: slice(matches, (page - 1) * limit, limit) });
       },
     },

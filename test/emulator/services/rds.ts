@@ -22,12 +22,16 @@ export const rds: ServiceDefinition = {
         const { offset, limit } = dbsPaging(query);
         const engine = query.oneOf('datastore_type', ['MySQL', 'PostgreSQL', 'SQLServer'] as const, { caseInsensitive: true });
         const type = query.oneOf('type', ['Single', 'Ha', 'Replica'] as const);
-        const matches = select(data.rds.instances, [
-          fieldEquals('id', query.string('id')),
-          nameContains(query.string('name')),
-          engine === undefined ? undefined : (r) => (r.datastore as { type?: unknown } | undefined)?.type === engine,
-          fieldEquals('type', type),
-        ], query.filterKey('offset', 'limit'));
+        const matches = select(
+          data.rds.instances,
+          [
+            fieldEquals('id', query.string('id')),
+            nameContains(query.string('name')),
+            engine === undefined ? undefined : (r) => (r.datastore as { type?: unknown } | undefined)?.type === engine,
+            fieldEquals('type', type),
+          ],
+          query.filterKey('offset', 'limit'),
+        );
         return ok({ instances: slice(matches, offset, limit), total_count: matches.length });
       },
     },
@@ -39,13 +43,19 @@ export const rds: ServiceDefinition = {
         const backupId = query.string('backup_id');
         const type = query.oneOf('backup_type', RDS_BACKUP_TYPES);
         const { offset, limit } = dbsPaging(query);
-        const range = query.timeRange({ begin: 'begin_time', end: 'end_time', beginFormat: OFFSET_TIME, endFormat: OFFSET_TIME, bothOrNeither: true });
+        const range = query.timeRange({
+          begin: 'begin_time',
+          end: 'end_time',
+          beginFormat: OFFSET_TIME,
+          endFormat: OFFSET_TIME,
+          bothOrNeither: true,
+        });
         if (!findById(data.rds.instances, 'id', instanceId)) throw errors.notFound(`The DB instance ${instanceId} does not exist.`);
-        const matches = select(data.rds.backups.get(instanceId) ?? [], [
-          idEquals(backupId),
-          fieldEquals('type', type),
-          inTimeRange(range, rdsBackupTime),
-        ], query.filterKey('offset', 'limit'));
+        const matches = select(
+          data.rds.backups.get(instanceId) ?? [],
+          [idEquals(backupId), fieldEquals('type', type), inTimeRange(range, rdsBackupTime)],
+          query.filterKey('offset', 'limit'),
+        );
         return ok({ backups: slice(matches, offset, limit), total_count: matches.length });
       },
     },

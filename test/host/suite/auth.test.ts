@@ -27,11 +27,25 @@ let context: vscode.ExtensionContext;
 /** Everything outside SecretStorage where a careless extension could leave a credential. */
 function persistedText(): string {
   const config = vscode.workspace.getConfiguration('hwcBackups');
-  const settingScopes = ['region', 'projectId', 'endpointTemplate', 'endpoints', 'services', 'pageSize', 'requestTimeoutSeconds', 'maxRetries', 'accessKey', 'secretKey', 'securityToken', 'credentials'].map((key) => config.inspect(key));
+  const settingScopes = [
+    'region',
+    'projectId',
+    'endpointTemplate',
+    'endpoints',
+    'services',
+    'pageSize',
+    'requestTimeoutSeconds',
+    'maxRetries',
+    'accessKey',
+    'secretKey',
+    'securityToken',
+    'credentials',
+  ].map((key) => config.inspect(key));
   const state = (memento: vscode.Memento) => Object.fromEntries(memento.keys().map((key) => [key, memento.get(key)]));
   // globalStorageUri is <user data>/User/globalStorage/<extension id>; settings.json sits in User/.
   const userSettings = path.join(context.globalStorageUri.fsPath, '..', '..', 'settings.json');
-  const workspaceSettings = vscode.workspace.workspaceFolders?.map((folder) => path.join(folder.uri.fsPath, '.vscode', 'settings.json')) ?? [];
+  const workspaceSettings =
+    vscode.workspace.workspaceFolders?.map((folder) => path.join(folder.uri.fsPath, '.vscode', 'settings.json')) ?? [];
   const files = [userSettings, ...workspaceSettings].filter((file) => fs.existsSync(file)).map((file) => fs.readFileSync(file, 'utf8'));
   return JSON.stringify({ settingScopes, globalState: state(context.globalState), workspaceState: state(context.workspaceState), files });
 }
@@ -122,7 +136,10 @@ describe('credentials in the real host', () => {
   it('logs every request as one line without credentials', async () => {
     const ctx = await api.connection.adapterContext();
     await ctx.get('dds', `/v3/${ctx.projectId}/instances`, { offset: 0, limit: 1 });
-    await waitFor(() => /GET dds \/v3\/\S+\/instances\?offset=0&limit=1 → 200 in \d+ ms · request id \S+/.test(logText()), 'the request log line');
+    await waitFor(
+      () => /GET dds \/v3\/\S+\/instances\?offset=0&limit=1 → 200 in \d+ ms · request id \S+/.test(logText()),
+      'the request log line',
+    );
     const log = logText();
     for (const secret of [SECRET_KEY, SECURITY_TOKEN]) assert.ok(!log.includes(secret), 'a secret reached the log');
     assert.ok(!/authorization|SDK-HMAC-SHA256 Access=/i.test(log), 'the Authorization header reached the log');
@@ -136,7 +153,9 @@ describe('credentials in the real host', () => {
     assert.strictEqual((error as CloudError).status, 401);
     assert.strictEqual((error as CloudError).code, 'APIGW.0301');
     assert.ok((error as CloudError).requestId, 'the request id is kept for support');
-    assert.ok(!JSON.stringify({ message: error.message, details: (error as CloudError).details, stack: error.stack }).includes(WRONG_SECRET));
+    assert.ok(
+      !JSON.stringify({ message: error.message, details: (error as CloudError).details, stack: error.stack }).includes(WRONG_SECRET),
+    );
     await waitFor(() => logText().includes('→ 401'), 'the 401 in the log');
     assert.ok(!logText().includes(WRONG_SECRET));
   });
@@ -145,7 +164,11 @@ describe('credentials in the real host', () => {
     await clearRequests();
     const result = await verifyCredentials(api.connection, { accessKey: ACCESS_KEY, secretKey: SECRET_KEY });
     assert.ok(result.ok, 'the demo keys work');
-    assert.strictEqual((result as { project: { id: string } }).project.id, api.connection.settings().projectId, 'IAM names the emulator project');
+    assert.strictEqual(
+      (result as { project: { id: string } }).project.id,
+      api.connection.settings().projectId,
+      'IAM names the emulator project',
+    );
     const iam = (await requests()).filter((request) => request.service === 'iam');
     assert.strictEqual(iam.length, 1);
     assert.strictEqual(iam[0].query.name, api.connection.settings().region);

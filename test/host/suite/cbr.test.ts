@@ -77,13 +77,16 @@ describe('CBR in the real host (issue 12)', function () {
     assert.strictEqual(item(cbr).tooltip, undefined);
     assert.match(String(item(await root('csbs')).tooltip), /CSBS serves existing users; new backups are in CBR/);
     const vaults = await children(cbr);
-    assert.deepStrictEqual((await cbrRequests('/vaults')).map((request) => request.query), [{ offset: '0', limit: '50' }]);
+    assert.deepStrictEqual(
+      (await cbrRequests('/vaults')).map((request) => request.query),
+      [{ offset: '0', limit: '50' }],
+    );
     assert.deepStrictEqual(vaults.map(label), ['vault-prod-servers', 'vault-data-disks', 'vault-shared-files', 'vault-history-scale']);
     assert.strictEqual(item(vaults[0]).description, 'server · 183 GB of 500 GB · 3 resources');
     assert.match(String(item(cbr).description), /^4 vaults/);
   });
 
-  it('a vault\'s backups: one request, newest first, resource · type · time · size; Load All fetches the rest in parallel', async () => {
+  it("a vault's backups: one request, newest first, resource · type · time · size; Load All fetches the rest in parallel", async () => {
     const history = await vaultNode('vault-history-scale');
     await clearRequests();
     const first = await children(history);
@@ -105,7 +108,11 @@ describe('CBR in the real host (issue 12)', function () {
     const all = backupsIn(await children(history));
     assert.strictEqual(new Set(all.map((backup) => backup.id)).size, 20_000);
     const starts = all.map((backup) => backup.start.instant ?? 0);
-    assert.deepStrictEqual(starts, [...starts].sort((a, b) => b - a), 'newest first');
+    assert.deepStrictEqual(
+      starts,
+      [...starts].sort((a, b) => b - a),
+      'newest first',
+    );
   });
 
   it('filters by status and time on the server: status=error and start_time/end_time', async () => {
@@ -121,16 +128,21 @@ describe('CBR in the real host (issue 12)', function () {
     assert.match(String(sent.query.end_time), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     assert.strictEqual(failed.length, 2);
     assert.ok(failed.every((backup) => backup.status === 'failed'));
-    assert.deepStrictEqual(nodes.filter(backupOf).map((node) => item(node).contextValue), ['hwcBackups.backup.failed', 'hwcBackups.backup.failed']);
+    assert.deepStrictEqual(
+      nodes.filter(backupOf).map((node) => item(node).contextValue),
+      ['hwcBackups.backup.failed', 'hwcBackups.backup.failed'],
+    );
   });
 
-  it('opens a failed CBR backup\'s panel', async () => {
+  it("opens a failed CBR backup's panel", async () => {
     const failed = backupsIn(await children(await vaultNode('vault-prod-servers'))).find((backup) => backup.status === 'failed');
     assert.ok(failed);
     await vscode.commands.executeCommand('hwcBackups.openDetails', { backup: failed });
     const deadline = Date.now() + 8000;
     const tab = () =>
-      vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((candidate) => candidate.input instanceof vscode.TabInputWebview && candidate.label === failed.name);
+      vscode.window.tabGroups.all
+        .flatMap((group) => group.tabs)
+        .find((candidate) => candidate.input instanceof vscode.TabInputWebview && candidate.label === failed.name);
     while (!tab() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     assert.ok(tab(), 'the panel opened');
   });
@@ -146,7 +158,11 @@ describe('CBR in the real host (issue 12)', function () {
     const deadline = Date.now() + 5000;
     while (api.treeView.selection.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     assert.strictEqual(backupOf(api.treeView.selection[0])?.id, target.id);
-    assert.strictEqual(target.instanceId, (await vaultNode('vault-data-disks') as { instance: Instance }).instance.id, 'found in its vault');
+    assert.strictEqual(
+      target.instanceId,
+      ((await vaultNode('vault-data-disks')) as { instance: Instance }).instance.id,
+      'found in its vault',
+    );
   });
 
   // Leave the tree as the next suite expects it: nothing expanded (an expanded vault would reload on

@@ -27,7 +27,9 @@ async function setFilter(filter: Parameters<ExtensionApi['filter']['set']>[0]): 
 async function instanceNode(service: string, instanceId: string): Promise<ExplorerNode> {
   const root = (await api.explorer.getChildren()).find((node) => (node as { service?: string }).service === service);
   assert.ok(root, `no ${service} node`);
-  const node = (await api.explorer.getChildren(root)).find((candidate) => (candidate as { instance?: Instance }).instance?.id === instanceId);
+  const node = (await api.explorer.getChildren(root)).find(
+    (candidate) => (candidate as { instance?: Instance }).instance?.id === instanceId,
+  );
   assert.ok(node, `no ${service} instance ${instanceId}`);
   return node;
 }
@@ -75,7 +77,18 @@ describe('commands in the real host', () => {
 
   it('registers its commands', async () => {
     const registered = new Set(await vscode.commands.getCommands(true));
-    for (const id of ['setCredentials', 'clearCredentials', 'selectRegion', 'filter', 'clearFilter', 'copyId', 'findBackup', 'exportBackups', 'showFailed', 'showLog']) {
+    for (const id of [
+      'setCredentials',
+      'clearCredentials',
+      'selectRegion',
+      'filter',
+      'clearFilter',
+      'copyId',
+      'findBackup',
+      'exportBackups',
+      'showFailed',
+      'showLog',
+    ]) {
       assert.ok(registered.has(`hwcBackups.${id}`), id);
     }
   });
@@ -147,13 +160,17 @@ describe('commands in the real host', () => {
     const text = fs.readFileSync(file.fsPath, 'utf8');
     const records = JSON.parse(text) as Array<{ status: string; raw: unknown; instanceId: string }>;
     assert.ok(records.length > 0);
-    assert.ok(records.every((record) => ['failed', 'succeeded'].includes(record.status) && record.instanceId === instance.id && record.raw));
+    assert.ok(
+      records.every((record) => ['failed', 'succeeded'].includes(record.status) && record.instanceId === instance.id && record.raw),
+    );
     assert.ok(!text.includes(process.env.HUAWEICLOUD_SDK_SK!));
   });
 
   it('Copy Backup ID puts the id on the clipboard', async () => {
     const [rds] = await firstInstances('rds');
-    const backupNode = (await api.explorer.getChildren(await instanceNode('rds', rds.id))).find((node) => (node as { backup?: Backup }).backup);
+    const backupNode = (await api.explorer.getChildren(await instanceNode('rds', rds.id))).find(
+      (node) => (node as { backup?: Backup }).backup,
+    );
     assert.ok(backupNode);
     await vscode.commands.executeCommand('hwcBackups.copyId', backupNode);
     assert.strictEqual(await vscode.env.clipboard.readText(), (backupNode as { backup: Backup }).backup.id);

@@ -58,7 +58,12 @@ describe('details: backup detail panels in the real host', () => {
 
   const cases: { service: ServiceId; instance: string; what: string; matches: (backup: Backup) => boolean }[] = [
     { service: 'dcs', instance: 'sessions-redis', what: 'failed backup with dcs.08.0002', matches: (b) => b.errorCode === 'dcs.08.0002' },
-    { service: 'rds', instance: 'reporting-sqlserver', what: 'SQL Server backup with databases', matches: (b) => (b.databases?.length ?? 0) > 0 },
+    {
+      service: 'rds',
+      instance: 'reporting-sqlserver',
+      what: 'SQL Server backup with databases',
+      matches: (b) => (b.databases?.length ?? 0) > 0,
+    },
     { service: 'ges', instance: 'social-graph', what: 'GES backup', matches: (b) => b.status === 'succeeded' },
     { service: 'dds', instance: 'catalog-mongo', what: 'DDS backup', matches: () => true },
     { service: 'csbs', instance: 'web-01', what: 'CSBS checkpoint with a fail reason', matches: (b) => Boolean(b.errorMessage) },

@@ -34,7 +34,9 @@ async function serviceNode(service: string): Promise<ExplorerNode> {
 }
 
 async function instanceNode(service: string, name: string): Promise<ExplorerNode> {
-  const node = (await children(await serviceNode(service))).find((candidate) => (candidate as { instance?: Instance }).instance?.name === name);
+  const node = (await children(await serviceNode(service))).find(
+    (candidate) => (candidate as { instance?: Instance }).instance?.name === name,
+  );
   assert.ok(node, `no ${service} instance ${name}`);
   return node;
 }
@@ -78,9 +80,12 @@ async function afterConnectionChange(change: () => Thenable<unknown> | Promise<u
   // A setting is in once its configuration event arrived (before or after update() resolves); the
   // credentials once the write resolved, as the connection announces them after the last secret.
   let changeIsIn = false;
-  const settingsEvents = settingsKey === undefined ? undefined : vscode.workspace.onDidChangeConfiguration((event) => {
-    if (event.affectsConfiguration(`hwcBackups.${settingsKey}`)) changeIsIn = true;
-  });
+  const settingsEvents =
+    settingsKey === undefined
+      ? undefined
+      : vscode.workspace.onDidChangeConfiguration((event) => {
+          if (event.affectsConfiguration(`hwcBackups.${settingsKey}`)) changeIsIn = true;
+        });
   try {
     const changed = nextEvent(api.connection.onDidChange, 'the connection change', () => changeIsIn);
     await change();
@@ -160,7 +165,11 @@ describe('explorer: the Backups tree in the real host', function () {
     const csbs = await serviceNode('csbs');
     assert.match(await settled(() => descriptionOf(csbs), /\d+ backups · \d+ error/), /^\d+ backups · \d+ error/);
     const counts = (await requests()).filter((request) => request.service === 'csbs' && request.path.endsWith('/checkpoint_items/count'));
-    assert.strictEqual(counts.length, 2, `one count for all backups, one for failed ones: ${JSON.stringify(counts.map((request) => ({ query: request.query, at: request.at })))}`);
+    assert.strictEqual(
+      counts.length,
+      2,
+      `one count for all backups, one for failed ones: ${JSON.stringify(counts.map((request) => ({ query: request.query, at: request.at })))}`,
+    );
   });
 
   it('expanding a service makes exactly one request and lists its instances with counts', async () => {
@@ -194,7 +203,11 @@ describe('explorer: the Backups tree in the real host', function () {
     const backups = nodes.filter((node) => backupOf(node));
     assert.strictEqual(backups.length, 50);
     const starts = backups.map((node) => backupOf(node)!.start.instant ?? 0);
-    assert.deepStrictEqual(starts, [...starts].sort((a, b) => b - a), 'newest first');
+    assert.deepStrictEqual(
+      starts,
+      [...starts].sort((a, b) => b - a),
+      'newest first',
+    );
     const more = nodes[nodes.length - 1];
     assert.strictEqual(contextOf(more), 'hwcBackups.loadMore');
     assert.strictEqual(label(more), 'Load 50 more… (50 of 143)');
@@ -240,7 +253,10 @@ describe('explorer: the Backups tree in the real host', function () {
     const first = await children(orders);
     await clearRequests();
     const more = first[first.length - 1];
-    await Promise.all([vscode.commands.executeCommand('hwcBackups.loadMore', more), vscode.commands.executeCommand('hwcBackups.loadMore', more)]);
+    await Promise.all([
+      vscode.commands.executeCommand('hwcBackups.loadMore', more),
+      vscode.commands.executeCommand('hwcBackups.loadMore', more),
+    ]);
     const sent = await listRequests();
     assert.deepStrictEqual(
       sent.map((request) => request.query.offset),
@@ -272,7 +288,10 @@ describe('explorer: the Backups tree in the real host', function () {
       assert.strictEqual(backups.length, 143);
       assert.strictEqual(new Set(backups.map((backup) => backup.id)).size, 143);
       const starts = backups.map((backup) => backup.start.instant ?? 0);
-      assert.deepStrictEqual(starts, [...starts].sort((a, b) => b - a));
+      assert.deepStrictEqual(
+        starts,
+        [...starts].sort((a, b) => b - a),
+      );
       assert.ok(!nodes.some((node) => contextOf(node) === 'hwcBackups.loadMore'), 'nothing left to load');
       assert.match(descriptionOf(orders), /143 backups$/);
     } finally {
@@ -395,7 +414,10 @@ describe('explorer: the Backups tree in the real host', function () {
       const expected = /^\d+ backups, any type · \d+ error/;
       assert.match(await settled(() => descriptionOf(csbs), expected), expected);
       const counts = (await requests()).filter((request) => request.service === 'csbs' && request.path.endsWith('/checkpoint_items/count'));
-      assert.ok(counts.length > 0 && counts.every((request) => !Object.keys(request.query).some((key) => /type/i.test(key))), JSON.stringify(counts.map((r) => r.query)));
+      assert.ok(
+        counts.length > 0 && counts.every((request) => !Object.keys(request.query).some((key) => /type/i.test(key))),
+        JSON.stringify(counts.map((r) => r.query)),
+      );
     } finally {
       await afterTreeRefresh(() => api.filter.set(undefined));
     }
@@ -431,7 +453,10 @@ describe('explorer: the Backups tree in the real host', function () {
       const rejected = item(roots[0]);
       assert.match(String(rejected.label), /Credentials rejected/);
       assert.strictEqual(rejected.command?.command, 'hwcBackups.setCredentials');
-      assert.ok((await requests()).some((request) => request.status === 401), 'the emulator answered 401');
+      assert.ok(
+        (await requests()).some((request) => request.status === 401),
+        'the emulator answered 401',
+      );
     } finally {
       await afterConnectionChange(() => api.connection.clearCredentials());
     }

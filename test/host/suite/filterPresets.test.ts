@@ -59,7 +59,8 @@ describe('filter presets in the real host', () => {
     assert.strictEqual(end - begin, 7 * DAY, 'and starts 7 days earlier');
 
     const deadline = Date.now() + 5000;
-    while (!/filter: last 7 days/.test(api.treeView.description ?? '') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (!/filter: last 7 days/.test(api.treeView.description ?? '') && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     assert.match(api.treeView.description ?? '', /filter: last 7 days$/);
   });
 });

@@ -34,7 +34,11 @@ describe('smoke: extension in the real host', () => {
     await extension.activate();
     const contributed: string[] = extension.packageJSON.contributes.commands.map((c: { command: string }) => c.command);
     const registered = new Set(await vscode.commands.getCommands(true));
-    assert.deepStrictEqual(contributed.filter((id) => !registered.has(id)), [], 'contributed but not registered');
+    assert.deepStrictEqual(
+      contributed.filter((id) => !registered.has(id)),
+      [],
+      'contributed but not registered',
+    );
   });
 
   it('is pointed at the emulator, which the extension host can reach', async () => {

@@ -30,10 +30,13 @@ describe('l10n: the extension in a zh-cn workbench', () => {
     assert.strictEqual(contributes.views.hwcBackups[0].name, zh['views.explorer.name']);
     // Command titles and categories come translated with their English original (the palette matches both).
     const filter = contributes.commands.find((command: { command: string }) => command.command === 'hwcBackups.filter');
-    assert.deepStrictEqual([filter.category, filter.title], [
-      { value: '华为云备份', original: 'Huawei Cloud Backups' },
-      { value: '筛选备份…', original: 'Filter Backups…' },
-    ]);
+    assert.deepStrictEqual(
+      [filter.category, filter.title],
+      [
+        { value: '华为云备份', original: 'Huawei Cloud Backups' },
+        { value: '筛选备份…', original: 'Filter Backups…' },
+      ],
+    );
     for (const command of contributes.commands as Array<{ command: string; title: unknown; category: unknown }>) {
       const key = `command.${command.command.replace(/^hwcBackups\./, '')}.title`;
       assert.deepStrictEqual(
