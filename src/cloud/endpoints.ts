@@ -54,7 +54,8 @@ function resolve(template: string, setting: string, region: string, service: End
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw configError(
-      `uses plain http:// for ${url.hostname}; only loopback hosts (127.0.0.1, localhost, ::1) may use http://, anything else must be https://.`,
+      `uses plain http:// for ${url.hostname}; only loopback hosts (127.0.0.1, localhost, ::1) may use http://, anything ` +
+        `else must be https://.`,
     );
   }
   if (url.username || url.password) throw configError('must not contain a user name or password.');

@@ -16,7 +16,8 @@ const DCS_SOURCE =
 const APIGW_SOURCE = 'Huawei Cloud API Request Signing Guide, Error Codes (support.huaweicloud.com/devg-apisign/api-sign-errorcode.html)';
 const RDS_SOURCE = 'RDS API reference, Error Codes (support.huaweicloud.com/api-rds/rds_10_0201.html); DDS returns the same DBS codes';
 const GAUSSDB_SOURCE =
-  'GaussDB(for MySQL) API reference, Error Codes (support.huaweicloud.com/api-gaussdb/gaussdb_10_0201.html), same DBS code space as RDS/DDS';
+  'GaussDB(for MySQL) API reference, Error Codes (support.huaweicloud.com/api-gaussdb/gaussdb_10_0201.html), same DBS ' +
+  'code space as RDS/DDS';
 const GES_SOURCE = 'GES API reference, management-plane error codes (support.huaweicloud.com/api-ges/ges_03_0040.html)';
 const CSBS_SOURCE = 'CSBS API reference, Error Codes (support.huaweicloud.com/api-csbs/zh-cn_topic_0071888297.html)';
 
@@ -50,7 +51,9 @@ const TABLE: ReadonlyMap<string, ErrorExplanation> = new Map([
       'API网关拒绝了请求（参数错误、请求过大，或后端服务不可用或超时）。',
     ],
     'APIGW.0301': [
-      'Incorrect IAM authentication information (401): the access key/secret key pair, the signature or the security token was rejected. Check the keys, renew temporary credentials, and check the clock (requests more than 15 minutes off are refused). After 5 failures in a row the key is locked for 5 minutes.',
+      'Incorrect IAM authentication information (401): the access key/secret key pair, the signature or the security ' +
+        'token was rejected. Check the keys, renew temporary credentials, and check the clock (requests more than 15 ' +
+        'minutes off are refused). After 5 failures in a row the key is locked for 5 minutes.',
       'IAM认证信息错误（401）：AK/SK、签名或安全令牌被拒绝。请检查密钥、更新临时凭证，并检查本机时间（偏差超过15分钟的请求会被拒绝）。连续认证失败5次后，该AK/SK会被锁定5分钟。',
     ],
     'APIGW.0302': ['The IAM user is not authorised to access this API (403).', 'IAM用户无权访问该API（403）。'],
@@ -68,7 +71,8 @@ const TABLE: ReadonlyMap<string, ErrorExplanation> = new Map([
       'Token需要更新（401）；也可能调用了其他区域的API。',
     ],
     'APIGW.0308': [
-      'Request throttled (429): the rate limit was reached. Retry after a few seconds; the rate limits of cloud service APIs cannot be raised.',
+      'Request throttled (429): the rate limit was reached. Retry after a few seconds; the rate limits of cloud service ' +
+        'APIs cannot be raised.',
       '请求被流控（429）：已达到流控阈值。请稍后（数秒后）重试；云服务API的流控值无法调整。',
     ],
     'APIGW.0310': ['The project is unavailable (403): choose another project.', '项目不可用（403）：请选择其他项目。'],

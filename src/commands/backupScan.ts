@@ -404,7 +404,8 @@ export function summarizeCoverage(coverage: readonly ServiceCoverage[]): { reado
       notCovered.push(
         entry.strategy === 'projectScan'
           ? `${name}: the project-wide list was scanned only partly (bound reached)`
-          : `${name}: ${entry.listsCut} ${entry.listsCut === 1 ? "instance's list was" : "instances' lists were"} scanned only partly (bound reached)`,
+          : `${name}: ${entry.listsCut} ${entry.listsCut === 1 ? "instance's list was" : "instances' lists were"} scanned ` +
+              `only partly (bound reached)`,
       );
     }
     for (const error of entry.errors) notCovered.push(`${name}: ${error}`);

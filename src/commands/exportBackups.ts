@@ -89,7 +89,9 @@ export async function exportBackups(deps: ExportDeps, arg?: unknown, target?: vs
     fetched.invalid ? `${fetched.invalid} invalid records skipped` : undefined,
     fetched.cut ? `stopped after ${MAX_EXPORT_RECORDS} records` : undefined,
   ].filter(Boolean);
-  const message = `Exported ${fetched.backups.length} backups of ${instance.name} to ${path.basename(uri.path)}${notes.length ? ` (${notes.join('; ')})` : ''}.`;
+  const message =
+    `Exported ${fetched.backups.length} backups of ${instance.name} to ` +
+    `${path.basename(uri.path)}${notes.length ? ` (${notes.join('; ')})` : ''}.`;
   const open = 'Open File';
   void (fetched.cut ? vscode.window.showWarningMessage(message, open) : vscode.window.showInformationMessage(message, open)).then(
     (choice) => {

@@ -59,7 +59,8 @@ async function offerToClearProjectId(connection: CloudConnection, region: string
   if (!projectId) return;
   const clear = 'Resolve Project from IAM';
   const choice = await vscode.window.showWarningMessage(
-    `hwcBackups.projectId is set to ${projectId}, but project ids belong to one region. Clear it so the project of ${region} is looked up in IAM?`,
+    `hwcBackups.projectId is set to ${projectId}, but project ids belong to one region. Clear it so the project of ` +
+      `${region} is looked up in IAM?`,
     clear,
   );
   if (choice !== clear) return;

@@ -21,16 +21,14 @@ export async function pickBackup(connection: CloudConnection): Promise<Backup | 
     if (!service) return undefined;
     const adapter = adapterFor(service.id);
     const ctx = await connection.adapterContext();
-    const instances = adapter
-      .listInstances(ctx, { limit: PICK_LIMIT })
-      .then((page) =>
-        page.items.map((instance: Instance) => ({
-          label: instance.name,
-          description: instance.description,
-          detail: instance.id,
-          instance,
-        })),
-      );
+    const instances = adapter.listInstances(ctx, { limit: PICK_LIMIT }).then((page) =>
+      page.items.map((instance: Instance) => ({
+        label: instance.name,
+        description: instance.description,
+        detail: instance.id,
+        instance,
+      })),
+    );
     const instance = await vscode.window.showQuickPick(instances, {
       title: 'Show Backup Details (2/3)',
       placeHolder: `${adapter.instanceNoun} (first ${PICK_LIMIT})`,

@@ -313,7 +313,9 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
     const error = node.list.error;
     if (error !== undefined) {
       this.log.error(
-        `Loading ${node instanceof InstanceNode ? `backups of ${node.instance.id}` : `${node.service} ${node.adapter.instanceNoun}s`} failed: ${error instanceof Error ? error.message : String(error)}`,
+        `Loading ` +
+          `${node instanceof InstanceNode ? `backups of ${node.instance.id}` : `${node.service} ${node.adapter.instanceNoun}s`} ` +
+          `failed: ${error instanceof Error ? error.message : String(error)}`,
       );
       if (this.handleAuthFailure(error)) return;
     }

@@ -173,7 +173,8 @@ function credentialsRejectedItem(node: CredentialsRejectedNode): vscode.TreeItem
   item.tooltip = markdown(
     errorMarkdown(
       node.error,
-      'The API gateway rejected the access key, secret key or security token (or the clock is more than 15 minutes off). Click to set credentials.',
+      'The API gateway rejected the access key, secret key or security token (or the clock is more than 15 minutes off). ' +
+        'Click to set credentials.',
     ),
   );
   item.command = { command: COMMANDS.setCredentials, title: 'Set Credentials…' };

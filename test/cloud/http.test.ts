@@ -286,7 +286,9 @@ describe('HTTP client over real HTTP', function () {
       server.respond(() => ({
         status: 502,
         headers: { 'content-type': 'text/html' },
-        body: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>',
+        body:
+          '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad ' +
+          'Gateway</h1></center><hr><center>nginx</center></body></html>',
       }));
       const error = await cloudRejection(client({ maxRetries: 1 }).get('rds', '/v3/p/instances', {}));
       assert.strictEqual(server.received.length, 2);

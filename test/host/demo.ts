@@ -66,7 +66,8 @@ async function smokeCheck(server: CodeServer): Promise<void> {
       const shot = path.join(RESULTS_DIR, 'demo-smoke-failure.png');
       await page.screenshot({ path: shot }).catch(() => undefined);
       throw new Error(
-        `${what}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} (screenshot: ${path.relative(REPO_ROOT, shot)}; code-server log: ${server.logFile})`,
+        `${what}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} (screenshot: ` +
+          `${path.relative(REPO_ROOT, shot)}; code-server log: ${server.logFile})`,
       );
     }
   };

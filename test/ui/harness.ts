@@ -46,7 +46,10 @@ export interface WorkbenchOptions {
   installed?: boolean;
   /** The emulator's time anchor. Default FIXED_NOW, so relative times in the data are stable. */
   now?: Date;
-  /** The workbench's display language (a stub language pack: the extension's strings switch, VS Code's own stay English). Default English. */
+  /**
+   * The workbench's display language (a stub language pack: the extension's strings switch, VS Code's own
+   * stay English). Default English.
+   */
   locale?: DisplayLanguage;
 }
 

@@ -232,7 +232,9 @@ describe('detail panel HTML', () => {
     });
 
     it('sets exactly the strict Content-Security-Policy, and the only script carries the nonce', () => {
-      const expected = `default-src 'none'; style-src ${CSP_SOURCE}; font-src ${CSP_SOURCE}; img-src ${CSP_SOURCE} data:; script-src 'nonce-${NONCE}'`;
+      const expected =
+        `default-src 'none'; style-src ${CSP_SOURCE}; font-src ${CSP_SOURCE}; img-src ${CSP_SOURCE} data:; script-src ` +
+        `'nonce-${NONCE}'`;
       assert.strictEqual(contentSecurityPolicy(CSP_SOURCE, NONCE), expected);
       const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html);
       assert.ok(meta);

@@ -91,7 +91,8 @@ describe('HTTP error bodies', () => {
     });
 
     it('describes an HTML page from a proxy with a short, tag-free excerpt', () => {
-      const html = `<!DOCTYPE html><html><head><title>502 Bad Gateway</title><style>body{color:red}</style><script>var x = 1;</script></head>
+      const html = `<!DOCTYPE html><html><head><title>502 Bad Gateway</title>
+        <style>body{color:red}</style><script>var x = 1;</script></head>
         <body><h1>502   Bad&nbsp;Gateway</h1><p>nginx &amp; friends</p>${'<p>filler</p>'.repeat(100)}</body></html>`;
       const error = errorFromResponse(
         { service: 'dcs', status: 502, statusText: 'Bad Gateway', contentType: 'text/html; charset=utf-8', body: html, request },

@@ -269,7 +269,8 @@ export class HttpClient {
     }
     if (status >= 300 && status < 400) {
       const error = new CloudError(
-        `${serviceLabel(service)} answered HTTP ${status} (a redirect); the API never redirects, so a proxy or captive portal may be in the way.`,
+        `${serviceLabel(service)} answered HTTP ${status} (a redirect); the API never redirects, so a proxy or captive ` +
+          `portal may be in the way.`,
         { service, status, requestId, request: label },
       );
       return { ok: false, retryable: false, error };
@@ -305,7 +306,9 @@ export class HttpClient {
     if (c.timedOut) {
       // Not retried: the user has already waited a full timeout, and a slow gateway is better not hammered.
       const seconds = Math.round(c.timeoutMs / 100) / 10;
-      const message = `${name} did not answer within ${seconds} s (${label}). Increase hwcBackups.requestTimeoutSeconds if the service is just slow.`;
+      const message =
+        `${name} did not answer within ${seconds} s (${label}). ` +
+        'Increase hwcBackups.requestTimeoutSeconds if the service is just slow.';
       return {
         ok: false,
         retryable: false,

@@ -13,7 +13,11 @@ export class CloudError extends Error {
       readonly service: EndpointService;
       /** HTTP status; undefined for network errors, timeouts and cancellations. */
       readonly status?: number;
-      /** Huawei error code, e.g. `APIGW.0301`, `DBS.200001`, `GES.7006`, or ours: `TIMEOUT`, `NETWORK`, `CANCELLED`, `INVALID_RESPONSE`, `INVALID_REQUEST`, `CONFIG`, `NO_PROJECT` (IAM knows no project for the region). */
+      /**
+       * Huawei error code, e.g. `APIGW.0301`, `DBS.200001`, `GES.7006`, or ours: `TIMEOUT`, `NETWORK`,
+       * `CANCELLED`, `INVALID_RESPONSE`, `INVALID_REQUEST`, `CONFIG`, `NO_PROJECT` (IAM knows no project for
+       * the region).
+       */
       readonly code?: string;
       /** The `X-Request-Id` response header. */
       readonly requestId?: string;

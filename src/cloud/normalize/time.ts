@@ -10,8 +10,10 @@ dayjs.extend(utc);
  * The zone is `Z`, `+hhmm`, `+hh:mm` or absent; absent means UTC (DDS documents its
  * `yyyy-mm-dd hh:mm:ss` as UTC, and GES `startTime` equals its `startTimestamp` read as UTC).
  */
-const CALENDAR_TIME =
-  /^(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})\s*(?:T|\s)\s*(\d{1,2})\s*:\s*(\d{1,2})(?:\s*:\s*(\d{1,2})(?:[.,](\d+))?)?\s*(Z|[+-]\s*\d{2}\s*:?\s*\d{2})?$/i;
+const CALENDAR_DATE = String.raw`(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})`;
+const CALENDAR_CLOCK = String.raw`(\d{1,2})\s*:\s*(\d{1,2})(?:\s*:\s*(\d{1,2})(?:[.,](\d+))?)?`;
+const CALENDAR_ZONE = String.raw`(Z|[+-]\s*\d{2}\s*:?\s*\d{2})?`;
+const CALENDAR_TIME = new RegExp(String.raw`^${CALENDAR_DATE}\s*(?:T|\s)\s*${CALENDAR_CLOCK}\s*${CALENDAR_ZONE}$`, 'i');
 
 /** The DCS request format `yyyyMMddHHmmss`, in case a response ever echoes it. UTC. */
 const COMPACT_TIME = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/;

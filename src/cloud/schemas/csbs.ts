@@ -28,7 +28,10 @@ export const csbsCountEnvelope = z.object({
   count: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v), z.number().int().nonnegative()),
 });
 
-/** fail_code is `{Code, Description}` in CSBS (`{}` when the backup did not fail); lower-case keys and a bare code string are accepted too. */
+/**
+ * fail_code is `{Code, Description}` in CSBS (`{}` when the backup did not fail); lower-case keys and a bare
+ * code string are accepted too.
+ */
 const failCodeSchema = z.preprocess(
   (v) => (v === null ? undefined : v),
   z

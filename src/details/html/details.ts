@@ -63,7 +63,10 @@ function section(id: string, title: string, rows: readonly Row[]): string {
 }
 
 function statusBadge(status: NormalizedStatus, rawStatus: string): string {
-  return `<span class="status status-${status}"><span class="codicon codicon-${STATUS_ICONS[status].icon}" aria-hidden="true"></span> ${escapeHtml(statusLabel(status, rawStatus))}</span>`;
+  return (
+    `<span class="status status-${status}"><span class="codicon codicon-${STATUS_ICONS[status].icon}" ` +
+    `aria-hidden="true"></span> ${escapeHtml(statusLabel(status, rawStatus))}</span>`
+  );
 }
 
 /** The code with its English and Chinese meaning, or the code raw with a note. */
@@ -227,7 +230,8 @@ function toolbar(fetchedAt: number, now: number): string {
   return (
     `<div class="toolbar">${button('refresh', 'refresh', 'Refresh')}${button('copyId', 'copy', 'Copy ID')}` +
     `${button('copyJson', 'json', 'Copy JSON')}` +
-    `<button type="button" class="link" data-action="reveal"><span class="codicon codicon-list-tree" aria-hidden="true"></span> Reveal in tree</button></div>` +
+    `<button type="button" class="link" data-action="reveal"><span class="codicon codicon-list-tree" ` +
+    `aria-hidden="true"></span> Reveal in tree</button></div>` +
     `<p class="fetched muted" data-fetched-at="${fetchedAt}">fetched <span class="clock">${escapeHtml(clockTime(fetchedAt))}</span>, ` +
     `<span class="age">${escapeHtml(shortAge(now - fetchedAt))}</span></p>`
   );
@@ -251,7 +255,8 @@ ${section('datastore', 'Datastore', datastoreRows(backup))}
 ${databasesSection(backup)}
 ${section('service-specific', `${backup.service.toUpperCase()} details`, extrasRows(backup))}
 ${section('other-fields', 'Other fields from the API', other)}
-<section id="raw"><h2>Raw JSON <button type="button" class="inline" data-action="copyJson" title="Copy JSON"><span class="codicon codicon-copy" aria-hidden="true"></span></button></h2>
+<section id="raw"><h2>Raw JSON <button type="button" class="inline" data-action="copyJson" title="Copy JSON"><span
+ class="codicon codicon-copy" aria-hidden="true"></span></button></h2>
 <pre class="raw-json"><code>${escapeHtml(JSON.stringify(backup.raw, null, 2))}</code></pre></section>
 </main>`;
   return renderPage({ resources: input.resources, title: backup.name, body });

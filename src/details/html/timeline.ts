@@ -63,16 +63,22 @@ function findings(backups: readonly Backup[], range: TimeRange): string {
       : `Automatic backups usually run every ${escapeHtml(describeDuration(usual))}.`;
   const gapItems = gaps.map(
     (g) =>
-      `<li class="finding gap-finding"><span class="codicon codicon-warning" aria-hidden="true"></span> ${escapeHtml(g.label)}: ${escapeHtml(day(g.from))} → ${escapeHtml(day(g.to))}` +
-      `${g.afterId ? ` · after ${openButton(byId.get(g.afterId), g.afterId)}` : ''}${g.beforeId ? ` · before ${openButton(byId.get(g.beforeId), g.beforeId)}` : ''}</li>`,
+      `<li class="finding gap-finding"><span class="codicon codicon-warning" aria-hidden="true"></span> ` +
+      `${escapeHtml(g.label)}: ${escapeHtml(day(g.from))} → ${escapeHtml(day(g.to))}` +
+      `${g.afterId ? ` · after ${openButton(byId.get(g.afterId), g.afterId)}` : ''}` +
+      `${g.beforeId ? ` · before ${openButton(byId.get(g.beforeId), g.beforeId)}` : ''}</li>`,
   );
   const dropItems = drops.map(
     (d) =>
       `<li class="finding drop-finding"><span class="codicon codicon-arrow-down" aria-hidden="true"></span> ${escapeHtml(d.label)} ` +
-      `(${escapeHtml(formatBytes(d.fromBytes))} → ${escapeHtml(formatBytes(d.toBytes))}): ${openButton(byId.get(d.backupId), d.backupId)}</li>`,
+      `(${escapeHtml(formatBytes(d.fromBytes))} → ${escapeHtml(formatBytes(d.toBytes))}): ` +
+      `${openButton(byId.get(d.backupId), d.backupId)}</li>`,
   );
   const none = gapItems.length + dropItems.length === 0 ? '<li class="muted">No gaps or size drops found.</li>' : '';
-  return `<section id="findings"><h2>Findings</h2><p>${usualText}</p><ul class="findings">${gapItems.join('')}${dropItems.join('')}${none}</ul></section>`;
+  return (
+    `<section id="findings"><h2>Findings</h2><p>${usualText}</p><ul ` +
+    `class="findings">${gapItems.join('')}${dropItems.join('')}${none}</ul></section>`
+  );
 }
 
 function backupTable(backups: readonly Backup[]): string {
@@ -81,12 +87,16 @@ function backupTable(backups: readonly Backup[]): string {
     .map(
       (b) =>
         `<tr><td>${openButton(b, b.id)}</td>` +
-        `<td><span class="status status-${b.status}"><span class="codicon codicon-${STATUS_ICONS[b.status].icon}" aria-hidden="true"></span> ${escapeHtml(statusLabel(b.status))}</span></td>` +
-        `<td>${escapeHtml(typeLabel(b.type))}</td><td>${b.start.instant !== undefined ? escapeHtml(day(b.start.instant)) : escapeHtml(b.start.raw ?? '')}</td>` +
+        `<td><span class="status status-${b.status}"><span class="codicon codicon-${STATUS_ICONS[b.status].icon}" ` +
+        `aria-hidden="true"></span> ${escapeHtml(statusLabel(b.status))}</span></td>` +
+        `<td>${escapeHtml(typeLabel(b.type))}</td>` +
+        `<td>${b.start.instant !== undefined ? escapeHtml(day(b.start.instant)) : escapeHtml(b.start.raw ?? '')}</td>` +
         `<td class="num">${b.sizeBytes !== undefined ? escapeHtml(formatBytes(b.sizeBytes)) : ''}</td></tr>`,
     );
   return (
-    `<section id="backups"><h2>Backups (${backups.length})</h2><table class="backups"><thead><tr><th>Name</th><th>Status</th><th>Type</th><th>Start</th><th class="num">Size</th></tr></thead>` +
+    `<section id="backups"><h2>Backups (${backups.length})</h2><table ` +
+    `class="backups"><thead><tr><th>Name</th><th>Status</th><th>Type</th><th>Start</th><th ` +
+    `class="num">Size</th></tr></thead>` +
     `<tbody>${rows.join('')}</tbody></table></section>`
   );
 }
@@ -97,7 +107,8 @@ export function renderTimelineHtml(input: TimelinePageInput): string {
   const title = `Backups of ${instance.name}`;
   const rangeText = `${day(range.from)} → ${day(range.to)}${input.fixedRange ? ' (the filter’s time range)' : ' (last 30 days)'}`;
   const error = input.error
-    ? `<section id="load-error" class="banner error" role="alert"><h2><span class="codicon codicon-warning" aria-hidden="true"></span> Loading the backups failed</h2>` +
+    ? `<section id="load-error" class="banner error" role="alert"><h2><span class="codicon codicon-warning" ` +
+      `aria-hidden="true"></span> Loading the backups failed</h2>` +
       `<p class="message">${escapeHtml(input.error.message)}</p>` +
       `${input.error.code ? `<p><code>${escapeHtml(input.error.code)}</code></p>` : ''}` +
       `${input.error.requestId ? `<p class="muted">request id <code>${escapeHtml(input.error.requestId)}</code></p>` : ''}</section>`
@@ -109,7 +120,8 @@ export function renderTimelineHtml(input: TimelinePageInput): string {
   const content =
     backups === undefined
       ? '<p class="loading"><span class="codicon codicon-loading codicon-modifier-spin" aria-hidden="true"></span> Loading backups…</p>'
-      : `<figure class="chart">${renderTimelineSvg({ backups, range, gaps: findGaps(backups, range), drops: findSizeDrops(backups) })}</figure>` +
+      : `<figure ` +
+        `class="chart">${renderTimelineSvg({ backups, range, gaps: findGaps(backups, range), drops: findSizeDrops(backups) })}</figure>` +
         legend() +
         findings(backups, range) +
         backupTable(backups);
@@ -117,7 +129,8 @@ export function renderTimelineHtml(input: TimelinePageInput): string {
   const body = `<main id="timeline" data-state="${escapeHtml(JSON.stringify(state))}">
 <header><h1><span class="codicon codicon-graph-line" aria-hidden="true"></span> ${escapeHtml(title)}</h1>
 <p class="muted">${escapeHtml(input.serviceLabel)} · <code>${escapeHtml(instance.id)}</code> · ${escapeHtml(rangeText)}${fetched}</p>
-<div class="toolbar"><button type="button" data-action="refresh"><span class="codicon codicon-refresh" aria-hidden="true"></span> Refresh</button></div>
+<div class="toolbar"><button type="button" data-action="refresh"><span class="codicon codicon-refresh"
+ aria-hidden="true"></span> Refresh</button></div>
 </header>
 ${error}${truncated}${content}
 </main>`;

@@ -118,7 +118,9 @@ export function renderTimelineSvg(input: TimelineSvgInput): string {
     maxSize > 0 ? `<text class="scale" x="${MARGIN.left}" y="${MARGIN.top - 6}">tallest: ${escapeHtml(formatBytes(maxSize))}</text>` : '';
 
   return [
-    `<svg class="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Backups from ${escapeHtml(dayjs(range.from).format('YYYY-MM-DD'))} to ${escapeHtml(dayjs(range.to).format('YYYY-MM-DD'))}">`,
+    `<svg class="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" ` +
+      `height="${height}" role="img" aria-label="Backups from ${escapeHtml(dayjs(range.from).format('YYYY-MM-DD'))} to ` +
+      `${escapeHtml(dayjs(range.to).format('YYYY-MM-DD'))}">`,
     `<g class="gaps">${gaps.join('')}</g>`,
     `<line class="axis" x1="${MARGIN.left}" y1="${baseline}" x2="${width - MARGIN.right}" y2="${baseline}"></line>`,
     `<g class="ticks">${ticks.join('')}</g>`,

@@ -168,7 +168,8 @@ describe('explorer: the Backups tree in the real host', function () {
     assert.strictEqual(
       counts.length,
       2,
-      `one count for all backups, one for failed ones: ${JSON.stringify(counts.map((request) => ({ query: request.query, at: request.at })))}`,
+      `one count for all backups, one for failed ones: ` +
+        `${JSON.stringify(counts.map((request) => ({ query: request.query, at: request.at })))}`,
     );
   });
 
