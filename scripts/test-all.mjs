@@ -79,14 +79,17 @@ function run(command, args) {
   });
 }
 
-/** The last "N passing / N failing / N pending" of mocha's spec reporter in the output. */
+/**
+ * Mocha's "N passing / N failing / N pending" in the output, summed over every run in it (the host
+ * runner runs its English suites, then its zh-cn ones, each ending with its own counts).
+ */
 function mochaCounts(output) {
   const text = output.replace(/\x1b\[[0-9;]*m/g, '');
-  const last = (word) => {
+  const sum = (word) => {
     const matches = [...text.matchAll(new RegExp(`^\\s*(\\d+) ${word}\\b`, 'gm'))];
-    return matches.length > 0 ? Number(matches[matches.length - 1][1]) : undefined;
+    return matches.length > 0 ? matches.reduce((total, match) => total + Number(match[1]), 0) : undefined;
   };
-  return { passed: last('passing'), failed: last('failing'), skipped: last('pending') };
+  return { passed: sum('passing'), failed: sum('failing'), skipped: sum('pending') };
 }
 
 const results = [];
