@@ -4,6 +4,7 @@ import type { PageCursor } from '../../src/cloud/paging';
 import type { JsonResponse, Query } from '../../src/cloud/http/json';
 import type { AdapterContext } from '../../src/cloud/services/adapter';
 import { dcsAdapter } from '../../src/cloud/services/dcs';
+import { rdsAdapter } from '../../src/cloud/services/rds';
 import { factsOf, listSummary, loadMoreLabel, nounFor } from '../../src/explorer/labels';
 import { PagedList } from '../../src/explorer/pagedList';
 
@@ -103,5 +104,25 @@ describe('ambiguous totals (issue 9, item 7)', () => {
     assert.strictEqual(shrinking.total, 6);
     await shrinking.loadMore();
     assert.strictEqual(shrinking.total, undefined, '3 is less than the 4 already loaded');
+  });
+
+  it('elsewhere a total ends the list: a full last page at the total makes no extra request', async () => {
+    const offsets: number[] = [];
+    const rds: AdapterContext = {
+      projectId: 'p1',
+      async get(_service, _path, query: Query): Promise<JsonResponse> {
+        offsets.push(Number(query.offset));
+        const backups = Array.from({ length: Number(query.limit) }, (_, i) => ({
+          id: `r${Number(query.offset) + i}`,
+          status: 'COMPLETED',
+        }));
+        return { status: 200, body: { backups, total_count: 20 } };
+      },
+    };
+    const rdsInstance: Instance = { service: 'rds', id: 'i1', name: 'orders', raw: {} };
+    const last = await rdsAdapter.listBackups(rds, rdsInstance, { limit: LIMIT, cursor: { kind: 'offset', offset: 10 } });
+    assert.strictEqual(last.items.length, LIMIT);
+    assert.strictEqual(last.next, undefined);
+    assert.deepStrictEqual(offsets, [10]);
   });
 });

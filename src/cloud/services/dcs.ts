@@ -103,6 +103,7 @@ export const dcsAdapter: ServiceAdapter = {
         {
           service: 'dcs',
           style: 'start',
+          ambiguousTotal: true,
           path: `/v1.0/${encodeURIComponent(ctx.projectId)}/instances/${encodeURIComponent(instance.id)}/backups`,
           query: {
             beginTime: plan.timeRange && formatDcsTime(plan.timeRange.from),

@@ -40,6 +40,12 @@ export interface ListSpec<E extends z.ZodTypeAny, R extends z.ZodTypeAny, T> {
   readonly hintKeys?: readonly string[];
   /** Largest limit the API accepts (RDS, DDS: 100). */
   readonly maxLimit?: number;
+  /**
+   * The total may be the page's own count (DCS `total_num`, docs/api-notes.md): it never ends the
+   * list, a full page always offers one more. Elsewhere a total ends it, unless it is smaller than
+   * what has been read (then it is no total).
+   */
+  readonly ambiguousTotal?: boolean;
 }
 
 export type OffsetListSpec<E extends z.ZodTypeAny, R extends z.ZodTypeAny, T> = ListSpec<E, R, T> & { readonly style: OffsetStyle };
@@ -72,9 +78,18 @@ export async function fetchOffsetPage<E extends z.ZodTypeAny, R extends z.ZodTyp
   const { records, total } = await fetchRecords(ctx, spec, paging, request.signal);
   const pageRecords = records.slice(skip);
   const consumed = offset + pageRecords.length;
-  // A total is not trusted to end a list: DCS calls total_num "the number of records returned", so
-  // a full page always offers one more, and an empty next page ends the list cleanly.
-  const more = pageRecords.length > 0 && ((total !== undefined && consumed < total) || records.length >= limit);
+  // A total smaller than what was read is no total. An ambiguous one can say there is more, never
+  // that the list ended. Without a total to go by, a full page offers one more and an empty next
+  // page ends the list cleanly.
+  const knownTotal = total !== undefined && total >= consumed ? total : undefined;
+  const fullPage = records.length >= limit;
+  const more =
+    pageRecords.length > 0 &&
+    (spec.ambiguousTotal
+      ? (knownTotal !== undefined && consumed < knownTotal) || fullPage
+      : knownTotal !== undefined
+        ? consumed < knownTotal
+        : fullPage);
   return buildPage(spec, pageRecords, more ? { kind: 'offset', offset: consumed } : undefined, total);
 }
 

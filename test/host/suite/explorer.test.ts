@@ -249,6 +249,14 @@ describe('explorer: the Backups tree in the real host', function () {
     assert.match(tooltip, /MySQL 8\.0/);
   });
 
+  it("a MySQL incremental backup's tooltip names its end time as the last committed transaction", async () => {
+    const nodes = await children(await instanceNode('rds', 'orders-mysql'));
+    const incremental = nodes.find((node) => backupOf(node)?.type === 'incremental' && backupOf(node)?.status === 'succeeded');
+    assert.ok(incremental, 'orders-mysql has a succeeded incremental backup on its first page');
+    const tooltip = (api.explorer.resolveTreeItem(item(incremental), incremental).tooltip as vscode.MarkdownString).value;
+    assert.match(tooltip, /Last transaction committed/);
+  });
+
   it('"load more" fetches the next page with one request, even when clicked twice at once', async () => {
     const orders = await instanceNode('rds', 'orders-mysql');
     const first = await children(orders);
