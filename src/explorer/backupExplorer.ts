@@ -44,6 +44,9 @@ const LOAD_ALL_CONCURRENCY = 4;
 /** With a client-side filter, one "load more" scans at most this many pages before it stops and says so. */
 const MAX_SCAN_PAGES = 20;
 /** Reveal looks through at most this many pages per level before giving up. */
+/** Reveals of a node before giving up on selecting it, and the pause between them. */
+const REVEAL_SELECT_ATTEMPTS = 3;
+const REVEAL_RETRY_MS = 250;
 const MAX_REVEAL_PAGES = 40;
 /** Reveal starts over at most this many times when refreshes keep replacing the tree under it. */
 const MAX_REVEAL_ATTEMPTS = 3;
@@ -203,6 +206,19 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
    * Expands the backup's service and instance, loading pages as needed (bounded), and selects it;
    * starts over in the new tree when a refresh drops the nodes it was looking at (src/explorer/reveal.ts).
    */
+  /**
+   * Reveals and selects a node. A view that is still opening (the side bar was closed, the tree
+   * collapsed) can take the reveal without selecting anything: then once more, after it has drawn.
+   */
+  private async showInView(view: vscode.TreeView<ExplorerNode>, node: BackupNode): Promise<boolean> {
+    for (let attempt = 0; attempt < REVEAL_SELECT_ATTEMPTS; attempt++) {
+      await view.reveal(node, { select: true, focus: true, expand: false });
+      if (view.selection.includes(node)) return true;
+      await new Promise((resolve) => setTimeout(resolve, REVEAL_RETRY_MS));
+    }
+    return false;
+  }
+
   async reveal(locator: BackupLocator): Promise<boolean> {
     const view = this.view;
     if (!view) return false;
@@ -210,7 +226,7 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
       roots: () => this.rootChildren(),
       generation: () => this.generation,
       loaded: (node: PagedNode) => this.afterLoad(node),
-      show: async (node: BackupNode) => view.reveal(node, { select: true, focus: true, expand: false }),
+      show: (node: BackupNode) => this.showInView(view, node),
     };
     return revealBackup(host, locator, { maxPages: MAX_REVEAL_PAGES, maxAttempts: MAX_REVEAL_ATTEMPTS });
   }

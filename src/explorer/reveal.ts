@@ -15,8 +15,8 @@ export interface RevealHost {
   generation(): number;
   /** After a load made while looking: redraw the node and report its failure. */
   loaded(node: PagedNode): void;
-  /** Expands the node's parents in the view and selects it. */
-  show(node: BackupNode): Promise<void>;
+  /** Expands the node's parents in the view and selects it; false when the view did not select it. */
+  show(node: BackupNode): Promise<boolean>;
 }
 
 export interface RevealLimits {
@@ -38,8 +38,8 @@ export async function revealBackup(host: RevealHost, locator: BackupLocator, lim
     const backup = await findBackup(host, locator, limits.maxPages);
     if (host.generation() !== generation) continue;
     if (!backup) return false;
-    await host.show(backup);
-    if (host.generation() === generation) return true;
+    const shown = await host.show(backup);
+    if (host.generation() === generation) return shown;
   }
   return false;
 }

@@ -86,6 +86,7 @@ function fakeExplorer() {
       show: async (node: BackupNode) => {
         shown.push(node);
         hooks.onShow();
+        return true;
       },
     } satisfies RevealHost,
   };
