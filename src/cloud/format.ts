@@ -1,6 +1,14 @@
 import dayjs from 'dayjs';
 import { explain } from './errorCodes';
-import { isUnfinished, type Backup, type BackupFilter, type BackupType, type NormalizedStatus, type TimeRangePreset } from './model';
+import {
+  isUnfinished,
+  type Backup,
+  type BackupFilter,
+  type BackupType,
+  type NormalizedStatus,
+  type ResourceType,
+  type TimeRangePreset,
+} from './model';
 
 /*
  * Display text for the tree, tooltips, the detail panel and exports. Pure: no vscode, no clock
@@ -61,7 +69,7 @@ const PRESET_LABELS: Readonly<Record<TimeRangePreset, string>> = {
 };
 
 /**
- * `auto, manual · last 7 days · failed`; an empty filter gives ''. A preset range reads "last 7
+ * `auto, manual · last 7 days · failed · resource: disk`; an empty filter gives ''. A preset range reads "last 7
  * days"; a fixed range is shown as local dates.
  */
 export function filterSummary(filter: BackupFilter | undefined): string {
@@ -70,8 +78,18 @@ export function filterSummary(filter: BackupFilter | undefined): string {
   if (filter.types?.length) parts.push(filter.types.map((type) => typeLabel(type)).join(', '));
   if (filter.timeRange) parts.push(rangeLabel(filter.timeRange));
   if (filter.statuses?.length) parts.push(filter.statuses.map((status) => statusLabel(status)).join(', '));
+  if (filter.resourceTypes?.length) parts.push(`resource: ${filter.resourceTypes.map((type) => RESOURCE_TYPE_LABELS[type]).join(', ')}`);
   return parts.join(' · ');
 }
+
+/** How the filter summary names a resource type ("resource: disk, file system"). */
+export const RESOURCE_TYPE_LABELS: Readonly<Record<ResourceType, string>> = {
+  server: 'server',
+  disk: 'disk',
+  fileSystem: 'file system',
+  bareMetal: 'bare metal server',
+  desktop: 'desktop',
+};
 
 function rangeLabel(range: NonNullable<BackupFilter['timeRange']>): string {
   if (range.preset) return PRESET_LABELS[range.preset];

@@ -22,6 +22,13 @@ export const BACKUP_TYPES = ['auto', 'manual', 'incremental', 'differential', 'u
 export type BackupType = (typeof BACKUP_TYPES)[number];
 
 /**
+ * What a backup is of, where a service backs up several kinds of resource (CBR, CSBS): cloud server,
+ * disk, SFS Turbo file system, bare metal server, desktop. RDS, DDS, DCS and GES have none.
+ */
+export const RESOURCE_TYPES = ['server', 'disk', 'fileSystem', 'bareMetal', 'desktop'] as const;
+export type ResourceType = (typeof RESOURCE_TYPES)[number];
+
+/**
  * A point in time as the API gave it. `instant` (epoch ms) is set when the value parsed;
  * otherwise the UI shows `raw` as it is, never a made-up date.
  */
@@ -47,6 +54,8 @@ export interface Backup {
    * servers, disks, file systems): the tree names it before the type.
    */
   readonly resourceName?: string;
+  /** The kind of that resource (CBR, CSBS `resource_type`); undefined where there is none or it is not one of RESOURCE_TYPES. */
+  readonly resourceType?: ResourceType;
   readonly type: BackupType;
   /** The API's own type value ("fragment", "Auto", `auto_trigger: true`, …). */
   readonly rawType?: string;
@@ -140,10 +149,15 @@ export interface BackupFilter {
   readonly timeRange?: { readonly from: number; readonly to: number; readonly preset?: TimeRangePreset };
   /** Any of these normalised statuses. */
   readonly statuses?: readonly Exclude<NormalizedStatus, 'unknown'>[];
+  /**
+   * Backups of any of these kinds of resource. Only services whose backups are of resources (CBR,
+   * CSBS) are narrowed by it; the others' backups are not affected.
+   */
+  readonly resourceTypes?: readonly ResourceType[];
 }
 
 export function isEmptyFilter(filter: BackupFilter | undefined): boolean {
-  return !filter || (!filter.types?.length && !filter.timeRange && !filter.statuses?.length);
+  return !filter || (!filter.types?.length && !filter.timeRange && !filter.statuses?.length && !filter.resourceTypes?.length);
 }
 
 /** The range a preset covers at `now`: [now − its duration, now]. */

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { TYPE_DESCRIPTIONS } from '../cloud/format';
-import { TIME_RANGE_PRESET_DURATIONS } from '../cloud/model';
+import { TIME_RANGE_PRESET_DURATIONS, type ResourceType } from '../cloud/model';
 import type { FilterState } from '../explorer/filterState';
 import {
   advanceFilterWizard,
+  FILTER_RESOURCE_TYPES,
   FILTER_STATUSES,
   FILTER_TYPES,
   startFilterWizard,
@@ -54,6 +55,14 @@ const STATUS_ITEMS: ReadonlyArray<vscode.QuickPickItem & { value: FilterStatus }
   { value: 'failed', label: '$(error) Failed', description: 'failed, error' },
   { value: 'expired', label: '$(trash) Expired or deleted', description: 'expired, deleted, deleting, disabled' },
   { value: 'waiting', label: '$(clock) Waiting', description: 'queued (DCS)' },
+];
+
+const RESOURCE_TYPE_ITEMS: ReadonlyArray<vscode.QuickPickItem & { value: ResourceType }> = [
+  { value: 'server', label: '$(vm) Cloud server', description: 'OS::Nova::Server' },
+  { value: 'disk', label: '$(database) Disk', description: 'OS::Cinder::Volume' },
+  { value: 'fileSystem', label: '$(file-directory) SFS Turbo file system', description: 'OS::Sfs::Turbo' },
+  { value: 'bareMetal', label: '$(server) Bare metal server', description: 'OS::Ironic::BareMetalServer' },
+  { value: 'desktop', label: '$(device-desktop) Desktop', description: 'OS::Workspace::DesktopV2' },
 ];
 
 async function askStep(state: FilterWizardState): Promise<FilterWizardInput> {
@@ -111,6 +120,19 @@ async function askStep(state: FilterWizardState): Promise<FilterWizardInput> {
         selected: STATUS_ITEMS.filter((item) => state.statuses.includes(item.value)),
       });
       return toInput(result, (items) => ({ kind: 'statuses', statuses: FILTER_STATUSES.filter((s) => items.some((i) => i.value === s)) }));
+    }
+    case 'resourceTypes': {
+      const result = await pickStep({
+        ...position,
+        placeholder: 'Resources backed up, applies to CBR and CSBS (none checked: all resources)',
+        items: RESOURCE_TYPE_ITEMS,
+        canSelectMany: true,
+        selected: RESOURCE_TYPE_ITEMS.filter((item) => state.resourceTypes.includes(item.value)),
+      });
+      return toInput(result, (items) => ({
+        kind: 'resourceTypes',
+        resourceTypes: FILTER_RESOURCE_TYPES.filter((r) => items.some((i) => i.value === r)),
+      }));
     }
   }
 }

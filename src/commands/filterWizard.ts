@@ -1,4 +1,12 @@
-import { presetTimeRange, type BackupFilter, type BackupType, type NormalizedStatus, type TimeRangePreset } from '../cloud/model';
+import {
+  presetTimeRange,
+  RESOURCE_TYPES,
+  type BackupFilter,
+  type BackupType,
+  type NormalizedStatus,
+  type ResourceType,
+  type TimeRangePreset,
+} from '../cloud/model';
 
 /**
  * The Filter Backups… wizard as a pure state machine: the quick-pick UI (filter.ts) shows the
@@ -12,8 +20,10 @@ export type RangePreset = 'any' | TimeRangePreset | 'custom';
 
 export const FILTER_TYPES: readonly FilterType[] = ['auto', 'manual', 'incremental', 'differential'];
 export const FILTER_STATUSES: readonly FilterStatus[] = ['inProgress', 'succeeded', 'failed', 'expired', 'waiting'];
+export const FILTER_RESOURCE_TYPES: readonly ResourceType[] = RESOURCE_TYPES;
 
-export type FilterWizardStep = 'types' | 'range' | 'customStart' | 'customEnd' | 'statuses';
+/** The resource-type step comes last: it narrows only CBR and CSBS, so it is the least often used. */
+export type FilterWizardStep = 'types' | 'range' | 'customStart' | 'customEnd' | 'statuses' | 'resourceTypes';
 
 export interface FilterWizardState {
   readonly step: FilterWizardStep;
@@ -22,6 +32,7 @@ export interface FilterWizardState {
   readonly customFrom?: number;
   readonly customTo?: number;
   readonly statuses: readonly FilterStatus[];
+  readonly resourceTypes: readonly ResourceType[];
   /** Clock reading for the custom range's default bounds and the range a preset covers now. */
   readonly now: number;
 }
@@ -33,7 +44,8 @@ export type FilterWizardInput =
   | { readonly kind: 'range'; readonly range: RangePreset }
   | { readonly kind: 'customStart'; readonly instant: number }
   | { readonly kind: 'customEnd'; readonly instant: number }
-  | { readonly kind: 'statuses'; readonly statuses: readonly FilterStatus[] };
+  | { readonly kind: 'statuses'; readonly statuses: readonly FilterStatus[] }
+  | { readonly kind: 'resourceTypes'; readonly resourceTypes: readonly ResourceType[] };
 
 export type FilterWizardOutcome =
   | { readonly kind: 'continue'; readonly state: FilterWizardState }
@@ -52,6 +64,7 @@ export function startFilterWizard(current: BackupFilter | undefined, now: number
     customFrom: fixed?.from,
     customTo: fixed?.to,
     statuses: current?.statuses ? [...current.statuses] : [],
+    resourceTypes: current?.resourceTypes ? [...current.resourceTypes] : [],
     now,
   };
 }
@@ -75,7 +88,9 @@ export function advanceFilterWizard(state: FilterWizardState, input: FilterWizar
     case 'customEnd':
       return go({ customTo: input.instant, step: 'statuses' });
     case 'statuses':
-      return { kind: 'done', filter: buildFilter({ ...state, statuses: [...input.statuses] }) };
+      return go({ statuses: [...input.statuses], step: 'resourceTypes' });
+    case 'resourceTypes':
+      return { kind: 'done', filter: buildFilter({ ...state, resourceTypes: [...input.resourceTypes] }) };
   }
 }
 
@@ -90,6 +105,8 @@ function previousStep(state: FilterWizardState): FilterWizardStep {
       return 'customStart';
     case 'statuses':
       return state.range === 'custom' ? 'customEnd' : 'range';
+    case 'resourceTypes':
+      return 'statuses';
   }
 }
 
@@ -99,6 +116,7 @@ function buildFilter(state: FilterWizardState): BackupFilter | undefined {
     ...(state.types.length ? { types: FILTER_TYPES.filter((t) => state.types.includes(t)) } : {}),
     ...(timeRange ? { timeRange } : {}),
     ...(state.statuses.length ? { statuses: FILTER_STATUSES.filter((s) => state.statuses.includes(s)) } : {}),
+    ...(state.resourceTypes.length ? { resourceTypes: FILTER_RESOURCE_TYPES.filter((r) => state.resourceTypes.includes(r)) } : {}),
   };
   return Object.keys(filter).length ? filter : undefined;
 }
@@ -114,9 +132,11 @@ function rangeOf(state: FilterWizardState): BackupFilter['timeRange'] {
   }
 }
 
-/** Step number and total for the quick pick's title ("Filter Backups (2/3)"). Custom ranges add two steps. */
+/** Step number and total for the quick pick's title ("Filter Backups (2/4)"). Custom ranges add two steps. */
 export function stepPosition(state: FilterWizardState): { step: number; totalSteps: number } {
   const order: FilterWizardStep[] =
-    state.range === 'custom' ? ['types', 'range', 'customStart', 'customEnd', 'statuses'] : ['types', 'range', 'statuses'];
+    state.range === 'custom'
+      ? ['types', 'range', 'customStart', 'customEnd', 'statuses', 'resourceTypes']
+      : ['types', 'range', 'statuses', 'resourceTypes'];
   return { step: order.indexOf(state.step) + 1, totalSteps: order.length };
 }

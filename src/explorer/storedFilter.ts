@@ -1,6 +1,7 @@
 import {
   BACKUP_TYPES,
   NORMALIZED_STATUSES,
+  RESOURCE_TYPES,
   TIME_RANGE_PRESETS,
   isEmptyFilter,
   presetTimeRange,
@@ -25,11 +26,14 @@ export function sanitizeFilter(stored: unknown, now: number = Date.now()): Backu
     value.statuses,
     NORMALIZED_STATUSES.filter((s) => s !== 'unknown'),
   );
+  // Filters stored before resource types existed have none: every resource.
+  const resourceTypes = knownValues(value.resourceTypes, RESOURCE_TYPES);
   const timeRange = sanitizeTimeRange(value.timeRange, now);
   const filter: BackupFilter = {
     ...(types.length ? { types: types as BackupFilter['types'] } : {}),
     ...(statuses.length ? { statuses: statuses as BackupFilter['statuses'] } : {}),
     ...(timeRange ? { timeRange } : {}),
+    ...(resourceTypes.length ? { resourceTypes: resourceTypes as BackupFilter['resourceTypes'] } : {}),
   };
   return isEmptyFilter(filter) ? undefined : filter;
 }

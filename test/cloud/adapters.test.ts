@@ -221,6 +221,44 @@ describe('service adapters against the emulator', function () {
       assert.strictEqual(await adapterFor('csbs').countBackups!(ctx, filter), failed.length);
     });
 
+    it('CSBS: resource type "server" goes to the server as resource_type; any other lists and counts nothing without asking', async () => {
+      const web = await instanceNamed('csbs', DEMO_NAMES.servers.web1);
+      emulator.clearRequests();
+      const all = await adapterFor('csbs').listBackups(ctx, web, { limit: 100 });
+      const servers = await adapterFor('csbs').listBackups(ctx, web, { limit: 100, filter: { resourceTypes: ['server', 'disk'] } });
+      assert.strictEqual(backupRequests().at(-1)!.query.resource_type, 'OS::Nova::Server');
+      assert.deepStrictEqual(
+        servers.items.map((backup) => backup.id),
+        all.items.map((backup) => backup.id),
+      );
+      assert.ok(servers.items.every((backup) => backup.resourceType === 'server'));
+      emulator.clearRequests();
+      assert.deepStrictEqual(
+        (await adapterFor('csbs').listBackups(ctx, web, { limit: 100, filter: { resourceTypes: ['disk'] } })).items,
+        [],
+      );
+      assert.strictEqual(await adapterFor('csbs').countBackups!(ctx, { resourceTypes: ['fileSystem'] }), 0);
+      assert.strictEqual(emulator.requests.length, 0);
+      assert.strictEqual(
+        await adapterFor('csbs').countBackups!(ctx, { resourceTypes: ['server'] }),
+        emulator.data.csbs.checkpointItems.length,
+      );
+      assert.strictEqual(emulator.requests.at(-1)!.query.resource_type, 'OS::Nova::Server');
+    });
+
+    it('services without resources (RDS, GES) are not narrowed by resource types, nor is anything sent for them', async () => {
+      const unfiltered = await adapterFor('ges').listProjectBackups!(ctx, { limit: 100 });
+      const page = await adapterFor('ges').listProjectBackups!(ctx, { limit: 100, filter: { resourceTypes: ['disk'] } });
+      assert.deepStrictEqual(lastRequest().query, { offset: '0', limit: '100' });
+      assert.strictEqual(page.items.length, unfiltered.items.length);
+      const rdsInstance = (await adapterFor('rds').listInstances(ctx, { limit: 50 })).items[0];
+      const rdsAll = await adapterFor('rds').listBackups(ctx, rdsInstance, { limit: 50 });
+      const rdsQuery = lastRequest().query;
+      const rdsFiltered = await adapterFor('rds').listBackups(ctx, rdsInstance, { limit: 50, filter: { resourceTypes: ['server'] } });
+      assert.deepStrictEqual(lastRequest().query, rdsQuery);
+      assert.strictEqual(rdsFiltered.items.length, rdsAll.items.length);
+    });
+
     it('GES: everything on the client; only paging is sent', async () => {
       const page = await adapterFor('ges').listProjectBackups!(ctx, { limit: 100, filter: { types: ['auto'], statuses: ['succeeded'] } });
       assert.deepStrictEqual(lastRequest().query, { offset: '0', limit: '100' });

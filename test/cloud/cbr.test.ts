@@ -155,6 +155,41 @@ describe('CBR adapter against the emulator', function () {
       assert.strictEqual(either.items.length, incremental.items.length + 1);
     });
 
+    it('one resource type goes to the server as resource_type (file system: OS::Sfs::Turbo)', async () => {
+      const files = await vault(CBR_NAMES.files);
+      emulator.clearRequests();
+      const page = await cbr.listProjectBackups!(ctx, { limit: 100, filter: { resourceTypes: ['fileSystem'] } });
+      assert.deepStrictEqual(lastQuery(), { resource_type: 'OS::Sfs::Turbo', sort: 'created_at:desc', offset: '0', limit: '100' });
+      const inVault = toArray(emulator.data.cbr.backups.get(files.id)!).length;
+      assert.ok(inVault > 0);
+      assert.strictEqual(page.total, inVault);
+      assert.ok(page.items.every((backup) => backup.resourceType === 'fileSystem' && backup.instanceId === files.id));
+      const disks = await vault(CBR_NAMES.disks);
+      await cbr.listBackups(ctx, disks, { limit: 50, filter: { resourceTypes: ['disk'], statuses: ['failed'] } });
+      assert.deepStrictEqual(lastQuery(), {
+        vault_id: disks.id,
+        status: 'error',
+        resource_type: 'OS::Cinder::Volume',
+        sort: 'created_at:desc',
+        offset: '0',
+        limit: '50',
+      });
+    });
+
+    it('several resource types are matched on the client, like several statuses', async () => {
+      const disks = await vault(CBR_NAMES.disks);
+      const servers = await vault(CBR_NAMES.servers);
+      const filter = { resourceTypes: ['disk', 'fileSystem'] } as const;
+      const diskPage = await cbr.listBackups(ctx, disks, { limit: 50, filter });
+      assert.strictEqual(lastQuery().resource_type, undefined);
+      assert.ok(diskPage.items.length > 0 && diskPage.items.every((backup) => backup.resourceType === 'disk'));
+      assert.strictEqual(diskPage.items.length, diskPage.scanned);
+      const serverPage = await cbr.listBackups(ctx, servers, { limit: 50, filter });
+      assert.strictEqual(lastQuery().resource_type, undefined);
+      assert.deepStrictEqual(serverPage.items, []);
+      assert.ok(serverPage.scanned > 0, 'the server backups were fetched and left out');
+    });
+
     it('a project-wide list of failed backups (Show Failed) sends status=error without vault_id', async () => {
       const page = await cbr.listProjectBackups!(ctx, { limit: 100, filter: { statuses: ['failed'] } });
       assert.strictEqual(lastQuery().vault_id, undefined);

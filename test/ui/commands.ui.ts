@@ -20,7 +20,7 @@ async function waitForText(page: Page, selector: string, pattern: RegExp, timeou
   }
 }
 
-/** The step title ("Filter Backups", with "2/3" beside it) of the open quick input. */
+/** The step title ("Filter Backups", with "2/4" beside it) of the open quick input. */
 async function stepTitle(page: Page, pattern: RegExp): Promise<string> {
   return waitForText(page, '.quick-input-widget .quick-input-title, .quick-input-widget .quick-input-header', pattern);
 }
@@ -85,17 +85,17 @@ describe('commands UI: credentials and filter', () => {
     );
   });
 
-  it('Filter Backups… walks types, a custom range with validation and back, and statuses', async () => {
+  it('Filter Backups… walks types, a custom range with validation and back, statuses and resource types', async () => {
     await withWorkbench(async (wb) => {
       await wb.openView();
       await wb.runCommand('Huawei Cloud Backups: Filter Backups…');
       await stepTitle(wb.page, /Filter Backups/);
-      await waitForText(wb.page, '.quick-input-widget', /1\s*\/\s*3/);
+      await waitForText(wb.page, '.quick-input-widget', /1\s*\/\s*4/);
       await wb.pickItem('Manual');
       await wb.screenshot('filter-1-types');
       await pressOk(wb.page);
 
-      await waitForText(wb.page, '.quick-input-widget', /2\s*\/\s*3/);
+      await waitForText(wb.page, '.quick-input-widget', /2\s*\/\s*4/);
       await wb.screenshot('filter-2-range');
       await wb.pickItem('Custom range…');
 
@@ -109,7 +109,7 @@ describe('commands UI: credentials and filter', () => {
       await wb.screenshot('filter-4-custom-end-invalid');
       await wb.typeInInput('2026-03-02');
 
-      await waitForText(wb.page, '.quick-input-widget', /5\s*\/\s*5/);
+      await waitForText(wb.page, '.quick-input-widget', /5\s*\/\s*6/);
       await widget(wb.page).locator('.codicon-quick-input-back, [aria-label="Back"]').first().click();
       await waitForText(wb.page, '.quick-input-widget', /End of the range/);
       assert.strictEqual(await widget(wb.page).locator('input').first().inputValue(), '2026-03-02 23:59', 'back keeps the entered end');
@@ -119,6 +119,12 @@ describe('commands UI: credentials and filter', () => {
       await waitForText(wb.page, '.quick-input-widget', /Expired or deleted/);
       await wb.pickItem('Failed');
       await wb.screenshot('filter-6-statuses');
+      await pressOk(wb.page);
+
+      // The last step: resource types (CBR and CSBS only); none checked keeps every resource.
+      await waitForText(wb.page, '.quick-input-widget', /6\s*\/\s*6/);
+      await waitForText(wb.page, '.quick-input-widget', /SFS Turbo file system/);
+      await wb.screenshot('filter-6b-resource-types');
       await pressOk(wb.page);
 
       const description = await waitForText(

@@ -60,16 +60,18 @@ async function openFromPalette(wb: Workbench, serviceLabel: string, instanceName
 async function filterToDemoMonth(wb: Workbench): Promise<void> {
   const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
   await wb.runCommand('Huawei Cloud Backups: Filter Backups…');
-  await quickInputShows(wb, /1\s*\/\s*3/); // types
+  await quickInputShows(wb, /1\s*\/\s*4/); // types
   await wb.typeInInput(''); // nothing checked: every type
-  await quickInputShows(wb, /2\s*\/\s*3/); // time range
+  await quickInputShows(wb, /2\s*\/\s*4/); // time range
   await wb.pickItem('Custom range…');
-  await quickInputShows(wb, /3\s*\/\s*5/); // custom start
+  await quickInputShows(wb, /3\s*\/\s*6/); // custom start
   await wb.typeInInput(iso(FIXED_NOW.getTime() - 30 * 86_400_000));
-  await quickInputShows(wb, /4\s*\/\s*5/); // custom end
+  await quickInputShows(wb, /4\s*\/\s*6/); // custom end
   await wb.typeInInput(iso(FIXED_NOW.getTime()));
-  await quickInputShows(wb, /5\s*\/\s*5/); // statuses
+  await quickInputShows(wb, /5\s*\/\s*6/); // statuses
   await wb.typeInInput(''); // nothing checked: every status
+  await quickInputShows(wb, /6\s*\/\s*6/); // resource types
+  await wb.typeInInput(''); // nothing checked: every resource
   await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 20_000 });
 }
 

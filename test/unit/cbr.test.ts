@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import type { JsonResponse } from '../../src/cloud/http/json';
 import type { Backup, Instance } from '../../src/cloud/model';
 import type { AdapterContext } from '../../src/cloud/services/adapter';
-import { matchesFilter } from '../../src/cloud/services/filtering';
+import { matchesFilter, planFilter } from '../../src/cloud/services/filtering';
 import { adapterFor } from '../../src/cloud/services/registry';
 import { renderDetailsHtml } from '../../src/details/html/details';
 import { backupDescription, backupTooltip } from '../../src/explorer/labels';
@@ -189,6 +189,38 @@ describe('CBR in the tree', () => {
     assert.ok(matchesFilter(backup({ incremental: true }), { types: ['incremental'] }));
     assert.ok(!matchesFilter(backup({ incremental: false }), { types: ['incremental'] }));
     assert.ok(!matchesFilter(backup({}), { types: ['incremental'] }));
+  });
+
+  it('resource types: one raw value goes to the server, several are matched here, none lists nothing, no capability ignores them', () => {
+    const raw = {
+      resourceTypes: (type: string) => (type === 'server' ? ['OS::Nova::Server'] : type === 'disk' ? ['OS::Cinder::Volume'] : []),
+    };
+    assert.deepStrictEqual(planFilter({ resourceTypes: ['disk'] }, raw), {
+      typeParam: undefined,
+      statusParam: undefined,
+      resourceTypeParam: 'OS::Cinder::Volume',
+      timeRange: undefined,
+      residual: undefined,
+      impossible: false,
+    });
+    const several = planFilter({ resourceTypes: ['server', 'disk'] }, raw);
+    assert.strictEqual(several.resourceTypeParam, undefined);
+    assert.deepStrictEqual(several.residual?.resourceTypes, ['server', 'disk']);
+    assert.strictEqual(planFilter({ resourceTypes: ['desktop'] }, raw).impossible, true);
+    const rdsLike = planFilter({ resourceTypes: ['disk'], statuses: ['failed'] }, { statuses: () => ['FAILED'] });
+    assert.deepStrictEqual([rdsLike.statusParam, rdsLike.residual, rdsLike.impossible], ['FAILED', undefined, false]);
+    assert.ok(matchesFilter(backup({ resourceType: 'disk' }), { resourceTypes: ['server', 'disk'] }));
+    assert.ok(!matchesFilter(backup({ resourceType: 'server' }), { resourceTypes: ['disk', 'fileSystem'] }));
+    assert.ok(!matchesFilter(backup({}), { resourceTypes: ['disk'] }), 'an unmapped resource_type matches no chosen type');
+  });
+
+  it('reads resource_type into the normalised resource type', async () => {
+    const ctx = answering({ backups: [EXAMPLE_3, { ...EXAMPLE_3, id: 'x2', resource_type: 'OS::Native::Server' }], count: 2 });
+    const page = await adapterFor('cbr').listBackups(ctx, vault, { limit: 10 });
+    assert.deepStrictEqual(
+      page.items.map((item) => item.resourceType),
+      ['server', undefined],
+    );
   });
 
   it('CSBS says it is legacy and points to CBR; the other services have no note', () => {

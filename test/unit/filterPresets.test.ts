@@ -32,6 +32,7 @@ describe('relative time-range presets', () => {
     { kind: 'types', types: [] },
     { kind: 'range', range: 'last7d' },
     { kind: 'statuses', statuses: ['failed'] },
+    { kind: 'resourceTypes', resourceTypes: [] },
   );
 
   it('are saved as the preset with the bounds of when they were chosen', () => {
@@ -84,5 +85,34 @@ describe('relative time-range presets', () => {
     assert.match(filterSummary(loaded), /^auto · \d{4}-\d{2}-\d{2}/);
     const state = startFilterWizard(loaded, T2);
     assert.deepStrictEqual([state.range, state.customFrom, state.customTo], ['custom', T - 7 * DAY, T]);
+  });
+});
+
+describe('stored resource-type filters', () => {
+  it('survive the workspaceState round trip, and reopen the wizard with them checked', () => {
+    const chosen = chosenWith(
+      T,
+      { kind: 'types', types: [] },
+      { kind: 'range', range: 'any' },
+      { kind: 'statuses', statuses: [] },
+      { kind: 'resourceTypes', resourceTypes: ['disk', 'server'] },
+    );
+    assert.deepStrictEqual(chosen, { resourceTypes: ['server', 'disk'] });
+    const loaded = sanitizeFilter(persisted(chosen), T2);
+    assert.deepStrictEqual(loaded, { resourceTypes: ['server', 'disk'] });
+    assert.strictEqual(filterSummary(loaded), 'resource: server, disk');
+    assert.deepStrictEqual(startFilterWizard(loaded, T2).resourceTypes, ['server', 'disk']);
+  });
+
+  it('drop unknown resource types, and read filters stored before resource types existed as every resource', () => {
+    assert.deepStrictEqual(sanitizeFilter({ statuses: ['failed'], resourceTypes: ['fileSystem', 'OS::Nova::Server', 42] }, T2), {
+      statuses: ['failed'],
+      resourceTypes: ['fileSystem'],
+    });
+    assert.strictEqual(sanitizeFilter({ resourceTypes: ['vmware'] }, T2), undefined);
+    assert.strictEqual(sanitizeFilter({ resourceTypes: 'disk' }, T2), undefined);
+    const old = sanitizeFilter({ statuses: ['failed'] }, T2);
+    assert.deepStrictEqual(old, { statuses: ['failed'] });
+    assert.deepStrictEqual(startFilterWizard(old, T2).resourceTypes, []);
   });
 });

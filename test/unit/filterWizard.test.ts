@@ -33,12 +33,13 @@ function filterOf(outcome: FilterWizardOutcome): BackupFilter | undefined {
 }
 
 describe('filter wizard', () => {
-  it('walks types → range → statuses and builds the filter', () => {
+  it('walks types → range → statuses → resource types and builds the filter', () => {
     const outcome = run(
       startFilterWizard(undefined, NOW),
       { kind: 'types', types: ['manual', 'auto'] },
       { kind: 'range', range: 'last7d' },
       { kind: 'statuses', statuses: ['failed'] },
+      { kind: 'resourceTypes', resourceTypes: [] },
     );
     assert.deepStrictEqual(filterOf(outcome), {
       types: ['auto', 'manual'],
@@ -53,6 +54,7 @@ describe('filter wizard', () => {
       { kind: 'types', types: [] },
       { kind: 'range', range: 'any' },
       { kind: 'statuses', statuses: [] },
+      { kind: 'resourceTypes', resourceTypes: [] },
     );
     assert.strictEqual(filterOf(outcome), undefined);
   });
@@ -62,21 +64,24 @@ describe('filter wizard', () => {
     const to = Date.UTC(2026, 10, 2);
     let state = stateOf(run(startFilterWizard(undefined, NOW), { kind: 'types', types: [] }, { kind: 'range', range: 'custom' }));
     assert.strictEqual(state.step, 'customStart');
-    assert.deepStrictEqual(stepPosition(state), { step: 3, totalSteps: 5 });
+    assert.deepStrictEqual(stepPosition(state), { step: 3, totalSteps: 6 });
     state = stateOf(run(state, { kind: 'customStart', instant: from }, { kind: 'customEnd', instant: to }));
     assert.strictEqual(state.step, 'statuses');
     assert.strictEqual(stateOf(advanceFilterWizard(state, { kind: 'back' })).step, 'customEnd');
     const back2 = stateOf(run(state, { kind: 'back' }, { kind: 'back' }));
     assert.strictEqual(back2.step, 'customStart');
     assert.strictEqual(back2.customFrom, from, 'going back keeps what was entered');
-    assert.deepStrictEqual(filterOf(run(state, { kind: 'statuses', statuses: [] })), { timeRange: { from, to } });
+    assert.deepStrictEqual(stepPosition(state), { step: 5, totalSteps: 6 });
+    assert.deepStrictEqual(filterOf(run(state, { kind: 'statuses', statuses: [] }, { kind: 'resourceTypes', resourceTypes: [] })), {
+      timeRange: { from, to },
+    });
   });
 
   it('goes back from statuses to the range step when the range is a preset, keeping answers', () => {
     const state = stateOf(
       run(startFilterWizard(undefined, NOW), { kind: 'types', types: ['incremental'] }, { kind: 'range', range: 'last24h' }),
     );
-    assert.deepStrictEqual(stepPosition(state), { step: 3, totalSteps: 3 });
+    assert.deepStrictEqual(stepPosition(state), { step: 3, totalSteps: 4 });
     const back = stateOf(advanceFilterWizard(state, { kind: 'back' }));
     assert.strictEqual(back.step, 'range');
     assert.strictEqual(back.range, 'last24h');
@@ -117,6 +122,7 @@ describe('filter wizard', () => {
           { kind: 'types', types: ['manual'] },
           { kind: 'range', range: 'last30d' },
           { kind: 'statuses', statuses: ['failed', 'waiting'] },
+          { kind: 'resourceTypes', resourceTypes: [] },
         ),
       );
       const state = startFilterWizard(saved, NOW);
@@ -125,7 +131,13 @@ describe('filter wizard', () => {
       assert.strictEqual(state.customFrom, undefined, 'a preset has no custom bounds to offer');
       assert.deepStrictEqual(state.statuses, ['failed', 'waiting']);
       const again = filterOf(
-        run(state, { kind: 'types', types: ['manual'] }, { kind: 'range', range: 'last30d' }, { kind: 'statuses', statuses: ['failed'] }),
+        run(
+          state,
+          { kind: 'types', types: ['manual'] },
+          { kind: 'range', range: 'last30d' },
+          { kind: 'statuses', statuses: ['failed'] },
+          { kind: 'resourceTypes', resourceTypes: [] },
+        ),
       );
       assert.deepStrictEqual(again?.timeRange, { from: NOW - TIME_RANGE_PRESET_DURATIONS.last30d, to: NOW, preset: 'last30d' });
     });
@@ -144,8 +156,58 @@ describe('filter wizard', () => {
 
     it('starts empty without a filter', () => {
       const state = startFilterWizard(undefined, NOW);
-      assert.deepStrictEqual([state.step, state.types, state.range, state.statuses], ['types', [], 'any', []]);
-      assert.deepStrictEqual(stepPosition(state), { step: 1, totalSteps: 3 });
+      assert.deepStrictEqual([state.step, state.types, state.range, state.statuses, state.resourceTypes], ['types', [], 'any', [], []]);
+      assert.deepStrictEqual(stepPosition(state), { step: 1, totalSteps: 4 });
+    });
+
+    it('pre-selects the resource types of the current filter, and keeps them when confirmed again', () => {
+      const state = startFilterWizard({ statuses: ['failed'], resourceTypes: ['disk', 'fileSystem'] }, NOW);
+      assert.deepStrictEqual(state.resourceTypes, ['disk', 'fileSystem']);
+      const last = stateOf(
+        run(state, { kind: 'types', types: [] }, { kind: 'range', range: 'any' }, { kind: 'statuses', statuses: ['failed'] }),
+      );
+      assert.strictEqual(last.step, 'resourceTypes');
+      assert.deepStrictEqual(last.resourceTypes, ['disk', 'fileSystem'], 'the last step still shows them checked');
+      assert.deepStrictEqual(filterOf(advanceFilterWizard(last, { kind: 'resourceTypes', resourceTypes: last.resourceTypes })), {
+        statuses: ['failed'],
+        resourceTypes: ['disk', 'fileSystem'],
+      });
+    });
+  });
+
+  describe('resource types', () => {
+    it('asks for resource types after statuses, as the last step, and builds them in canonical order', () => {
+      const state = stateOf(
+        run(
+          startFilterWizard(undefined, NOW),
+          { kind: 'types', types: [] },
+          { kind: 'range', range: 'any' },
+          { kind: 'statuses', statuses: [] },
+        ),
+      );
+      assert.strictEqual(state.step, 'resourceTypes');
+      assert.deepStrictEqual(stepPosition(state), { step: 4, totalSteps: 4 });
+      assert.deepStrictEqual(filterOf(advanceFilterWizard(state, { kind: 'resourceTypes', resourceTypes: ['fileSystem', 'server'] })), {
+        resourceTypes: ['server', 'fileSystem'],
+      });
+    });
+
+    it('goes back from resource types to statuses, keeping the chosen statuses', () => {
+      const state = stateOf(
+        run(
+          startFilterWizard(undefined, NOW),
+          { kind: 'types', types: [] },
+          { kind: 'range', range: 'custom' },
+          { kind: 'customStart', instant: 1000 },
+          { kind: 'customEnd', instant: 2000 },
+          { kind: 'statuses', statuses: ['succeeded'] },
+        ),
+      );
+      assert.deepStrictEqual(stepPosition(state), { step: 6, totalSteps: 6 });
+      const back = stateOf(advanceFilterWizard(state, { kind: 'back' }));
+      assert.strictEqual(back.step, 'statuses');
+      assert.deepStrictEqual(back.statuses, ['succeeded']);
+      assert.deepStrictEqual(advanceFilterWizard(state, { kind: 'cancel' }), { kind: 'cancelled' });
     });
   });
 });

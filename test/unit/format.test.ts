@@ -53,6 +53,10 @@ describe('filterSummary', () => {
     });
     assert.strictEqual(summary, 'auto, manual · last 7 days · failed');
   });
+  it('ends with the resource types, named for people', () => {
+    assert.strictEqual(filterSummary({ statuses: ['failed'], resourceTypes: ['disk'] }), 'failed · resource: disk');
+    assert.strictEqual(filterSummary({ resourceTypes: ['server', 'fileSystem'] }), 'resource: server, file system');
+  });
   it('names every preset by its preset, whatever bounds it was last read with', () => {
     assert.strictEqual(filterSummary({ timeRange: { from: now - DAY, to: now, preset: 'last24h' } }), 'last 24 hours');
     assert.strictEqual(filterSummary({ timeRange: { from: now - 40 * DAY, to: now - 10 * DAY, preset: 'last30d' } }), 'last 30 days');

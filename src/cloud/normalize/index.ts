@@ -2,3 +2,4 @@ export { parseApiTime, endTimeOf, formatRdsTime, formatDdsTime, formatDcsTime, f
 export { statusOf, rawStatusesFor, type RawStatusTable } from './status';
 export { typeOf, typeOfAutoTrigger } from './type';
 export { toBytes, type SizeUnit } from './size';
+export { RAW_RESOURCE_TYPES, resourceTypeOf } from './resourceType';

@@ -2,7 +2,17 @@ import { CloudError } from '../http/errors';
 import type { Query } from '../http/json';
 import { formatBytes } from '../format';
 import type { Backup, BackupFilter, Instance } from '../model';
-import { endTimeOf, parseApiTime, rawStatusesFor, statusOf, toBytes, typeOfAutoTrigger, type RawStatusTable } from '../normalize';
+import {
+  endTimeOf,
+  parseApiTime,
+  RAW_RESOURCE_TYPES,
+  rawStatusesFor,
+  resourceTypeOf,
+  statusOf,
+  toBytes,
+  typeOfAutoTrigger,
+  type RawStatusTable,
+} from '../normalize';
 import type { PageRequest } from '../paging';
 import {
   cbrBackupEnvelope,
@@ -37,11 +47,15 @@ const CBR_STATUSES: RawStatusTable = {
 const MAX_LIMIT = 1000;
 
 /**
- * CBR filters by one raw `status` and by creation time on the server. Auto versus manual is
- * `extend_info.auto_trigger`, which the API cannot filter by, so the type is matched here (except
- * "incremental" alone, which is the server's `incremental=true`).
+ * CBR filters by one raw `status`, one `resource_type` and by creation time on the server. Auto
+ * versus manual is `extend_info.auto_trigger`, which the API cannot filter by, so the type is
+ * matched here (except "incremental" alone, which is the server's `incremental=true`).
  */
-const CAPABILITIES: ServerFilterCapabilities = { statuses: (status) => rawStatusesFor(CBR_STATUSES, [status]), timeRange: true };
+const CAPABILITIES: ServerFilterCapabilities = {
+  statuses: (status) => rawStatusesFor(CBR_STATUSES, [status]),
+  resourceTypes: (type) => [RAW_RESOURCE_TYPES[type]],
+  timeRange: true,
+};
 
 /** How the tree names a vault's `billing.object_type`. */
 const OBJECT_TYPES: Readonly<Record<string, string>> = {
@@ -111,6 +125,7 @@ function toBackup(record: CbrBackup, raw: unknown, vault: Instance | undefined):
     instanceId: record.vault_id || vault?.id || '',
     instanceName: vault?.name,
     resourceName: record.resource_name || record.resource_id,
+    resourceType: resourceTypeOf(record.resource_type),
     type: typeOfAutoTrigger(info?.auto_trigger),
     rawType: info?.auto_trigger === undefined ? undefined : `auto_trigger: ${info.auto_trigger}`,
     incremental: record.incremental,
@@ -148,7 +163,7 @@ function stringOf(value: string | number | undefined): string | undefined {
   return value === undefined ? undefined : String(value);
 }
 
-/** The list query of a filter: status and creation time go to the server; the type is matched here. */
+/** The list query of a filter: status, resource type and creation time go to the server; the type is matched here. */
 function listBackups(
   ctx: AdapterContext,
   vault: Instance | undefined,
@@ -161,6 +176,7 @@ function listBackups(
     const query: Query = {
       vault_id: vault?.id,
       status: plan.statusParam,
+      resource_type: plan.resourceTypeParam,
       start_time: plan.timeRange && formatCbrTime(plan.timeRange.from),
       end_time: plan.timeRange && formatCbrTime(plan.timeRange.to),
       incremental: incrementalOnly ? 'true' : undefined,

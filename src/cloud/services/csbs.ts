@@ -3,7 +3,9 @@ import {
   endTimeOf,
   formatCsbsTime,
   parseApiTime,
+  RAW_RESOURCE_TYPES,
   rawStatusesFor,
+  resourceTypeOf,
   statusOf,
   toBytes,
   typeOfAutoTrigger,
@@ -22,7 +24,7 @@ import {
 import type { Query } from '../http/json';
 import type { AdapterContext, ServiceAdapter } from './adapter';
 import { extrasOf } from './build';
-import { listFiltered, type ServerFilterCapabilities } from './filtering';
+import { listFiltered, planFilter, type ServerFilterCapabilities } from './filtering';
 import { fetchMarkerPage, fetchOffsetPage } from './pages';
 
 // Beyond the statuses every page lists, CSBS queues work (waiting_*) and keeps deleted items for a while.
@@ -39,8 +41,15 @@ const CSBS_STATUSES: RawStatusTable = {
   waiting_delete: 'waiting',
 };
 
-/** CSBS filters by one raw `status` and by time; the type (extend_info.auto_trigger) is checked here. */
-const CAPABILITIES: ServerFilterCapabilities = { statuses: (status) => rawStatusesFor(CSBS_STATUSES, [status]), timeRange: true };
+/**
+ * CSBS filters by one raw `status`, `resource_type` and time; the type (extend_info.auto_trigger) is
+ * checked here. Its items are all of cloud servers: any other resource type lists nothing.
+ */
+const CAPABILITIES: ServerFilterCapabilities = {
+  statuses: (status) => rawStatusesFor(CSBS_STATUSES, [status]),
+  resourceTypes: (type) => (type === 'server' ? [RAW_RESOURCE_TYPES.server] : []),
+  timeRange: true,
+};
 
 function toInstance(record: EcsServer, raw: unknown): Instance {
   return { service: 'csbs', id: record.id, name: record.name || record.id, status: record.status, description: 'server', raw };
@@ -59,6 +68,7 @@ function toBackup(record: CsbsCheckpointItem, raw: unknown, server: Instance): B
     name: record.name || record.id,
     instanceId: record.resource_id || server.id,
     instanceName: info?.resource_name || server.name,
+    resourceType: resourceTypeOf(record.resource_type),
     type: typeOfAutoTrigger(info?.auto_trigger),
     rawType: info?.auto_trigger === undefined ? undefined : `auto_trigger: ${info.auto_trigger}`,
     rawStatus: record.status,
@@ -132,7 +142,12 @@ export const csbsAdapter: ServiceAdapter = {
    */
   listBackups(ctx, server, request) {
     return listFiltered('csbs', request.filter, CAPABILITIES, async (plan, keep) => {
-      const query: Query = { resource_id: server.id, status: plan.statusParam, ...timeQuery(plan.timeRange) };
+      const query: Query = {
+        resource_id: server.id,
+        status: plan.statusParam,
+        resource_type: plan.resourceTypeParam,
+        ...timeQuery(plan.timeRange),
+      };
       const [page, total] = await Promise.all([
         fetchMarkerPage(
           ctx,
@@ -156,15 +171,21 @@ export const csbsAdapter: ServiceAdapter = {
 
   /**
    * Project-wide count from checkpoint_items/count. Statuses are counted one raw value at a time
-   * and summed (each backup has one status, so the sum is exact); the type filter cannot be
+   * and summed (each backup has one status, so the sum is exact); a resource type other than a
+   * server counts nothing without asking; the type filter cannot be
    * expressed to this API and is not part of the count.
    */
   // checkpoint_items/count takes no backup type (seed 004).
   countUnfiltered: ['types'],
 
   async countBackups(ctx, filter, signal) {
+    const resources = planFilter({ resourceTypes: filter?.resourceTypes }, CAPABILITIES);
+    if (resources.impossible) return 0;
+    const resourceType = resources.resourceTypeParam;
     const wanted = filter?.statuses?.length ? rawStatusesFor(CSBS_STATUSES, filter.statuses) : [undefined];
-    const counts = await Promise.all(wanted.map((status) => countItems(ctx, { status, ...timeQuery(filter?.timeRange) }, signal)));
+    const counts = await Promise.all(
+      wanted.map((status) => countItems(ctx, { status, resource_type: resourceType, ...timeQuery(filter?.timeRange) }, signal)),
+    );
     return counts.reduce((sum, count) => sum + count, 0);
   },
 };

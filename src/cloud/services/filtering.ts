@@ -1,4 +1,12 @@
-import { isEmptyFilter, type Backup, type BackupFilter, type BackupType, type EndpointService, type NormalizedStatus } from '../model';
+import {
+  isEmptyFilter,
+  type Backup,
+  type BackupFilter,
+  type BackupType,
+  type EndpointService,
+  type NormalizedStatus,
+  type ResourceType,
+} from '../model';
 import type { Page } from '../paging';
 import type { Query } from '../http/json';
 import { emptyPage, invalidRequest } from './pages';
@@ -13,6 +21,12 @@ export interface ServerFilterCapabilities {
   readonly timeRange?: boolean;
   /** Raw values of the API's status parameter that mean a normalised status. */
   readonly statuses?: (status: FilterStatus) => readonly string[];
+  /**
+   * Raw values of the API's resource-type parameter for a normalised resource type. Undefined when
+   * the service's backups are not of resources (RDS, DDS, DCS, GES): the filter's resource types
+   * then do not narrow its list at all.
+   */
+  readonly resourceTypes?: (type: ResourceType) => readonly string[];
 }
 
 /**
@@ -27,6 +41,7 @@ export interface ServerFilterCapabilities {
 export interface FilterPlan {
   readonly typeParam?: string;
   readonly statusParam?: string;
+  readonly resourceTypeParam?: string;
   readonly timeRange?: { readonly from: number; readonly to: number };
   /** The part of the filter applied to fetched pages; undefined when the server did everything. */
   readonly residual?: BackupFilter;
@@ -37,18 +52,23 @@ export function planFilter(filter: BackupFilter | undefined, capabilities: Serve
   if (!filter || isEmptyFilter(filter)) return { impossible: false };
   const types = chooseServerValue(filter.types, capabilities.types);
   const statuses = chooseServerValue(filter.statuses, capabilities.statuses);
+  const resourceTypes = capabilities.resourceTypes
+    ? chooseServerValue(filter.resourceTypes, capabilities.resourceTypes)
+    : ({ kind: 'unfiltered' } as const);
   const timeOnServer = capabilities.timeRange === true && filter.timeRange !== undefined;
   const residual: BackupFilter = {
     types: types.kind === 'client' ? filter.types : undefined,
     statuses: statuses.kind === 'client' ? filter.statuses : undefined,
+    resourceTypes: resourceTypes.kind === 'client' ? filter.resourceTypes : undefined,
     timeRange: timeOnServer ? undefined : filter.timeRange,
   };
   return {
     typeParam: types.kind === 'one' ? types.value : undefined,
     statusParam: statuses.kind === 'one' ? statuses.value : undefined,
+    resourceTypeParam: resourceTypes.kind === 'one' ? resourceTypes.value : undefined,
     timeRange: timeOnServer ? filter.timeRange : undefined,
     residual: isEmptyFilter(residual) ? undefined : residual,
-    impossible: types.kind === 'none' || statuses.kind === 'none',
+    impossible: types.kind === 'none' || statuses.kind === 'none' || resourceTypes.kind === 'none',
   };
 }
 
@@ -67,13 +87,14 @@ function chooseServerValue<K extends string>(
 
 /**
  * Client-side match. A record whose start time did not parse cannot be placed in a time range,
- * so it does not match one; unknown types and statuses match no chosen value. A backup flagged
+ * so it does not match one; unknown types, statuses and resource types match no chosen value. A backup flagged
  * `incremental` (CBR) matches "incremental" whatever its auto/manual type.
  */
 export function matchesFilter(backup: Backup, filter: BackupFilter): boolean {
   if (filter.types?.length && !filter.types.some((type) => type === backup.type || (type === 'incremental' && backup.incremental === true)))
     return false;
   if (filter.statuses?.length && !filter.statuses.some((status) => status === backup.status)) return false;
+  if (filter.resourceTypes?.length && !filter.resourceTypes.some((type) => type === backup.resourceType)) return false;
   if (filter.timeRange) {
     const start = backup.start.instant;
     if (start === undefined || start < filter.timeRange.from || start > filter.timeRange.to) return false;
