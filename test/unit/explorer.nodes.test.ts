@@ -5,27 +5,12 @@ import type { ServiceAdapter } from '../../src/cloud/services/adapter';
 import { emptyListLabel, nounFor } from '../../src/explorer/labels';
 import { BackupNode, EmptyNode, ErrorNode, InstanceNode, InvalidNode, LoadMoreNode, ServiceNode } from '../../src/explorer/nodes';
 import { PagedList } from '../../src/explorer/pagedList';
+import { fakeRdsBackup } from '../support/fakeModel';
 
 const adapter = { id: 'rds', label: 'RDS — Relational Database', instanceNoun: 'instance' } as ServiceAdapter;
 
 function instance(id: string): Instance {
   return { service: 'rds', id, name: `name-${id}`, raw: {} };
-}
-
-function backup(instanceId: string, n: number): Backup {
-  return {
-    service: 'rds',
-    id: `${instanceId}-b${n}`,
-    name: `b${n}`,
-    instanceId,
-    type: 'auto',
-    rawStatus: 'COMPLETED',
-    status: 'succeeded',
-    start: {},
-    end: {},
-    extras: {},
-    raw: {},
-  };
 }
 
 /** A tree over fake pages: 3 instances; each instance has 5 backups (page size 2), the second record of page one invalid. */
@@ -48,7 +33,7 @@ function fakeTree() {
     const invalid: InvalidRecord[] = [];
     for (let i = offset; i < end; i++) {
       if (i === 1) invalid.push({ index: i - offset, message: 'status: Required', raw: {} });
-      else items.push(backup(owner.instance.id, i));
+      else items.push(fakeRdsBackup(owner.instance.id, i));
     }
     return { items, invalid, scanned: end - offset, total: 5, next: end < 5 ? { kind: 'offset', offset: end } : undefined };
   };

@@ -4,6 +4,7 @@ import type { Page, PageCursor } from '../../src/cloud/paging';
 import type { ServiceAdapter } from '../../src/cloud/services/adapter';
 import { BackupNode, ServiceNode, type ExplorerNode, type PagedNode } from '../../src/explorer/nodes';
 import { PagedList } from '../../src/explorer/pagedList';
+import { fakeRdsBackup } from '../support/fakeModel';
 import { revealBackup, type RevealHost } from '../../src/explorer/reveal';
 
 const adapter = { id: 'rds', label: 'RDS — Relational Database', instanceNoun: 'instance' } as ServiceAdapter;
@@ -11,22 +12,6 @@ const PAGE_SIZE = 2;
 const BACKUPS = 5;
 /** The oldest backup, on the last page. */
 const target = { service: 'rds', instanceId: 'i1', backupId: 'i1-b4' } as const;
-
-function backup(instanceId: string, n: number): Backup {
-  return {
-    service: 'rds',
-    id: `${instanceId}-b${n}`,
-    name: `b${n}`,
-    instanceId,
-    type: 'auto',
-    rawStatus: 'COMPLETED',
-    status: 'succeeded',
-    start: {},
-    end: {},
-    extras: {},
-    raw: {},
-  };
-}
 
 /**
  * The explorer as reveal sees it, over fake pages (instances i0 and i1; five backups each, two a
@@ -43,7 +28,7 @@ function fakeExplorer() {
     await Promise.resolve();
     hooks.onBackupPage(offset);
     const end = Math.min(BACKUPS, offset + PAGE_SIZE);
-    const items = Array.from({ length: end - offset }, (_, i) => backup(owner, offset + i));
+    const items = Array.from({ length: end - offset }, (_, i) => fakeRdsBackup(owner, offset + i));
     return { items, invalid: [], scanned: items.length, total: BACKUPS, next: end < BACKUPS ? { kind: 'offset', offset: end } : undefined };
   };
   const createRoot = () =>
