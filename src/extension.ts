@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CloudConnection } from './auth/connection';
+import { configureLocale } from './cloud/locale';
 import { registerCommands, type ScriptedCommands } from './commands';
 import { registerDetails } from './details';
 import { BackupExplorer } from './explorer/backupExplorer';
@@ -18,6 +19,7 @@ export interface ExtensionApi {
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
+  configureLocale({ language: vscode.env.language, bundle: vscode.l10n.bundle });
   const log = vscode.window.createOutputChannel('Huawei Cloud Backups', { log: true });
   const connection = new CloudConnection(context, log);
   const filter = new FilterState(context.workspaceState);

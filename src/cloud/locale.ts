@@ -1,0 +1,39 @@
+import * as l10n from '@vscode/l10n';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+
+/*
+ * The display language for the vscode-free layers. extension.ts hands over VS Code's language and
+ * l10n bundle once, at activation; `l10n.t` in these layers then reads the same translations as
+ * `vscode.l10n.t` in the UI. Unit tests call configureLocale to render in Chinese.
+ */
+
+let language = 'en';
+
+export interface LocaleOptions {
+  /** `vscode.env.language`: `en`, `zh-cn`, … */
+  readonly language: string;
+  /** `vscode.l10n.bundle`: undefined for English, which needs none. */
+  readonly bundle?: l10n.l10nJsonFormat;
+}
+
+export function configureLocale(options: LocaleOptions): void {
+  language = options.language.toLowerCase();
+  // An empty bundle resets a previous one, so English after Chinese is English again.
+  l10n.config({ contents: options.bundle ?? {} });
+  dayjs.locale(prefersChinese() ? 'zh-cn' : 'en');
+}
+
+export function displayLanguage(): string {
+  return language;
+}
+
+/** Chinese first where both languages are shown (error explanations). */
+export function prefersChinese(): boolean {
+  return language.startsWith('zh');
+}
+
+/** `1,234,567` with the display language's separators. */
+export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
+  return value.toLocaleString(language, options);
+}
