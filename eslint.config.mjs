@@ -44,7 +44,8 @@ export default tseslint.config(
     languageOptions: { parser: tseslint.parser, parserOptions: { project: false } },
     plugins: { '@typescript-eslint': tseslint.plugin },
     // Prettier formats to 140 columns but cannot break a long string: keep those short by hand too.
-    rules: { 'max-len': ['error', { code: 140, ignoreUrls: false }] },
+    // A translated message must be one string literal (vscode-l10n-dev extracts literals), however long.
+    rules: { 'max-len': ['error', { code: 140, ignoreUrls: false, ignoreStrings: true }] },
   },
   {
     files: VSCODE_FREE,

@@ -82,7 +82,7 @@ export class CloudConnection implements vscode.Disposable {
     const session = await this.session();
     if (!session) {
       throw new CloudError(
-        'No Huawei Cloud credentials are set. Run "Set Credentials…" or set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK.',
+        vscode.l10n.t('No Huawei Cloud credentials are set. Run "Set Credentials…" or set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK.'),
         {
           service: 'iam',
           code: 'NO_CREDENTIALS',

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CloudError } from './http/errors';
 import type { EndpointService } from './model';
 import type { CloudSettings } from './settings';
@@ -29,17 +30,20 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 function resolve(template: string, setting: string, region: string, service: EndpointService, requireService: boolean): string {
-  const configError = (problem: string) => new CloudError(`${setting} ${problem}`, { service, code: 'CONFIG' });
+  const configError = (message: string) => new CloudError(message, { service, code: 'CONFIG' });
 
-  if (!template) throw configError('is empty; set it to a base URL such as https://{service}.{region}.myhuaweicloud.com.');
+  if (!template)
+    throw configError(l10n.t('{0} is empty; set it to a base URL such as https://{service}.{region}.myhuaweicloud.com.', setting));
   for (const [, name] of template.matchAll(PLACEHOLDER)) {
-    if (!KNOWN_PLACEHOLDERS.has(name)) throw configError(`has an unknown placeholder {${name}}; only {service} and {region} exist.`);
+    if (!KNOWN_PLACEHOLDERS.has(name)) {
+      throw configError(l10n.t('{0} has an unknown placeholder {1}; only {service} and {region} exist.', setting, `{${name}}`));
+    }
   }
   if (requireService && !template.includes('{service}')) {
-    throw configError('must contain {service}, otherwise every service would be called at the same address.');
+    throw configError(l10n.t('{0} must contain {service}, otherwise every service would be called at the same address.', setting));
   }
   if (template.includes('{region}') && !REGION_ID.test(region)) {
-    throw new CloudError(`${REGION_SETTING} "${region}" is not a region id such as cn-north-4.`, { service, code: 'CONFIG' });
+    throw new CloudError(l10n.t('{0} "{1}" is not a region id such as cn-north-4.', REGION_SETTING, region), { service, code: 'CONFIG' });
   }
 
   const filled = template.replace(/\{service\}/g, service).replace(/\{region\}/g, region);
@@ -47,20 +51,23 @@ function resolve(template: string, setting: string, region: string, service: End
   try {
     url = new URL(filled);
   } catch {
-    throw configError(`is not a valid URL: "${filled}".`);
+    throw configError(l10n.t('{0} is not a valid URL: "{1}".', setting, filled));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw configError(`must be an https:// URL, not ${url.protocol}//.`);
+    throw configError(l10n.t('{0} must be an https:// URL, not {1}//.', setting, url.protocol));
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw configError(
-      `uses plain http:// for ${url.hostname}; only loopback hosts (127.0.0.1, localhost, ::1) may use http://, anything ` +
-        `else must be https://.`,
+      l10n.t(
+        '{0} uses plain http:// for {1}; only loopback hosts (127.0.0.1, localhost, ::1) may use http://, anything else must be https://.',
+        setting,
+        url.hostname,
+      ),
     );
   }
-  if (url.username || url.password) throw configError('must not contain a user name or password.');
+  if (url.username || url.password) throw configError(l10n.t('{0} must not contain a user name or password.', setting));
   if (url.search || url.hash || filled.includes('?') || filled.includes('#')) {
-    throw configError('must not contain a query (?…) or fragment (#…); request paths are appended to it.');
+    throw configError(l10n.t('{0} must not contain a query (?…) or fragment (#…); request paths are appended to it.', setting));
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { z } from 'zod';
 import { abortable } from './http/abort';
 import { HttpClient, type HttpClientOptions } from './http/client';
@@ -72,7 +73,7 @@ export function createCloudSession(options: CloudSessionOptions): CloudSession {
     return abortable(
       lookUp,
       signal,
-      () => new CloudError('Request cancelled.', { service: 'iam', code: 'CANCELLED', request: 'GET /v3/projects' }),
+      () => new CloudError(l10n.t('Request cancelled.'), { service: 'iam', code: 'CANCELLED', request: 'GET /v3/projects' }),
     );
   };
 
@@ -95,7 +96,7 @@ async function projectFromIam(client: HttpClient, region: string): Promise<Resol
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new CloudError(
-      `IAM answered the project look-up with an unexpected body (${issue.path.join('.') || 'body'}: ${issue.message}).`,
+      l10n.t('IAM answered the project look-up with an unexpected body ({0}: {1}).', issue.path.join('.') || 'body', issue.message),
       {
         service: 'iam',
         status: response.status,
@@ -108,7 +109,7 @@ async function projectFromIam(client: HttpClient, region: string): Promise<Resol
   const match = parsed.data.projects.find((candidate) => candidate.name === region);
   if (!match) {
     throw new CloudError(
-      `IAM has no project named "${region}" for these credentials. Check hwcBackups.region, or set hwcBackups.projectId.`,
+      l10n.t('IAM has no project named "{0}" for these credentials. Check hwcBackups.region, or set hwcBackups.projectId.', region),
       { service: 'iam', status: response.status, code: 'NO_PROJECT', requestId: response.requestId, request: 'GET /v3/projects' },
     );
   }

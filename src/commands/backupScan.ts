@@ -145,7 +145,7 @@ async function searchInstances(
         await search(instance);
         coverage.instancesSearched++;
       } catch (error) {
-        noteError(coverage, error, `${adapter.instanceNoun} ${instance.name}`, signal);
+        noteError(coverage, error, `${adapter.instanceNoun.one} ${instance.name}`, signal);
       }
     },
     signal,

@@ -6,7 +6,7 @@ import type { Credentials } from '../cloud/signing/signer';
 import { describeError, isCancellation } from './errorText';
 import { inputStep, type StepResult } from './quickInput';
 
-const TITLE = 'Set Huawei Cloud Credentials';
+const TITLE = vscode.l10n.t('Set Huawei Cloud Credentials');
 
 export type VerificationResult = { readonly ok: true; readonly project: ResolvedProject } | { readonly ok: false; readonly error: unknown };
 
@@ -32,7 +32,11 @@ export async function setCredentials(connection: CloudConnection): Promise<void>
   if (!credentials) return;
 
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Checking the credentials with Huawei Cloud IAM…', cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Checking the credentials with Huawei Cloud IAM…'),
+      cancellable: true,
+    },
     (_progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
@@ -44,21 +48,27 @@ export async function setCredentials(connection: CloudConnection): Promise<void>
     await connection.storeCredentials(credentials);
     const region = connection.settings().region;
     void vscode.window.showInformationMessage(
-      `Credentials work: project ${result.project.name || region} (${result.project.id}). They are stored in VS Code's secret storage.`,
+      vscode.l10n.t(
+        "Credentials work: project {0} ({1}). They are stored in VS Code's secret storage.",
+        result.project.name || region,
+        result.project.id,
+      ),
     );
     return;
   }
 
-  const reason = isCancellation(result.error) ? 'The check was cancelled.' : `The check failed: ${describeError(result.error)}`;
-  const keep = 'Keep Anyway';
+  const reason = isCancellation(result.error)
+    ? vscode.l10n.t('The check was cancelled.')
+    : vscode.l10n.t('The check failed: {0}', describeError(result.error));
+  const keep = vscode.l10n.t('Keep Anyway');
   const choice = await vscode.window.showWarningMessage(
-    'Huawei Cloud did not confirm these credentials.',
+    vscode.l10n.t('Huawei Cloud did not confirm these credentials.'),
     { modal: true, detail: `${reason}\n\nKeep them anyway (for example when IAM is unreachable from here)?` },
     keep,
   );
   if (choice === keep) {
     await connection.storeCredentials(credentials);
-    void vscode.window.showInformationMessage("Credentials stored in VS Code's secret storage without confirmation.");
+    void vscode.window.showInformationMessage(vscode.l10n.t("Credentials stored in VS Code's secret storage without confirmation."));
   }
 }
 
@@ -71,7 +81,7 @@ async function askCredentials(): Promise<Credentials | undefined> {
         step: 1,
         totalSteps: 3,
         ignoreFocusOut: true,
-        prompt: 'Access key (AK) — console: My Credentials → Access Keys',
+        prompt: vscode.l10n.t('Access key (AK) — console: My Credentials → Access Keys'),
         placeholder: 'e.g. QTWAOYTTINDUT2QVKYUC',
         value: answers.accessKey,
         validate: validateAccessKey,
@@ -84,7 +94,7 @@ async function askCredentials(): Promise<Credentials | undefined> {
         back: true,
         ignoreFocusOut: true,
         password: true,
-        prompt: "Secret access key (SK) — kept only in VS Code's secret storage",
+        prompt: vscode.l10n.t("Secret access key (SK) — kept only in VS Code's secret storage"),
         value: answers.secretKey,
         validate: validateSecretKey,
       }),
@@ -96,7 +106,7 @@ async function askCredentials(): Promise<Credentials | undefined> {
         back: true,
         ignoreFocusOut: true,
         password: true,
-        prompt: 'Security token — only for temporary credentials; leave empty for permanent keys',
+        prompt: vscode.l10n.t('Security token — only for temporary credentials; leave empty for permanent keys'),
         value: answers.securityToken,
         validate: validateSecurityToken,
       }),
@@ -124,14 +134,16 @@ export async function clearCredentials(connection: CloudConnection): Promise<voi
   const source = await connection.credentialSource();
   if (source !== 'secretStorage') {
     const more =
-      source === 'environment' ? ' The HUAWEICLOUD_SDK_* environment variables are in use; they cannot be cleared from VS Code.' : '';
-    void vscode.window.showInformationMessage(`No credentials are stored in VS Code.${more}`);
+      source === 'environment'
+        ? vscode.l10n.t(' The HUAWEICLOUD_SDK_* environment variables are in use; they cannot be cleared from VS Code.')
+        : '';
+    void vscode.window.showInformationMessage(vscode.l10n.t('No credentials are stored in VS Code.{0}', more));
     return;
   }
   const forget = 'Forget';
   const choice = await vscode.window.showWarningMessage(
-    'Forget the Huawei Cloud credentials stored in VS Code?',
-    { modal: true, detail: "The access key, secret key and security token are deleted from VS Code's secret storage." },
+    vscode.l10n.t('Forget the Huawei Cloud credentials stored in VS Code?'),
+    { modal: true, detail: vscode.l10n.t("The access key, secret key and security token are deleted from VS Code's secret storage.") },
     forget,
   );
   if (choice !== forget) return;
@@ -139,7 +151,7 @@ export async function clearCredentials(connection: CloudConnection): Promise<voi
   const after = await connection.credentialSource();
   void vscode.window.showInformationMessage(
     after === 'environment'
-      ? 'Credentials forgotten. The HUAWEICLOUD_SDK_* environment variables are used from now on.'
-      : 'Credentials forgotten.',
+      ? vscode.l10n.t('Credentials forgotten. The HUAWEICLOUD_SDK_* environment variables are used from now on.')
+      : vscode.l10n.t('Credentials forgotten.'),
   );
 }

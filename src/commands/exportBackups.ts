@@ -40,7 +40,7 @@ export async function exportBackups(deps: ExportDeps, arg?: unknown, target?: vs
   const fromNode = instanceOfNode(arg);
   const chosen = fromNode
     ? { adapter: adapterFor(fromNode.service), instance: fromNode }
-    : await pickInstance(deps.connection, deps.explorer, 'Export Backups');
+    : await pickInstance(deps.connection, deps.explorer, vscode.l10n.t('Export Backups'));
   if (!chosen) return undefined;
   const { adapter, instance } = chosen;
 
@@ -51,7 +51,11 @@ export async function exportBackups(deps: ExportDeps, arg?: unknown, target?: vs
   let fetched;
   try {
     fetched = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Exporting backups of ${instance.name}`, cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Exporting backups of {0}', instance.name),
+        cancellable: true,
+      },
       async (progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
@@ -65,14 +69,16 @@ export async function exportBackups(deps: ExportDeps, arg?: unknown, target?: vs
           {
             signal: abort.signal,
             onProgress: (done, total) =>
-              progress.report({ message: total !== undefined ? `${done} of ${total} records` : `${done} records` }),
+              progress.report({
+                message: total !== undefined ? vscode.l10n.t('{0} of {1} records', done, total) : vscode.l10n.t('{0} records', done),
+              }),
           },
         );
       },
     );
   } catch (error) {
-    if (isCancellation(error)) vscode.window.setStatusBarMessage('Export cancelled; nothing was written.', 5000);
-    else void vscode.window.showErrorMessage(`Export failed, nothing was written: ${describeError(error)}`);
+    if (isCancellation(error)) vscode.window.setStatusBarMessage(vscode.l10n.t('Export cancelled; nothing was written.'), 5000);
+    else void vscode.window.showErrorMessage(vscode.l10n.t('Export failed, nothing was written: {0}', describeError(error)));
     return undefined;
   }
 
@@ -80,19 +86,20 @@ export async function exportBackups(deps: ExportDeps, arg?: unknown, target?: vs
   try {
     await vscode.workspace.fs.writeFile(uri, Buffer.from(serialiseBackups(fetched.backups, format), 'utf8'));
   } catch (error) {
-    void vscode.window.showErrorMessage(`Could not write ${uri.fsPath}: ${describeError(error)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not write {0}: {1}', uri.fsPath, describeError(error)));
     return undefined;
   }
 
   const notes = [
-    filter ? `filter: ${filterSummary(filter)}` : undefined,
-    fetched.invalid ? `${fetched.invalid} invalid records skipped` : undefined,
-    fetched.cut ? `stopped after ${MAX_EXPORT_RECORDS} records` : undefined,
+    filter ? vscode.l10n.t('filter: {0}', filterSummary(filter)) : undefined,
+    fetched.invalid ? vscode.l10n.t('{0} invalid records skipped', fetched.invalid) : undefined,
+    fetched.cut ? vscode.l10n.t('stopped after {0} records', MAX_EXPORT_RECORDS) : undefined,
   ].filter(Boolean);
-  const message =
-    `Exported ${fetched.backups.length} backups of ${instance.name} to ` +
-    `${path.basename(uri.path)}${notes.length ? ` (${notes.join('; ')})` : ''}.`;
-  const open = 'Open File';
+  const file = path.basename(uri.path);
+  const message = notes.length
+    ? vscode.l10n.t('Exported {0} backups of {1} to {2} ({3}).', fetched.backups.length, instance.name, file, notes.join('; '))
+    : vscode.l10n.t('Exported {0} backups of {1} to {2}.', fetched.backups.length, instance.name, file);
+  const open = vscode.l10n.t('Open File');
   void (fetched.cut ? vscode.window.showWarningMessage(message, open) : vscode.window.showInformationMessage(message, open)).then(
     (choice) => {
       if (choice === open) void vscode.window.showTextDocument(uri);
@@ -105,9 +112,9 @@ async function askForFile(adapter: ServiceAdapter, instance: Instance): Promise<
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const name = defaultExportName(adapter.id, instance.name, new Date());
   return vscode.window.showSaveDialog({
-    title: `Export backups of ${instance.name}`,
+    title: vscode.l10n.t('Export backups of {0}', instance.name),
     saveLabel: 'Export',
     defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
-    filters: { 'CSV (spreadsheets)': ['csv'], 'JSON (normalised and raw records)': ['json'] },
+    filters: { [vscode.l10n.t('CSV (spreadsheets)')]: ['csv'], [vscode.l10n.t('JSON (normalised and raw records)')]: ['json'] },
   });
 }

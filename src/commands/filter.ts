@@ -16,7 +16,7 @@ import {
   type RangePreset,
 } from './filterWizard';
 import { pickStep, inputStep, type StepResult } from './quickInput';
-import { formatTimeInput, parseTimeInput, TIME_INPUT_HINT, validateTimeInput } from './timeInput';
+import { formatTimeInput, parseTimeInput, timeInputHint, validateTimeInput } from './timeInput';
 
 /** Filter Backups…: the wizard of filterWizard.ts on real quick picks. Escape at any step changes nothing. */
 export async function filterBackups(filter: Pick<FilterState, 'get' | 'set'>): Promise<void> {
@@ -32,7 +32,7 @@ export async function filterBackups(filter: Pick<FilterState, 'get' | 'set'>): P
   }
 }
 
-const TITLE = 'Filter Backups';
+const TITLE = vscode.l10n.t('Filter Backups');
 
 const TYPE_ITEMS: ReadonlyArray<vscode.QuickPickItem & { value: FilterType }> = [
   { value: 'auto', label: 'Automatic', description: TYPE_DESCRIPTIONS.auto },
@@ -42,27 +42,35 @@ const TYPE_ITEMS: ReadonlyArray<vscode.QuickPickItem & { value: FilterType }> = 
 ];
 
 const RANGE_ITEMS: ReadonlyArray<vscode.QuickPickItem & { value: RangePreset }> = [
-  { value: 'any', label: 'Any time' },
-  { value: 'last24h', label: 'Last 24 hours' },
-  { value: 'last7d', label: 'Last 7 days' },
-  { value: 'last30d', label: 'Last 30 days' },
-  { value: 'custom', label: 'Custom range…', description: 'enter a start and an end' },
+  { value: 'any', label: vscode.l10n.t('Any time') },
+  { value: 'last24h', label: vscode.l10n.t('Last 24 hours') },
+  { value: 'last7d', label: vscode.l10n.t('Last 7 days') },
+  { value: 'last30d', label: vscode.l10n.t('Last 30 days') },
+  { value: 'custom', label: vscode.l10n.t('Custom range…'), description: vscode.l10n.t('enter a start and an end') },
 ];
 
 const STATUS_ITEMS: ReadonlyArray<vscode.QuickPickItem & { value: FilterStatus }> = [
-  { value: 'inProgress', label: '$(sync) In progress', description: 'building, backing up, protecting, restoring' },
-  { value: 'succeeded', label: '$(pass) Succeeded', description: 'completed, available' },
-  { value: 'failed', label: '$(error) Failed', description: 'failed, error' },
-  { value: 'expired', label: '$(trash) Expired or deleted', description: 'expired, deleted, deleting, disabled' },
-  { value: 'waiting', label: '$(clock) Waiting', description: 'queued (DCS)' },
+  {
+    value: 'inProgress',
+    label: vscode.l10n.t('$(sync) In progress'),
+    description: vscode.l10n.t('building, backing up, protecting, restoring'),
+  },
+  { value: 'succeeded', label: vscode.l10n.t('$(pass) Succeeded'), description: vscode.l10n.t('completed, available') },
+  { value: 'failed', label: '$(error) Failed', description: vscode.l10n.t('failed, error') },
+  {
+    value: 'expired',
+    label: vscode.l10n.t('$(trash) Expired or deleted'),
+    description: vscode.l10n.t('expired, deleted, deleting, disabled'),
+  },
+  { value: 'waiting', label: vscode.l10n.t('$(clock) Waiting'), description: vscode.l10n.t('queued (DCS)') },
 ];
 
 const RESOURCE_TYPE_ITEMS: ReadonlyArray<vscode.QuickPickItem & { value: ResourceType }> = [
-  { value: 'server', label: '$(vm) Cloud server', description: 'OS::Nova::Server' },
-  { value: 'disk', label: '$(database) Disk', description: 'OS::Cinder::Volume' },
-  { value: 'fileSystem', label: '$(file-directory) SFS Turbo file system', description: 'OS::Sfs::Turbo' },
-  { value: 'bareMetal', label: '$(server) Bare metal server', description: 'OS::Ironic::BareMetalServer' },
-  { value: 'desktop', label: '$(device-desktop) Desktop', description: 'OS::Workspace::DesktopV2' },
+  { value: 'server', label: vscode.l10n.t('$(vm) Cloud server'), description: 'OS::Nova::Server' },
+  { value: 'disk', label: vscode.l10n.t('$(database) Disk'), description: 'OS::Cinder::Volume' },
+  { value: 'fileSystem', label: vscode.l10n.t('$(file-directory) SFS Turbo file system'), description: 'OS::Sfs::Turbo' },
+  { value: 'bareMetal', label: vscode.l10n.t('$(server) Bare metal server'), description: 'OS::Ironic::BareMetalServer' },
+  { value: 'desktop', label: vscode.l10n.t('$(device-desktop) Desktop'), description: 'OS::Workspace::DesktopV2' },
 ];
 
 async function askStep(state: FilterWizardState): Promise<FilterWizardInput> {
@@ -71,7 +79,7 @@ async function askStep(state: FilterWizardState): Promise<FilterWizardInput> {
     case 'types': {
       const result = await pickStep({
         ...position,
-        placeholder: 'Types to show (none checked: all types)',
+        placeholder: vscode.l10n.t('Types to show (none checked: all types)'),
         items: TYPE_ITEMS,
         canSelectMany: true,
         selected: TYPE_ITEMS.filter((item) => state.types.includes(item.value)),
@@ -86,7 +94,7 @@ async function askStep(state: FilterWizardState): Promise<FilterWizardInput> {
       );
       const result = await pickStep({
         ...position,
-        placeholder: 'Backups started in…',
+        placeholder: vscode.l10n.t('Backups started in…'),
         items,
         selected: items.filter((item) => item.value === state.range),
       });
@@ -95,7 +103,7 @@ async function askStep(state: FilterWizardState): Promise<FilterWizardInput> {
     case 'customStart': {
       const result = await inputStep({
         ...position,
-        prompt: `Start of the range (${TIME_INPUT_HINT})`,
+        prompt: vscode.l10n.t('Start of the range ({0})', timeInputHint()),
         value: formatTimeInput(state.customFrom ?? state.now - TIME_RANGE_PRESET_DURATIONS.last7d),
         validate: (text) => validateTimeInput(text, 'start'),
       });
@@ -105,7 +113,7 @@ async function askStep(state: FilterWizardState): Promise<FilterWizardInput> {
       const from = state.customFrom!;
       const result = await inputStep({
         ...position,
-        prompt: `End of the range, after ${formatTimeInput(from)} (${TIME_INPUT_HINT})`,
+        prompt: vscode.l10n.t('End of the range, after {0} ({1})', formatTimeInput(from), timeInputHint()),
         value: formatTimeInput(state.customTo ?? state.now),
         validate: (text) => validateTimeInput(text, 'end', from),
       });
@@ -114,7 +122,7 @@ async function askStep(state: FilterWizardState): Promise<FilterWizardInput> {
     case 'statuses': {
       const result = await pickStep({
         ...position,
-        placeholder: 'Statuses to show (none checked: all statuses)',
+        placeholder: vscode.l10n.t('Statuses to show (none checked: all statuses)'),
         items: STATUS_ITEMS,
         canSelectMany: true,
         selected: STATUS_ITEMS.filter((item) => state.statuses.includes(item.value)),
@@ -124,7 +132,7 @@ async function askStep(state: FilterWizardState): Promise<FilterWizardInput> {
     case 'resourceTypes': {
       const result = await pickStep({
         ...position,
-        placeholder: 'Resources backed up, applies to CBR and CSBS (none checked: all resources)',
+        placeholder: vscode.l10n.t('Resources backed up, applies to CBR and CSBS (none checked: all resources)'),
         items: RESOURCE_TYPE_ITEMS,
         canSelectMany: true,
         selected: RESOURCE_TYPE_ITEMS.filter((item) => state.resourceTypes.includes(item.value)),

@@ -17,8 +17,8 @@ export interface FindDeps {
 
 export function validateBackupId(value: string): string | undefined {
   const id = value.trim();
-  if (!id) return 'Enter a backup id.';
-  if (/\s/.test(id)) return 'Backup ids contain no spaces.';
+  if (!id) return vscode.l10n.t('Enter a backup id.');
+  if (/\s/.test(id)) return vscode.l10n.t('Backup ids contain no spaces.');
   return undefined;
 }
 
@@ -47,8 +47,8 @@ export async function findBackup(deps: FindDeps, givenId?: string): Promise<void
   let backupId = givenId?.trim();
   if (!backupId) {
     const answer = await inputStep({
-      title: 'Find Backup by ID',
-      prompt: 'Backup id, from any of the enabled services',
+      title: vscode.l10n.t('Find Backup by ID'),
+      prompt: vscode.l10n.t('Backup id, from any of the enabled services'),
       validate: validateBackupId,
     });
     if (answer.kind !== 'value') return;
@@ -64,7 +64,7 @@ export async function findBackup(deps: FindDeps, givenId?: string): Promise<void
   if (!found) {
     try {
       result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Finding backup ${backupId}`, cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Finding backup {0}', backupId), cancellable: true },
         async (progress, token) => {
           const abort = new AbortController();
           token.onCancellationRequested(() => abort.abort());
@@ -72,18 +72,18 @@ export async function findBackup(deps: FindDeps, givenId?: string): Promise<void
           const outcome = await findBackupById(ctx, adapters, backupId!, DEFAULT_SCAN_LIMITS, {
             signal: abort.signal,
             onProgress: ({ service, recordsScanned }) =>
-              progress.report({ message: `scanning ${service.toUpperCase()}: ${recordsScanned} backups examined…` }),
+              progress.report({ message: vscode.l10n.t('scanning {0}: {1} backups examined…', service.toUpperCase(), recordsScanned) }),
           });
           // A cancelled search that found nothing proves nothing; say so instead of "not found".
           return !outcome.found && token.isCancellationRequested ? undefined : outcome;
         },
       );
     } catch (error) {
-      if (!isCancellation(error)) void vscode.window.showErrorMessage(`Find Backup by ID failed: ${describeError(error)}`);
+      if (!isCancellation(error)) void vscode.window.showErrorMessage(vscode.l10n.t('Find Backup by ID failed: {0}', describeError(error)));
       return;
     }
     if (!result) {
-      vscode.window.setStatusBarMessage('Find Backup by ID cancelled.', 4000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Find Backup by ID cancelled.'), 4000);
       return;
     }
     found = result.found;
@@ -97,16 +97,19 @@ async function showFound(deps: FindDeps, backup: Backup): Promise<void> {
   const where = `${backup.service.toUpperCase()} ${backup.instanceName ?? backup.instanceId}`;
   const locator = { service: backup.service, instanceId: backup.instanceId, backupId: backup.id };
   const revealed = await deps.explorer.reveal(locator);
-  const details = 'Show Details';
-  const clearFilter = 'Clear Filter and Reveal';
+  const details = vscode.l10n.t('Show Details');
+  const clearFilter = vscode.l10n.t('Clear Filter and Reveal');
   const filtered = !revealed && deps.filter.get() !== undefined;
   const note = revealed
     ? ''
     : filtered
-      ? ' The current filter hides it in the tree.'
-      : ' It could not be shown in the tree (its list is too long to page through).';
+      ? vscode.l10n.t(' The current filter hides it in the tree.')
+      : vscode.l10n.t(' It could not be shown in the tree (its list is too long to page through).');
   void vscode.window
-    .showInformationMessage(`Found backup "${backup.name}" in ${where}.${note}`, ...(filtered ? [details, clearFilter] : [details]))
+    .showInformationMessage(
+      vscode.l10n.t('Found backup "{0}" in {1}.{2}', backup.name, where, note),
+      ...(filtered ? [details, clearFilter] : [details]),
+    )
     .then(async (choice) => {
       if (choice === clearFilter) {
         await deps.filter.set(undefined);
@@ -120,6 +123,9 @@ async function showNotFound(backupId: string, result: FindResult): Promise<void>
   const { searched, notCovered } = summarizeCoverage(result.coverage);
   const detail = [`Searched:\n${searched.map((line) => `• ${line}`).join('\n')}`];
   if (notCovered.length) detail.push(`Not searched or incomplete:\n${notCovered.map((line) => `• ${line}`).join('\n')}`);
-  else detail.push('Every enabled service was searched completely.');
-  await vscode.window.showWarningMessage(`No backup with id ${backupId} was found.`, { modal: true, detail: detail.join('\n\n') });
+  else detail.push(vscode.l10n.t('Every enabled service was searched completely.'));
+  await vscode.window.showWarningMessage(vscode.l10n.t('No backup with id {0} was found.', backupId), {
+    modal: true,
+    detail: detail.join('\n\n'),
+  });
 }

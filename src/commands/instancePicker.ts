@@ -31,7 +31,7 @@ export async function pickInstance(
     const instances = await instancesOf(connection, explorer, adapter);
     if (!instances) return undefined;
     if (!instances.length) {
-      void vscode.window.showInformationMessage(`${adapter.label} has no ${adapter.instanceNoun}s in this region.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no {1} in this region.', adapter.label, adapter.instanceNoun.many));
       return undefined;
     }
     const picked = await pickStep({
@@ -39,7 +39,7 @@ export async function pickInstance(
       step: 2,
       totalSteps: 2,
       back: true,
-      placeholder: `${adapter.instanceNoun[0].toUpperCase()}${adapter.instanceNoun.slice(1)} (type to filter by name or id)`,
+      placeholder: vscode.l10n.t('{0} (type to filter by name or id)', adapter.instanceNoun.one),
       matchOnDescription: true,
       items: instances.map((instance) => ({
         label: instance.name,
@@ -61,7 +61,11 @@ async function instancesOf(
   if (loaded.length) return loaded;
   try {
     return await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Listing ${adapter.label} ${adapter.instanceNoun}s…`, cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Listing {0} {1}…', adapter.label, adapter.instanceNoun.many),
+        cancellable: true,
+      },
       async (_progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
@@ -77,7 +81,9 @@ async function instancesOf(
     );
   } catch (error) {
     if (!isCancellation(error))
-      void vscode.window.showErrorMessage(`Could not list ${adapter.label} ${adapter.instanceNoun}s: ${describeError(error)}`);
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('Could not list {0} {1}: {2}', adapter.label, adapter.instanceNoun.many, describeError(error)),
+      );
     return undefined;
   }
 }

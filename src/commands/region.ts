@@ -3,7 +3,7 @@ import type { CloudConnection } from '../auth/connection';
 import { pickStep, inputStep } from './quickInput';
 import { findRegion, REGIONS, validateRegionId } from './regions';
 
-const TITLE = 'Select Huawei Cloud Region';
+const TITLE = vscode.l10n.t('Select Huawei Cloud Region');
 
 type RegionItem = vscode.QuickPickItem & { readonly regionId?: string; readonly custom?: boolean };
 
@@ -16,19 +16,24 @@ export async function selectRegion(connection: CloudConnection): Promise<void> {
   const items: RegionItem[] = REGIONS.map((region) => ({
     regionId: region.id,
     label: region.id === current ? `$(check) ${region.id}` : region.id,
-    description: `${region.name} · ${region.nameZh}${region.id === current ? ' — current' : ''}`,
+    description:
+      region.id === current ? vscode.l10n.t('{0} · {1} — current', region.name, region.nameZh) : `${region.name} · ${region.nameZh}`,
   }));
   if (!findRegion(current)) {
-    items.unshift({ regionId: current, label: `$(check) ${current}`, description: 'custom region — current' });
+    items.unshift({ regionId: current, label: `$(check) ${current}`, description: vscode.l10n.t('custom region — current') });
   }
   items.push(
     { label: '', kind: vscode.QuickPickItemKind.Separator },
-    { label: '$(edit) Custom region id…', description: 'a region not listed here, or a private cloud', custom: true },
+    {
+      label: vscode.l10n.t('$(edit) Custom region id…'),
+      description: vscode.l10n.t('a region not listed here, or a private cloud'),
+      custom: true,
+    },
   );
 
   const picked = await pickStep({
     title: TITLE,
-    placeholder: `Current region: ${current}. Type to filter by id or name.`,
+    placeholder: vscode.l10n.t('Current region: {0}. Type to filter by id or name.', current),
     items,
     matchOnDescription: true,
     selected: items.filter((item) => item.regionId === current),
@@ -38,7 +43,7 @@ export async function selectRegion(connection: CloudConnection): Promise<void> {
   if (picked.value[0].custom) {
     const typed = await inputStep({
       title: TITLE,
-      prompt: 'Region id, e.g. cn-north-4',
+      prompt: vscode.l10n.t('Region id, e.g. cn-north-4'),
       value: findRegion(current) ? '' : current,
       validate: validateRegionId,
     });
@@ -57,10 +62,10 @@ export async function selectRegion(connection: CloudConnection): Promise<void> {
 async function offerToClearProjectId(connection: CloudConnection, region: string): Promise<void> {
   const projectId = connection.settings().projectId;
   if (!projectId) return;
-  const clear = 'Resolve Project from IAM';
+  const clear = vscode.l10n.t('Resolve Project from IAM');
   const choice = await vscode.window.showWarningMessage(
     `hwcBackups.projectId is set to ${projectId}, but project ids belong to one region. Clear it so the project of ` +
-      `${region} is looked up in IAM?`,
+      vscode.l10n.t('{0} is looked up in IAM?', region),
     clear,
   );
   if (choice !== clear) return;

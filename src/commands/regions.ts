@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * Huawei Cloud public regions offered by Select Region… (ids from Huawei's endpoint tables).
  * Anything else — new regions, private clouds — goes through "Custom region id…", so this list
@@ -41,9 +42,9 @@ export const REGIONS: readonly RegionInfo[] = [
  */
 export function validateRegionId(value: string): string | undefined {
   const id = value.trim();
-  if (!id) return 'Enter a region id, e.g. cn-north-4.';
+  if (!id) return l10n.t('Enter a region id, e.g. cn-north-4.');
   if (!/^[a-z]{2,}(-[a-z0-9]+)*-\d+$/.test(id)) {
-    return `"${id}" is not a region id: use lower-case letters, digits and hyphens, ending in a number (e.g. cn-north-4).`;
+    return l10n.t('"{0}" is not a region id: use lower-case letters, digits and hyphens, ending in a number (e.g. cn-north-4).', id);
   }
   return undefined;
 }

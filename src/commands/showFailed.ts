@@ -14,14 +14,14 @@ export interface ShowFailedDeps {
   readonly explorer: Pick<BackupExplorer, 'reveal'>;
 }
 
-const TITLE = 'Show Failed Backups';
+const TITLE = vscode.l10n.t('Show Failed Backups');
 
 type RangeItem = vscode.QuickPickItem & { readonly duration?: number };
 const RANGE_ITEMS: readonly RangeItem[] = [
-  { label: 'Last 24 hours', duration: TIME_RANGE_PRESET_DURATIONS.last24h },
-  { label: 'Last 7 days', duration: TIME_RANGE_PRESET_DURATIONS.last7d },
-  { label: 'Last 30 days', duration: TIME_RANGE_PRESET_DURATIONS.last30d },
-  { label: 'Any time', description: 'slowest: scans whole lists (bounded)' },
+  { label: vscode.l10n.t('Last 24 hours'), duration: TIME_RANGE_PRESET_DURATIONS.last24h },
+  { label: vscode.l10n.t('Last 7 days'), duration: TIME_RANGE_PRESET_DURATIONS.last7d },
+  { label: vscode.l10n.t('Last 30 days'), duration: TIME_RANGE_PRESET_DURATIONS.last30d },
+  { label: vscode.l10n.t('Any time'), description: vscode.l10n.t('slowest: scans whole lists (bounded)') },
 ];
 
 type ResultItem = vscode.QuickPickItem & { readonly backup?: Backup; readonly coverage?: true };
@@ -31,12 +31,12 @@ export function failedBackupItem(backup: Backup, now: number): ResultItem {
   const when =
     backup.start.instant !== undefined
       ? `${new Date(backup.start.instant).toLocaleString()} (${formatRelative(backup.start.instant, now)})`
-      : String(backup.start.raw ?? 'no start time');
+      : String(backup.start.raw ?? vscode.l10n.t('no start time'));
   const error = errorSummary(backup.errorCode, backup.errorMessage);
   return {
     label: `$(error) ${backup.name || backup.id}`,
     description: `${backup.service.toUpperCase()} · ${backup.instanceName ?? backup.instanceId} · ${when}`,
-    detail: error || `status ${backup.rawStatus}`,
+    detail: error || vscode.l10n.t('status {0}', backup.rawStatus),
     backup,
   };
 }
@@ -59,19 +59,26 @@ export async function showFailedBackups(deps: ShowFailedDeps): Promise<void> {
         step: 1,
         totalSteps: 2,
         canSelectMany: true,
-        placeholder: 'Services to scan (Enter continues)',
+        placeholder: vscode.l10n.t('Services to scan (Enter continues)'),
         items: serviceItems,
         selected: serviceItems.filter((item) => services.includes(item.adapter)),
       });
       if (picked.kind !== 'value') return;
       services = picked.value.map((item) => item.adapter);
       if (!services.length) {
-        void vscode.window.showInformationMessage('Choose at least one service to scan.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Choose at least one service to scan.'));
         continue;
       }
       step = 2;
     } else {
-      const picked = await pickStep({ title: TITLE, step: 2, totalSteps: 2, back: true, placeholder: 'Failed in…', items: RANGE_ITEMS });
+      const picked = await pickStep({
+        title: TITLE,
+        step: 2,
+        totalSteps: 2,
+        back: true,
+        placeholder: vscode.l10n.t('Failed in…'),
+        items: RANGE_ITEMS,
+      });
       if (picked.kind === 'cancel') return;
       if (picked.kind === 'back') {
         step = 1;
@@ -86,7 +93,7 @@ export async function showFailedBackups(deps: ShowFailedDeps): Promise<void> {
   let result: MatchResult | undefined;
   try {
     result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Scanning for failed backups', cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Scanning for failed backups'), cancellable: true },
       async (progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
@@ -99,18 +106,18 @@ export async function showFailedBackups(deps: ShowFailedDeps): Promise<void> {
           {
             signal: abort.signal,
             onProgress: ({ service, recordsScanned }) =>
-              progress.report({ message: `${service.toUpperCase()}: ${recordsScanned} backups examined…` }),
+              progress.report({ message: vscode.l10n.t('{0}: {1} backups examined…', service.toUpperCase(), recordsScanned) }),
           },
         );
         return token.isCancellationRequested ? undefined : scanned;
       },
     );
   } catch (error) {
-    if (!isCancellation(error)) void vscode.window.showErrorMessage(`Show Failed Backups failed: ${describeError(error)}`);
+    if (!isCancellation(error)) void vscode.window.showErrorMessage(vscode.l10n.t('Show Failed Backups failed: {0}', describeError(error)));
     return;
   }
   if (!result) {
-    vscode.window.setStatusBarMessage('Show Failed Backups cancelled.', 4000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Show Failed Backups cancelled.'), 4000);
     return;
   }
   await presentResults(deps, result, now);
@@ -124,7 +131,7 @@ async function presentResults(deps: ShowFailedDeps, result: MatchResult, now: nu
   ].join('\n\n');
   if (!result.matches.length) {
     await vscode.window.showInformationMessage(
-      notCovered.length ? 'No failed backups found in what could be searched.' : 'No failed backups found.',
+      notCovered.length ? vscode.l10n.t('No failed backups found in what could be searched.') : vscode.l10n.t('No failed backups found.'),
       { modal: true, detail: coverageDetail },
     );
     return;
@@ -133,19 +140,22 @@ async function presentResults(deps: ShowFailedDeps, result: MatchResult, now: nu
   if (notCovered.length) {
     items.push(
       { label: '', kind: vscode.QuickPickItemKind.Separator },
-      { label: '$(warning) The scan was incomplete — show what was not searched', coverage: true },
+      { label: vscode.l10n.t('$(warning) The scan was incomplete — show what was not searched'), coverage: true },
     );
   }
   const picked = await pickStep({
     title: `${TITLE}: ${result.matches.length} found`,
-    placeholder: 'Pick one to reveal it in the tree and open its details',
+    placeholder: vscode.l10n.t('Pick one to reveal it in the tree and open its details'),
     matchOnDescription: true,
     items,
   });
   if (picked.kind !== 'value') return;
   const [item] = picked.value;
   if (item.coverage) {
-    await vscode.window.showWarningMessage('The failed-backup scan was incomplete.', { modal: true, detail: coverageDetail });
+    await vscode.window.showWarningMessage(vscode.l10n.t('The failed-backup scan was incomplete.'), {
+      modal: true,
+      detail: coverageDetail,
+    });
     return;
   }
   const backup = item.backup!;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * Parsing of the times a user types into Filter Backups… and Show Failed Backups…. Pure.
  * Accepted: `2026-11-01`, `2026-11-01 08:00`, `2026-11-01 08:00:30`, `2026-11-01T08:00`, and full ISO
@@ -7,7 +8,7 @@
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 const ZONED_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 
-export const TIME_INPUT_HINT = 'e.g. 2026-11-01, 2026-11-01 08:00 (local time) or 2026-11-01T08:00:00Z';
+export const timeInputHint = (): string => l10n.t('e.g. 2026-11-01, 2026-11-01 08:00 (local time) or 2026-11-01T08:00:00Z');
 
 /**
  * Epoch ms of the typed time, or undefined when it is not a valid time. A date without a time
@@ -39,10 +40,11 @@ export function parseTimeInput(text: string, edge: 'start' | 'end'): number | un
 
 /** Validation message for an input box, or undefined when valid. `after` is the start time, when checking an end. */
 export function validateTimeInput(text: string, edge: 'start' | 'end', after?: number): string | undefined {
-  if (!text.trim()) return `Enter the ${edge} time (${TIME_INPUT_HINT}).`;
+  if (!text.trim())
+    return edge === 'start' ? l10n.t('Enter the start time ({0}).', timeInputHint()) : l10n.t('Enter the end time ({0}).', timeInputHint());
   const instant = parseTimeInput(text, edge);
-  if (instant === undefined) return `"${text.trim()}" is not a valid time (${TIME_INPUT_HINT}).`;
-  if (after !== undefined && instant <= after) return `The end must be after the start (${formatTimeInput(after)}).`;
+  if (instant === undefined) return l10n.t('"{0}" is not a valid time ({1}).', text.trim(), timeInputHint());
+  if (after !== undefined && instant <= after) return l10n.t('The end must be after the start ({0}).', formatTimeInput(after));
   return undefined;
 }
 

@@ -168,12 +168,12 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
     const target = this.pagedOwner(node);
     if (!target) return;
     const list = target.list;
-    const what =
+    const title =
       target instanceof InstanceNode
-        ? `backups of ${target.instance.name || target.instance.id}`
-        : `${target.adapter.instanceNoun}s of ${target.service.toUpperCase()}`;
+        ? vscode.l10n.t('Loading all backups of {0}', target.instance.name || target.instance.id)
+        : vscode.l10n.t('Loading all {0} of {1}', target.adapter.instanceNoun.many, target.service.toUpperCase());
     await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Loading all ${what}`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
       async (progress, token) => {
         const cancel = new AbortController();
         const subscription = token.onCancellationRequested(() => cancel.abort());
@@ -330,7 +330,7 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
     if (error !== undefined) {
       this.log.error(
         `Loading ` +
-          `${node instanceof InstanceNode ? `backups of ${node.instance.id}` : `${node.service} ${node.adapter.instanceNoun}s`} ` +
+          `${node instanceof InstanceNode ? `backups of ${node.instance.id}` : `${node.service} ${node.adapter.instanceNoun.many}`} ` +
           `failed: ${error instanceof Error ? error.message : String(error)}`,
       );
       if (this.handleAuthFailure(error)) return;
@@ -368,13 +368,13 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
     const view = this.view;
     if (!view) return;
     const parts = [this.connection.settings().region];
-    if (this.viewFacts.project) parts.push(`project ${this.viewFacts.project}`);
-    if (this.viewFacts.projectFailure) parts.push(`project look-up failed: ${this.viewFacts.projectFailure}`);
+    if (this.viewFacts.project) parts.push(vscode.l10n.t('project {0}', this.viewFacts.project));
+    if (this.viewFacts.projectFailure) parts.push(vscode.l10n.t('project look-up failed: {0}', this.viewFacts.projectFailure));
     const filter = this.filter.get();
-    if (filter && !isEmptyFilter(filter)) parts.push(`filter: ${filterSummary(filter)}`);
+    if (filter && !isEmptyFilter(filter)) parts.push(vscode.l10n.t('filter: {0}', filterSummary(filter)));
     view.description = parts.join(' · ');
     const source = this.viewFacts.source;
-    const credentials = source === 'environment' ? 'using HUAWEICLOUD_SDK_AK from the environment' : undefined;
+    const credentials = source === 'environment' ? vscode.l10n.t('using HUAWEICLOUD_SDK_AK from the environment') : undefined;
     view.message = source ? [...parts, credentials].filter(Boolean).join(' · ') : undefined;
   }
 

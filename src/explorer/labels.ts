@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import {
@@ -11,6 +12,7 @@ import {
   unfinishedText,
 } from '../cloud/format';
 import { isUnfinished, type Backup, type Instance, type TimeValue } from '../cloud/model';
+import type { Noun } from '../cloud/services/adapter';
 import type { ListState, LoadKind } from './pagedList';
 
 dayjs.extend(utc);
@@ -20,17 +22,17 @@ dayjs.extend(utc);
  * without a VS Code host. `treeItems.ts` puts them on TreeItems.
  */
 
-export interface Noun {
-  readonly one: string;
-  readonly many: string;
+export function backupNoun(): Noun {
+  return { one: l10n.t('backup'), many: l10n.t('backups') };
 }
 
-export function nounFor(word: string): Noun {
-  return { one: word, many: `${word}s` };
-}
-
+/** "1 backup", "3 instances"; Chinese adds its measure word: "3 个实例". */
 export function countOf(count: number, noun: Noun): string {
-  return `${count} ${count === 1 ? noun.one : noun.many}`;
+  return l10n.t('{0} {1}', count, count === 1 ? noun.one : noun.many);
+}
+
+function matchesText(count: number): string {
+  return count === 1 ? l10n.t('1 match') : l10n.t('{0} matches', count);
 }
 
 /** What a node needs to know about its paged children to describe them. */
@@ -70,37 +72,38 @@ export function factsOf(list: ListState): ListFacts {
  * "scanning… 300 scanned, 12 matches". Undefined before anything is loaded.
  */
 export function listSummary(facts: ListFacts, noun: Noun): string | undefined {
-  if (facts.scanning) return `scanning… ${facts.scanning.scanned} scanned, ${facts.scanning.matches} matches`;
+  if (facts.scanning) return l10n.t('scanning… {0} scanned, {1}', facts.scanning.scanned, matchesText(facts.scanning.matches));
   if (!facts.started) {
-    if (facts.loading) return 'loading…';
-    return facts.failed ? 'failed to load' : undefined;
+    if (facts.loading) return l10n.t('loading…');
+    return facts.failed ? l10n.t('failed to load') : undefined;
   }
   const parts = [loadedSummary(facts, noun)];
-  if (facts.invalid > 0) parts.push(`${facts.invalid} invalid`);
+  if (facts.invalid > 0) parts.push(l10n.t('{0} invalid', facts.invalid));
   // Only while there is more to fetch: the last page of a Load All is in before its load has ended.
-  if (facts.loading && facts.hasMore) parts.push('loading more…');
-  else if (facts.failed) parts.push('load failed');
+  if (facts.loading && facts.hasMore) parts.push(l10n.t('loading more…'));
+  else if (facts.failed) parts.push(l10n.t('load failed'));
   return parts.join(' · ');
 }
 
 function loadedSummary(facts: ListFacts, noun: Noun): string {
   if (facts.filtersClientSide) {
-    const matches = `${facts.loaded} ${facts.loaded === 1 ? 'match' : 'matches'}`;
-    if (!facts.hasMore) return `${matches} in ${countOf(facts.scanned, noun)}`;
-    const scanned = facts.total !== undefined ? `${facts.scanned} of ${facts.total}` : `${facts.scanned}`;
-    return `${matches} · ${scanned} scanned, more to scan`;
+    const matches = matchesText(facts.loaded);
+    if (!facts.hasMore) return l10n.t('{0} in {1}', matches, countOf(facts.scanned, noun));
+    return facts.total !== undefined
+      ? l10n.t('{0} · {1} of {2} scanned, more to scan', matches, facts.scanned, facts.total)
+      : l10n.t('{0} · {1} scanned, more to scan', matches, facts.scanned);
   }
   if (facts.total !== undefined) {
-    const shown = facts.loaded < facts.total ? ` (${facts.loaded} shown)` : '';
-    return `${countOf(facts.total, noun)}${shown}`;
+    const total = countOf(facts.total, noun);
+    return facts.loaded < facts.total ? l10n.t('{0} ({1} shown)', total, facts.loaded) : total;
   }
-  return facts.hasMore ? `${facts.loaded} ${noun.many} shown, more available` : countOf(facts.loaded, noun);
+  return facts.hasMore ? l10n.t('{0} {1} shown, more available', facts.loaded, noun.many) : countOf(facts.loaded, noun);
 }
 
 /** What an ended, empty list says: "No backups"; under a filter "No matches in 143 scanned". */
 export function emptyListLabel(list: Pick<ListState, 'filtered' | 'scanned'>, noun: Noun): string {
-  if (!list.filtered) return `No ${noun.many}`;
-  return list.scanned > 0 ? `No matches in ${list.scanned} scanned` : 'No matches';
+  if (!list.filtered) return l10n.t('No {0}', noun.many);
+  return list.scanned > 0 ? l10n.t('No matches in {0} scanned', list.scanned) : l10n.t('No matches');
 }
 
 /**
@@ -108,18 +111,25 @@ export function emptyListLabel(list: Pick<ListState, 'filtered' | 'scanned'>, no
  * filter names types the count API cannot take, so the number never silently ignores the filter.
  */
 export function serviceCountsText(counts: { readonly total: number; readonly failed?: number; readonly anyType?: boolean }): string {
-  const total = `${countOf(counts.total, nounFor('backup'))}${counts.anyType ? ', any type' : ''}`;
-  return counts.failed !== undefined ? `${total} · ${counts.failed} error` : total;
+  const backups = countOf(counts.total, backupNoun());
+  const total = counts.anyType ? l10n.t('{0}, any type', backups) : backups;
+  return counts.failed !== undefined ? l10n.t('{0} · {1} error', total, counts.failed) : total;
 }
 
 /** "Load 50 more… (50 of 143)"; with a client-side filter the next load scans for matches. */
 export function loadMoreLabel(facts: ListFacts): string {
-  if (facts.scanning) return `Scanning… ${facts.scanning.scanned} scanned, ${facts.scanning.matches} matches`;
-  if (facts.loading) return 'Loading…';
-  const ofTotal = facts.total !== undefined ? `${facts.scanned} of ${facts.total}` : `${facts.scanned} loaded`;
-  if (facts.filtersClientSide) return `Scan for more matches… (${ofTotal} scanned)`;
-  const remaining = facts.total !== undefined ? Math.max(1, Math.min(facts.pageSize, facts.total - facts.scanned)) : facts.pageSize;
-  return `Load ${remaining} more… (${ofTotal})`;
+  if (facts.scanning) return l10n.t('Scanning… {0} scanned, {1}', facts.scanning.scanned, matchesText(facts.scanning.matches));
+  if (facts.loading) return l10n.t('Loading…');
+  const known = facts.total !== undefined;
+  if (facts.filtersClientSide) {
+    return known
+      ? l10n.t('Scan for more matches… ({0} of {1} scanned)', facts.scanned, facts.total!)
+      : l10n.t('Scan for more matches… ({0} loaded scanned)', facts.scanned);
+  }
+  const remaining = known ? Math.max(1, Math.min(facts.pageSize, facts.total! - facts.scanned)) : facts.pageSize;
+  return known
+    ? l10n.t('Load {0} more… ({1} of {2})', remaining, facts.scanned, facts.total!)
+    : l10n.t('Load {0} more… ({1} loaded)', remaining, facts.scanned);
 }
 
 /**
@@ -128,8 +138,8 @@ export function loadMoreLabel(facts: ListFacts): string {
  */
 export function backupDescription(backup: Backup, now: number): string {
   const parts: string[] = [backup.resourceName ?? '', typeLabel(backup.type, backup.rawType)];
-  if (backup.incremental !== undefined) parts.push(backup.incremental ? 'incremental' : 'full');
-  if (backup.status === 'failed') parts.push('FAILED');
+  if (backup.incremental !== undefined) parts.push(backup.incremental ? l10n.t('incremental') : l10n.t('full'));
+  if (backup.status === 'failed') parts.push(l10n.t('FAILED'));
   else if (backup.status === 'unknown') parts.push(backup.rawStatus);
   else if (backup.status !== 'succeeded') parts.push(statusLabel(backup.status));
   parts.push(timeText(backup.start, now));
@@ -145,7 +155,7 @@ function timeText(time: TimeValue, now: number): string {
 
 /** "2026-11-21 10:30:00 +08:00 (2026-11-21 02:30:00 UTC)", or the raw value, or "—". */
 export function exactTime(time: TimeValue): string {
-  if (time.instant === undefined) return time.raw !== undefined ? `${String(time.raw)} (as received)` : '—';
+  if (time.instant === undefined) return time.raw !== undefined ? l10n.t('{0} (as received)', String(time.raw)) : '—';
   return `${dayjs(time.instant).format('YYYY-MM-DD HH:mm:ss Z')} (${dayjs.utc(time.instant).format('YYYY-MM-DD HH:mm:ss')} UTC)`;
 }
 
@@ -157,31 +167,35 @@ export function escapeMarkdown(text: string): string {
 /** Markdown of a backup's tooltip: every API string escaped. */
 export function backupTooltip(backup: Backup, instance: Instance | undefined, now: number): string {
   const rows: [string, string][] = [
-    ['ID', code(backup.id)],
-    ['Instance', instanceText(backup, instance)],
-    ...(backup.resourceName ? [['Resource', escapeMarkdown(backup.resourceName)] as [string, string]] : []),
-    ['Status', `${escapeMarkdown(statusLabel(backup.status))} (${code(backup.rawStatus)})`],
+    [l10n.t('ID'), code(backup.id)],
+    [l10n.t('Instance'), instanceText(backup, instance)],
+    ...(backup.resourceName ? [[l10n.t('Resource'), escapeMarkdown(backup.resourceName)] as [string, string]] : []),
+    [l10n.t('Status'), `${escapeMarkdown(statusLabel(backup.status))} (${code(backup.rawStatus)})`],
   ];
-  if (backup.progress !== undefined) rows.push(['Progress', escapeMarkdown(progressText(backup.progress))]);
+  if (backup.progress !== undefined) rows.push([l10n.t('Progress'), escapeMarkdown(progressText(backup.progress))]);
   rows.push(
-    ['Type', `${escapeMarkdown(typeLabel(backup.type))}${backup.rawType ? ` (${code(backup.rawType)})` : ''}`],
-    ['Started', escapeMarkdown(exactTime(backup.start))],
+    [l10n.t('Type'), `${escapeMarkdown(typeLabel(backup.type))}${backup.rawType ? ` (${code(backup.rawType)})` : ''}`],
+    [l10n.t('Started'), escapeMarkdown(exactTime(backup.start))],
     endRow(backup, now),
-    ['Size', sizeText(backup)],
+    [l10n.t('Size'), sizeText(backup)],
   );
-  if (backup.datastore) rows.push(['Datastore', escapeMarkdown(`${backup.datastore.type} ${backup.datastore.version ?? ''}`.trim())]);
-  if (backup.errorCode) rows.push(['Error code', codeWithExplanation(backup.errorCode)]);
-  if (backup.errorMessage) rows.push(['Error', escapeMarkdown(backup.errorMessage)]);
+  if (backup.datastore) {
+    rows.push([l10n.t('Datastore'), escapeMarkdown(`${backup.datastore.type} ${backup.datastore.version ?? ''}`.trim())]);
+  }
+  if (backup.errorCode) rows.push([l10n.t('Error code'), codeWithExplanation(backup.errorCode)]);
+  if (backup.errorMessage) rows.push([l10n.t('Error'), escapeMarkdown(backup.errorMessage)]);
   const table = ['| | |', '|---|---|', ...rows.map(([name, value]) => `| ${name} | ${value} |`)].join('\n');
   return `**${escapeMarkdown(backup.name || backup.id)}**\n\n${table}`;
 }
 
 /** "Ended", or for a backup still going "not finished, running for 3 h 12 min", or the last commit (RDS incremental). */
 function endRow(backup: Backup, now: number): [string, string] {
-  if (isUnfinished(backup.status))
-    return ['Ended', escapeMarkdown(['not finished', unfinishedText(backup, now)].filter(Boolean).join(', '))];
+  if (isUnfinished(backup.status)) {
+    const doing = unfinishedText(backup, now);
+    return [l10n.t('Ended'), escapeMarkdown(doing ? l10n.t('not finished, {0}', doing) : l10n.t('not finished'))];
+  }
   if (backup.endMeaning === 'lastTransactionCommit') return [LAST_COMMIT_LABEL, escapeMarkdown(exactTime(backup.end))];
-  return ['Ended', escapeMarkdown(exactTime(backup.end))];
+  return [l10n.t('Ended'), escapeMarkdown(exactTime(backup.end))];
 }
 
 function instanceText(backup: Backup, instance: Instance | undefined): string {

@@ -12,8 +12,8 @@ import {
   factsOf,
   listSummary,
   loadMoreLabel,
-  nounFor,
   serviceCountsText,
+  backupNoun,
 } from './labels';
 import {
   BackupNode,
@@ -62,7 +62,7 @@ function backupItem(node: BackupNode, now: number): vscode.TreeItem {
   item.description = backupDescription(backup, now);
   item.iconPath = STATUS_THEME_ICONS[backup.status];
   item.contextValue = `hwcBackups.backup.${backup.status}`;
-  item.command = { command: COMMANDS.openDetails, title: 'Show Backup Details', arguments: [node] };
+  item.command = { command: COMMANDS.openDetails, title: vscode.l10n.t('Show Backup Details'), arguments: [node] };
   return item;
 }
 
@@ -70,16 +70,16 @@ function instanceItem(node: InstanceNode): vscode.TreeItem {
   const { instance } = node;
   const item = new vscode.TreeItem(instance.name || instance.id, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
-  const summary = listSummary(factsOf(node.list), nounFor('backup'));
+  const summary = listSummary(factsOf(node.list), backupNoun());
   item.description = [instance.description, summary].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon(node.parent.adapter.icons.instance);
   item.contextValue = 'hwcBackups.instance';
   const lines = [
-    `**${escapeMarkdown(instance.name || instance.id)}** (${escapeMarkdown(node.parent.adapter.instanceNoun)})`,
+    `**${escapeMarkdown(instance.name || instance.id)}** (${escapeMarkdown(node.parent.adapter.instanceNoun.one)})`,
     '',
-    `ID: ${code(instance.id)}`,
+    vscode.l10n.t('ID: {0}', code(instance.id)),
   ];
-  if (instance.status) lines.push('', `Status: ${escapeMarkdown(instance.status)}`);
+  if (instance.status) lines.push('', vscode.l10n.t('Status: {0}', escapeMarkdown(instance.status)));
   if (instance.description) lines.push('', escapeMarkdown(instance.description));
   item.tooltip = markdown(lines.join('\n'));
   return item;
@@ -90,7 +90,7 @@ function serviceItem(node: ServiceNode): vscode.TreeItem {
   item.id = node.id;
   const parts: string[] = [];
   if (node.counts) parts.push(serviceCountsText(node.counts));
-  const summary = listSummary(factsOf(node.list), nounFor(node.adapter.instanceNoun));
+  const summary = listSummary(factsOf(node.list), node.adapter.instanceNoun);
   if (summary) parts.push(summary);
   item.description = parts.join(' · ');
   item.iconPath = new vscode.ThemeIcon(node.adapter.icons.service);
@@ -101,12 +101,12 @@ function serviceItem(node: ServiceNode): vscode.TreeItem {
 
 function emptyItem(node: EmptyNode): vscode.TreeItem {
   const { parent } = node;
-  const noun = nounFor(parent instanceof InstanceNode ? 'backup' : parent.adapter.instanceNoun);
+  const noun = parent instanceof InstanceNode ? backupNoun() : parent.adapter.instanceNoun;
   const item = new vscode.TreeItem(emptyListLabel(parent.list, noun), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   item.iconPath = new vscode.ThemeIcon('info');
   item.contextValue = 'hwcBackups.empty';
-  if (parent.list.filtered) item.tooltip = 'Nothing matches the filter. Clear Filter shows everything.';
+  if (parent.list.filtered) item.tooltip = vscode.l10n.t('Nothing matches the filter. Clear Filter shows everything.');
   return item;
 }
 
@@ -117,9 +117,11 @@ function loadMoreItem(node: LoadMoreNode): vscode.TreeItem {
   item.iconPath = new vscode.ThemeIcon(facts.loading ? 'loading~spin' : 'fold-down');
   item.contextValue = 'hwcBackups.loadMore';
   item.tooltip = facts.filtersClientSide
-    ? 'The filter is applied to fetched pages: keeps fetching until it finds a page of matches or the list ends. Right-click for Load All.'
-    : 'Fetches the next page. Right-click for Load All.';
-  item.command = { command: COMMANDS.loadMore, title: 'Load More', arguments: [node] };
+    ? vscode.l10n.t(
+        'The filter is applied to fetched pages: keeps fetching until it finds a page of matches or the list ends. Right-click for Load All.',
+      )
+    : vscode.l10n.t('Fetches the next page. Right-click for Load All.');
+  item.command = { command: COMMANDS.loadMore, title: vscode.l10n.t('Load More'), arguments: [node] };
   return item;
 }
 
@@ -132,18 +134,18 @@ function errorItem(node: ErrorNode): vscode.TreeItem {
   const item = new vscode.TreeItem(text, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   const requestId = error instanceof CloudError ? error.requestId : undefined;
-  item.description = [requestId && `request ${requestId}`, 'click to retry'].filter(Boolean).join(' · ');
+  item.description = requestId ? vscode.l10n.t('request {0} · click to retry', requestId) : vscode.l10n.t('click to retry');
   item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
   item.contextValue = 'hwcBackups.error';
-  item.tooltip = markdown(errorMarkdown(error, 'Click to retry.'));
-  item.command = { command: COMMANDS.loadMore, title: 'Retry', arguments: [node] };
+  item.tooltip = markdown(errorMarkdown(error, vscode.l10n.t('Click to retry.')));
+  item.command = { command: COMMANDS.loadMore, title: vscode.l10n.t('Retry'), arguments: [node] };
   return item;
 }
 
 function invalidItem(node: InvalidNode): vscode.TreeItem {
   const { record } = node.entry;
   const item = new vscode.TreeItem(
-    `Invalid record: ${record.hint ?? `#${record.index + 1} of its page`}`,
+    record.hint ? vscode.l10n.t('Invalid record: {0}', record.hint) : vscode.l10n.t('Invalid record: #{0} of its page', record.index + 1),
     vscode.TreeItemCollapsibleState.None,
   );
   item.id = node.id;
@@ -152,9 +154,9 @@ function invalidItem(node: InvalidNode): vscode.TreeItem {
   item.contextValue = 'hwcBackups.invalid';
   item.tooltip = markdown(
     [
-      '**The API returned a record this extension cannot read.** Its siblings are shown as usual.',
+      vscode.l10n.t('**The API returned a record this extension cannot read.** Its siblings are shown as usual.'),
       '',
-      `Problem: ${escapeMarkdown(record.message)}`,
+      vscode.l10n.t('Problem: {0}', escapeMarkdown(record.message)),
       '',
       '```json',
       rawExcerpt(record.raw),
@@ -165,7 +167,7 @@ function invalidItem(node: InvalidNode): vscode.TreeItem {
 }
 
 function credentialsRejectedItem(node: CredentialsRejectedNode): vscode.TreeItem {
-  const item = new vscode.TreeItem('Credentials rejected: set new credentials…', vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(vscode.l10n.t('Credentials rejected: set new credentials…'), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   item.description = node.error instanceof CloudError ? (node.error.code ?? '') : '';
   item.iconPath = new vscode.ThemeIcon('key', new vscode.ThemeColor('errorForeground'));
@@ -173,21 +175,22 @@ function credentialsRejectedItem(node: CredentialsRejectedNode): vscode.TreeItem
   item.tooltip = markdown(
     errorMarkdown(
       node.error,
-      'The API gateway rejected the access key, secret key or security token (or the clock is more than 15 minutes off). ' +
-        'Click to set credentials.',
+      vscode.l10n.t(
+        'The API gateway rejected the access key, secret key or security token (or the clock is more than 15 minutes off). Click to set credentials.',
+      ),
     ),
   );
-  item.command = { command: COMMANDS.setCredentials, title: 'Set Credentials…' };
+  item.command = { command: COMMANDS.setCredentials, title: vscode.l10n.t('Set Credentials…') };
   return item;
 }
 
 function errorMarkdown(error: unknown, advice: string): string {
   const lines = [`**${escapeMarkdown(error instanceof Error ? error.message : String(error))}**`, ''];
   if (error instanceof CloudError) {
-    if (error.code) lines.push(`Code: ${codeWithExplanation(error.code)}`, '');
-    if (error.status !== undefined) lines.push(`HTTP status: ${error.status}`, '');
-    if (error.requestId) lines.push(`Request id: ${code(error.requestId)}`, '');
-    if (error.details.request) lines.push(`Request: ${escapeMarkdown(error.details.request)}`, '');
+    if (error.code) lines.push(vscode.l10n.t('Code: {0}', codeWithExplanation(error.code)), '');
+    if (error.status !== undefined) lines.push(vscode.l10n.t('HTTP status: {0}', error.status), '');
+    if (error.requestId) lines.push(vscode.l10n.t('Request id: {0}', code(error.requestId)), '');
+    if (error.details.request) lines.push(vscode.l10n.t('Request: {0}', escapeMarkdown(error.details.request)), '');
   }
   lines.push(advice);
   return lines.join('\n');

@@ -5,7 +5,7 @@ import type { JsonResponse, Query } from '../../src/cloud/http/json';
 import type { AdapterContext } from '../../src/cloud/services/adapter';
 import { dcsAdapter } from '../../src/cloud/services/dcs';
 import { rdsAdapter } from '../../src/cloud/services/rds';
-import { factsOf, listSummary, loadMoreLabel, nounFor } from '../../src/explorer/labels';
+import { factsOf, listSummary, loadMoreLabel, backupNoun } from '../../src/explorer/labels';
 import { PagedList } from '../../src/explorer/pagedList';
 
 /*
@@ -78,11 +78,11 @@ describe('ambiguous totals (issue 9, item 7)', () => {
     await backups.loadMore();
     assert.strictEqual(backups.total, undefined);
     const facts = factsOf(backups);
-    assert.strictEqual(listSummary(facts, nounFor('backup')), '10 backups shown, more available');
+    assert.strictEqual(listSummary(facts, backupNoun()), '10 backups shown, more available');
     assert.strictEqual(loadMoreLabel(facts), 'Load 10 more… (10 loaded)');
     await backups.loadMore();
     await backups.loadMore();
-    assert.strictEqual(listSummary(factsOf(backups), nounFor('backup')), '25 backups');
+    assert.strictEqual(listSummary(factsOf(backups), backupNoun()), '25 backups');
   });
 
   it('a total smaller than what is already loaded is dropped; a real total is kept', async () => {

@@ -64,7 +64,7 @@ function fakeAdapter(options: FakeOptions): ServiceAdapter & { calls: string[] }
     calls,
     id: options.id,
     label: options.id.toUpperCase(),
-    instanceNoun: 'instance',
+    instanceNoun: { one: 'instance', many: 'instances' },
     icons: { service: 'database', instance: 'database' },
     rawStatuses: {},
     extraLabels: {},

@@ -17,7 +17,7 @@ function fakeAdapter(records: readonly Backup[], withFindById = false) {
   const adapter: ServiceAdapter = {
     id: 'dcs',
     label: 'DCS',
-    instanceNoun: 'instance',
+    instanceNoun: { one: 'instance', many: 'instances' },
     icons: { service: 'database', instance: 'database' },
     rawStatuses: {},
     extraLabels: {},

@@ -6,7 +6,7 @@ import {
   escapeMarkdown,
   listSummary,
   loadMoreLabel,
-  nounFor,
+  backupNoun,
   serviceCountsText,
   type ListFacts,
 } from '../../src/explorer/labels';
@@ -48,11 +48,14 @@ function backup(overrides: Partial<Backup>): Backup {
 }
 
 describe('explorer labels', () => {
-  const backups = nounFor('backup');
+  const backups = backupNoun();
 
   it('counts a partly loaded list: "143 backups (50 shown)"', () => {
     assert.strictEqual(listSummary(facts({ total: 143 }), backups), '143 backups (50 shown)');
-    assert.strictEqual(listSummary(facts({ total: 12, loaded: 12, scanned: 12, hasMore: false }), nounFor('instance')), '12 instances');
+    assert.strictEqual(
+      listSummary(facts({ total: 12, loaded: 12, scanned: 12, hasMore: false }), { one: 'instance', many: 'instances' }),
+      '12 instances',
+    );
     assert.strictEqual(listSummary(facts({ total: 1, loaded: 1, scanned: 1, hasMore: false }), backups), '1 backup');
   });
 
@@ -70,7 +73,7 @@ describe('explorer labels', () => {
   });
 
   it('says "loading more…" only while there is more to load', () => {
-    const instances = nounFor('instance');
+    const instances = { one: 'instance', many: 'instances' };
     // The last page is in; its load has not ended yet.
     assert.strictEqual(listSummary(facts({ total: 6, loaded: 6, scanned: 6, hasMore: false, loading: 'first' }), instances), '6 instances');
     assert.strictEqual(

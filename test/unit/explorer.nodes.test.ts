@@ -2,12 +2,12 @@ import * as assert from 'assert';
 import type { Backup, Instance, InvalidRecord } from '../../src/cloud/model';
 import type { Page, PageCursor } from '../../src/cloud/paging';
 import type { ServiceAdapter } from '../../src/cloud/services/adapter';
-import { emptyListLabel, nounFor } from '../../src/explorer/labels';
+import { emptyListLabel, backupNoun } from '../../src/explorer/labels';
 import { BackupNode, EmptyNode, ErrorNode, InstanceNode, InvalidNode, LoadMoreNode, ServiceNode } from '../../src/explorer/nodes';
 import { PagedList } from '../../src/explorer/pagedList';
 import { fakeRdsBackup } from '../support/fakeModel';
 
-const adapter = { id: 'rds', label: 'RDS — Relational Database', instanceNoun: 'instance' } as ServiceAdapter;
+const adapter = { id: 'rds', label: 'RDS — Relational Database', instanceNoun: { one: 'instance', many: 'instances' } } as ServiceAdapter;
 
 function instance(id: string): Instance {
   return { service: 'rds', id, name: `name-${id}`, raw: {} };
@@ -180,13 +180,13 @@ describe('explorer nodes', () => {
     assert.deepStrictEqual(describeChildren(only.visibleChildren()), [], 'nothing before the first page');
     await only.list.ensureFirstPage();
     assert.deepStrictEqual(describeChildren(only.visibleChildren()), ['empty']);
-    assert.strictEqual(emptyListLabel(only.list, nounFor('backup')), 'No backups');
+    assert.strictEqual(emptyListLabel(only.list, backupNoun()), 'No backups');
   });
 
   it('words an empty list under a filter as "no matches", with how much was scanned', () => {
-    assert.strictEqual(emptyListLabel({ filtered: true, scanned: 143 }, nounFor('backup')), 'No matches in 143 scanned');
-    assert.strictEqual(emptyListLabel({ filtered: true, scanned: 0 }, nounFor('backup')), 'No matches');
-    assert.strictEqual(emptyListLabel({ filtered: false, scanned: 0 }, nounFor('graph')), 'No graphs');
+    assert.strictEqual(emptyListLabel({ filtered: true, scanned: 143 }, backupNoun()), 'No matches in 143 scanned');
+    assert.strictEqual(emptyListLabel({ filtered: true, scanned: 0 }, backupNoun()), 'No matches');
+    assert.strictEqual(emptyListLabel({ filtered: false, scanned: 0 }, { one: 'graph', many: 'graphs' }), 'No graphs');
   });
 
   it('after a Refresh, loads as many pages as the list had, one request each, the first one first', async () => {

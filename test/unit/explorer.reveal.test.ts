@@ -7,7 +7,7 @@ import { PagedList } from '../../src/explorer/pagedList';
 import { fakeRdsBackup } from '../support/fakeModel';
 import { revealBackup, type RevealHost } from '../../src/explorer/reveal';
 
-const adapter = { id: 'rds', label: 'RDS — Relational Database', instanceNoun: 'instance' } as ServiceAdapter;
+const adapter = { id: 'rds', label: 'RDS — Relational Database', instanceNoun: { one: 'instance', many: 'instances' } } as ServiceAdapter;
 const PAGE_SIZE = 2;
 const BACKUPS = 5;
 /** The oldest backup, on the last page. */

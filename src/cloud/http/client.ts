@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import fetch, { type RequestInit } from 'node-fetch';
 import { baseUrl } from '../endpoints';
 import type { EndpointService } from '../model';
@@ -64,20 +65,37 @@ const PERMANENT_NETWORK_CODES = new Set([
   'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
-const NETWORK_REASONS: Record<string, string> = {
-  ECONNRESET: 'the connection was reset',
-  ECONNREFUSED: 'the connection was refused',
-  ENOTFOUND: 'the host name was not found',
-  EAI_AGAIN: 'the host name could not be resolved right now',
-  ETIMEDOUT: 'the connection timed out',
-  EPIPE: 'the connection was closed',
-  CERT_HAS_EXPIRED: "the server's certificate has expired",
-  DEPTH_ZERO_SELF_SIGNED_CERT: "the server's certificate is self-signed",
-  SELF_SIGNED_CERT_IN_CHAIN: "the server's certificate chain is self-signed (a proxy may be intercepting TLS)",
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "the server's certificate could not be verified",
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: "the server's certificate issuer is not trusted (a proxy may be intercepting TLS)",
-  ERR_TLS_CERT_ALTNAME_INVALID: "the server's certificate does not match its name",
-};
+/** Why a connection failed, in words, for the network error codes worth explaining. */
+function networkReason(code: string): string | undefined {
+  switch (code) {
+    case 'ECONNRESET':
+      return l10n.t('the connection was reset');
+    case 'ECONNREFUSED':
+      return l10n.t('the connection was refused');
+    case 'ENOTFOUND':
+      return l10n.t('the host name was not found');
+    case 'EAI_AGAIN':
+      return l10n.t('the host name could not be resolved right now');
+    case 'ETIMEDOUT':
+      return l10n.t('the connection timed out');
+    case 'EPIPE':
+      return l10n.t('the connection was closed');
+    case 'CERT_HAS_EXPIRED':
+      return l10n.t("the server's certificate has expired");
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+      return l10n.t("the server's certificate is self-signed");
+    case 'SELF_SIGNED_CERT_IN_CHAIN':
+      return l10n.t("the server's certificate chain is self-signed (a proxy may be intercepting TLS)");
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+      return l10n.t("the server's certificate could not be verified");
+    case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
+      return l10n.t("the server's certificate issuer is not trusted (a proxy may be intercepting TLS)");
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+      return l10n.t("the server's certificate does not match its name");
+    default:
+      return undefined;
+  }
+}
 
 /** Query string in the given order, RFC 3986-encoded (space as %20, never `+`), undefined values dropped. */
 export function encodeQuery(query: Query | undefined): string {
@@ -131,13 +149,13 @@ export class HttpClient {
     const url = baseUrl(this.options.settings, service) + target;
     const timeout = this.options.settings.requestTimeoutSeconds;
     if (!(timeout > 0 && Number.isFinite(timeout))) {
-      throw new CloudError(`hwcBackups.requestTimeoutSeconds must be a positive number of seconds, not ${timeout}.`, {
+      throw new CloudError(l10n.t('hwcBackups.requestTimeoutSeconds must be a positive number of seconds, not {0}.', timeout), {
         service,
         code: 'CONFIG',
         request: label,
       });
     }
-    const cancelled = () => new CloudError('Request cancelled.', { service, code: 'CANCELLED', request: label });
+    const cancelled = () => new CloudError(l10n.t('Request cancelled.'), { service, code: 'CANCELLED', request: label });
     const retries = isRetryableMethod(method) ? retryBudget(this.options.settings.maxRetries) : 0;
 
     for (let attempt = 0; ; attempt++) {
@@ -269,8 +287,11 @@ export class HttpClient {
     }
     if (status >= 300 && status < 400) {
       const error = new CloudError(
-        `${serviceLabel(service)} answered HTTP ${status} (a redirect); the API never redirects, so a proxy or captive ` +
-          `portal may be in the way.`,
+        l10n.t(
+          '{0} answered HTTP {1} (a redirect); the API never redirects, so a proxy or captive portal may be in the way.',
+          serviceLabel(service),
+          status,
+        ),
         { service, status, requestId, request: label },
       );
       return { ok: false, retryable: false, error };
@@ -300,15 +321,18 @@ export class HttpClient {
       return {
         ok: false,
         retryable: false,
-        error: new CloudError('Request cancelled.', { service, code: 'CANCELLED', request: label, status, requestId }),
+        error: new CloudError(l10n.t('Request cancelled.'), { service, code: 'CANCELLED', request: label, status, requestId }),
       };
     }
     if (c.timedOut) {
       // Not retried: the user has already waited a full timeout, and a slow gateway is better not hammered.
       const seconds = Math.round(c.timeoutMs / 100) / 10;
-      const message =
-        `${name} did not answer within ${seconds} s (${label}). ` +
-        'Increase hwcBackups.requestTimeoutSeconds if the service is just slow.';
+      const message = l10n.t(
+        '{0} did not answer within {1} s ({2}). Increase hwcBackups.requestTimeoutSeconds if the service is just slow.',
+        name,
+        seconds,
+        label,
+      );
       return {
         ok: false,
         retryable: false,
@@ -317,7 +341,7 @@ export class HttpClient {
     }
     const fetchError = error as { type?: string; code?: string; message?: string };
     if (fetchError.type === 'max-size') {
-      const message = `${name} sent a response larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; it was not read (${label}).`;
+      const message = l10n.t('{0} sent a response larger than {1} MB; it was not read ({2}).', name, MAX_BODY_BYTES / 1024 / 1024, label);
       return {
         ok: false,
         retryable: false,
@@ -325,8 +349,11 @@ export class HttpClient {
       };
     }
     const code = fetchError.code;
-    const reason = (code && NETWORK_REASONS[code]) ?? this.redact(/reason: (.*)$/.exec(fetchError.message ?? '')?.[1] ?? 'network error');
-    const message = `Could not reach ${name}: ${reason}${code ? ` (${code})` : ''}.`;
+    const reason =
+      (code && networkReason(code)) ?? this.redact(/reason: (.*)$/.exec(fetchError.message ?? '')?.[1] ?? l10n.t('network error'));
+    const message = code
+      ? l10n.t('Could not reach {0}: {1} ({2}).', name, reason, code)
+      : l10n.t('Could not reach {0}: {1}.', name, reason);
     return {
       ok: false,
       retryable: !(code && PERMANENT_NETWORK_CODES.has(code)),

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { EndpointService } from '../model';
 import { CloudError } from './errors';
 
@@ -104,24 +105,35 @@ export function errorFromResponse(response: ErrorResponse, redact: Redact): Clou
   const huawei = parsedJson ? parseHuaweiError(json) : undefined;
   const requestId = response.requestId ?? huawei?.requestId;
   if (huawei) {
-    const message = huawei.message ? redact(huawei.message) : `${label} request failed`;
+    const message = huawei.message ? redact(huawei.message) : l10n.t('{0} request failed', label);
     const suffix = [huawei.code, httpStatus].filter(Boolean).join(', ');
     return new CloudError(`${message} (${suffix})`, { ...base, code: huawei.code, requestId });
   }
-  if (!body.trim()) return new CloudError(`${label} answered ${httpStatus} with an empty body.`, { ...base, requestId });
-  const kind = parsedJson
-    ? 'an unrecognised error body'
+  if (!body.trim()) return new CloudError(l10n.t('{0} answered {1} with an empty body.', label, httpStatus), { ...base, requestId });
+  const excerpt = sanitizedExcerpt(body, redact);
+  const contentType = response.contentType?.split(';')[0].trim();
+  const message = parsedJson
+    ? l10n.t('{0} answered {1} with an unrecognised error body: "{2}"', label, httpStatus, excerpt)
     : /^\s*[[{]/.test(body)
-      ? 'a malformed JSON body'
-      : `a non-JSON body${response.contentType ? ` (${response.contentType.split(';')[0].trim()})` : ''}`;
-  return new CloudError(`${label} answered ${httpStatus} with ${kind}: "${sanitizedExcerpt(body, redact)}"`, { ...base, requestId });
+      ? l10n.t('{0} answered {1} with a malformed JSON body: "{2}"', label, httpStatus, excerpt)
+      : contentType
+        ? l10n.t('{0} answered {1} with a non-JSON body ({2}): "{3}"', label, httpStatus, contentType, excerpt)
+        : l10n.t('{0} answered {1} with a non-JSON body: "{2}"', label, httpStatus, excerpt);
+  return new CloudError(message, { ...base, requestId });
 }
 
 /** A 2xx whose body is not the JSON the API promises. */
 export function invalidResponse(response: Omit<ErrorResponse, 'statusText'>, redact: Redact): CloudError {
   const label = serviceLabel(response.service);
-  const what = response.body.trim() ? `a body that is not valid JSON: "${sanitizedExcerpt(response.body, redact)}"` : 'an empty body';
-  return new CloudError(`${label} answered HTTP ${response.status} with ${what}`, {
+  const message = response.body.trim()
+    ? l10n.t(
+        '{0} answered HTTP {1} with a body that is not valid JSON: "{2}"',
+        label,
+        response.status,
+        sanitizedExcerpt(response.body, redact),
+      )
+    : l10n.t('{0} answered HTTP {1} with an empty body', label, response.status);
+  return new CloudError(message, {
     service: response.service,
     status: response.status,
     code: 'INVALID_RESPONSE',

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { z } from 'zod';
 import { CloudError } from '../http/errors';
 import type { EndpointService, InvalidRecord } from '../model';
@@ -21,7 +22,13 @@ export function parseEnvelope<S extends z.ZodTypeAny>(schema: S, response: JsonR
   // and must reach the model exactly as received.
   const result = schema.safeParse(trimKeys(response.body, false));
   if (result.success) return result.data;
-  throw new CloudError(`Unexpected response from ${origin.service.toUpperCase()} (${origin.request}): ${describeIssues(result.error)}`, {
+  const message = l10n.t(
+    'Unexpected response from {0} ({1}): {2}',
+    origin.service.toUpperCase(),
+    origin.request,
+    describeIssues(result.error),
+  );
+  throw new CloudError(message, {
     service: origin.service,
     status: response.status,
     code: 'INVALID_RESPONSE',

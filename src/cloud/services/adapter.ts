@@ -13,6 +13,12 @@ export interface AdapterContext {
   get(service: EndpointService, path: string, query: Query, signal?: AbortSignal): Promise<JsonResponse>;
 }
 
+/** A noun in the display language, singular and plural ("instance", "instances"; Chinese has one form). */
+export interface Noun {
+  readonly one: string;
+  readonly many: string;
+}
+
 /** Codicon ids (https://microsoft.github.io/vscode-codicons) for the service's tree rows. */
 export interface ServiceIcons {
   readonly service: string;
@@ -28,10 +34,10 @@ export interface ServiceIcons {
 export interface ServiceAdapter {
   /** Also the `{service}` of its endpoint. */
   readonly id: ServiceId;
-  /** Tree label, e.g. "RDS — Relational Database". */
+  /** Tree label, e.g. "RDS — Relational Database", in the display language (a getter: read it when shown). */
   readonly label: string;
-  /** What an instance is called in this service: "instance", "graph", "server". */
-  readonly instanceNoun: string;
+  /** What an instance is called in this service: "instance(s)", "graph(s)", "server(s)", "vault(s)". */
+  readonly instanceNoun: Noun;
   readonly icons: ServiceIcons;
   /** A sentence the service node's tooltip adds, e.g. that the service is legacy (CSBS). */
   readonly note?: string;

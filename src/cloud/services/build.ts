@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CloudError } from '../http/errors';
 import type { Datastore, EndpointService } from '../model';
 import type { Page } from '../paging';
@@ -29,7 +30,8 @@ export function engineDescription(engine: string | undefined, version: string | 
 export function singleResult<T>(page: Page<T>, service: EndpointService, backupId: string): T | undefined {
   if (page.items.length > 0) return page.items[0];
   if (page.invalid.length > 0) {
-    throw new CloudError(`${service.toUpperCase()} returned backup ${backupId} in an unexpected shape: ${page.invalid[0].message}`, {
+    const message = l10n.t('{0} returned backup {1} in an unexpected shape: {2}', service.toUpperCase(), backupId, page.invalid[0].message);
+    throw new CloudError(message, {
       service,
       code: 'INVALID_RESPONSE',
     });

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CloudError } from '../http/errors';
 import type { Query } from '../http/json';
 import { formatBytes } from '../format';
@@ -58,15 +59,26 @@ const CAPABILITIES: ServerFilterCapabilities = {
 };
 
 /** How the tree names a vault's `billing.object_type`. */
-const OBJECT_TYPES: Readonly<Record<string, string>> = {
-  server: 'server',
-  disk: 'disk',
-  turbo: 'SFS Turbo file system',
-  file: 'file system',
-  workspace: 'desktop',
-  vmware: 'VMware',
-  rds: 'RDS',
-};
+function objectTypeLabel(objectType: string): string {
+  switch (objectType) {
+    case 'server':
+      return l10n.t('server');
+    case 'disk':
+      return l10n.t('disk');
+    case 'turbo':
+      return l10n.t('SFS Turbo file system');
+    case 'file':
+      return l10n.t('file system');
+    case 'workspace':
+      return l10n.t('desktop');
+    case 'vmware':
+      return 'VMware';
+    case 'rds':
+      return 'RDS';
+    default:
+      return objectType;
+  }
+}
 
 /** CBR `start_time`/`end_time`: `YYYY-MM-DDTHH:MM:SSZ` (ListBackups). */
 function formatCbrTime(instant: number): string {
@@ -76,12 +88,15 @@ function formatCbrTime(instant: number): string {
 /** "server · 183 GB of 500 GB · 3 resources": object type, used (MB) of capacity (GB), resources protected. */
 function vaultDescription(vault: CbrVault): string | undefined {
   const billing = vault.billing;
-  const objectType = billing?.object_type && (OBJECT_TYPES[billing.object_type] ?? billing.object_type);
+  const objectType = billing?.object_type && objectTypeLabel(billing.object_type);
   const capacity = billing?.size ?? billing?.allocated;
   const used = toBytes(billing?.used, 'MB');
   const usage =
-    used !== undefined && capacity !== undefined ? `${formatBytes(used)} of ${formatBytes(toBytes(capacity, 'GB')!)}` : undefined;
-  const resources = vault.resources && `${vault.resources.length} ${vault.resources.length === 1 ? 'resource' : 'resources'}`;
+    used !== undefined && capacity !== undefined
+      ? l10n.t('{0} of {1}', formatBytes(used), formatBytes(toBytes(capacity, 'GB')!))
+      : undefined;
+  const count = vault.resources?.length;
+  const resources = count === undefined ? undefined : count === 1 ? l10n.t('1 resource') : l10n.t('{0} resources', count);
   return [objectType, usage, resources].filter(Boolean).join(' · ') || undefined;
 }
 
@@ -102,7 +117,9 @@ function replicationText(records: readonly CbrReplicationRecord[] | undefined): 
   return records
     .map((record) => {
       const failure = record.extra_info?.fail_code ?? record.extra_info?.fail_reason;
-      return `${record.status ?? 'unknown'} → ${record.destination_region ?? 'unknown region'}${failure ? ` (${failure})` : ''}`;
+      const region = record.destination_region ?? l10n.t('unknown region');
+      const status = record.status ?? 'unknown';
+      return failure ? `${status} → ${region} (${failure})` : `${status} → ${region}`;
     })
     .join('; ');
 }
@@ -204,28 +221,34 @@ function listBackups(
 
 export const cbrAdapter: ServiceAdapter = {
   id: 'cbr',
-  label: 'CBR — Cloud Backup and Recovery',
-  instanceNoun: 'vault',
+  get label() {
+    return l10n.t('CBR — Cloud Backup and Recovery');
+  },
+  get instanceNoun() {
+    return { one: l10n.t('vault'), many: l10n.t('vaults') };
+  },
   icons: { service: 'shield', instance: 'archive' },
   rawStatuses: CBR_STATUSES,
-  extraLabels: {
-    checkpoint_id: 'Checkpoint ID',
-    resource_id: 'Resource ID',
-    resource_name: 'Resource',
-    resource_type: 'Resource type',
-    resource_az: 'Resource AZ',
-    protected_at: 'Protected at',
-    updated_at: 'Updated at',
-    expired_at: 'Expires at',
-    incremental: 'Incremental',
-    image_type: 'Image type',
-    supported_restore_mode: 'Restore modes',
-    encrypted: 'Encrypted',
-    system_disk: 'System disk',
-    parent_id: 'Parent backup ID',
-    children: 'Child backups',
-    replication_records: 'Replication records',
-    description: 'Description',
+  get extraLabels() {
+    return {
+      checkpoint_id: l10n.t('Checkpoint ID'),
+      resource_id: l10n.t('Resource ID'),
+      resource_name: l10n.t('Resource'),
+      resource_type: l10n.t('Resource type'),
+      resource_az: l10n.t('Resource AZ'),
+      protected_at: l10n.t('Protected at'),
+      updated_at: l10n.t('Updated at'),
+      expired_at: l10n.t('Expires at'),
+      incremental: l10n.t('Incremental'),
+      image_type: l10n.t('Image type'),
+      supported_restore_mode: l10n.t('Restore modes'),
+      encrypted: l10n.t('Encrypted'),
+      system_disk: l10n.t('System disk'),
+      parent_id: l10n.t('Parent backup ID'),
+      children: l10n.t('Child backups'),
+      replication_records: l10n.t('Replication records'),
+      description: l10n.t('Description'),
+    };
   },
 
   listInstances(ctx, request) {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Backup, Instance } from '../model';
 import {
   endTimeOf,
@@ -105,17 +106,25 @@ function timeQuery(range: { readonly from: number; readonly to: number } | undef
 
 export const csbsAdapter: ServiceAdapter = {
   id: 'csbs',
-  label: 'CSBS — Cloud Server Backup',
-  instanceNoun: 'server',
+  get label() {
+    return l10n.t('CSBS — Cloud Server Backup');
+  },
+  get instanceNoun() {
+    return { one: l10n.t('server'), many: l10n.t('servers') };
+  },
   icons: { service: 'server-environment', instance: 'vm' },
-  note: 'Legacy: CSBS serves existing users; new backups are in CBR.',
+  get note() {
+    return l10n.t('Legacy: CSBS serves existing users; new backups are in CBR.');
+  },
   rawStatuses: CSBS_STATUSES,
-  extraLabels: {
-    resource_type: 'Resource type',
-    checkpoint_id: 'Checkpoint ID',
-    fail_op: 'Failed operation',
-    image_type: 'Image type',
-    incremental: 'Incremental',
+  get extraLabels() {
+    return {
+      resource_type: l10n.t('Resource type'),
+      checkpoint_id: l10n.t('Checkpoint ID'),
+      fail_op: l10n.t('Failed operation'),
+      image_type: l10n.t('Image type'),
+      incremental: l10n.t('Incremental'),
+    };
   },
 
   /** The servers CSBS protects, from ECS (`offset` is a 1-based page number there). */

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Backup, Instance } from '../model';
 import { endTimeOf, formatDcsTime, parseApiTime, statusOf, toBytes, typeOf, type RawStatusTable } from '../normalize';
 import {
@@ -72,11 +73,21 @@ function toBackup(record: DcsBackup, raw: unknown, instance: Instance): Backup {
 
 export const dcsAdapter: ServiceAdapter = {
   id: 'dcs',
-  label: 'DCS — Distributed Cache (Redis)',
-  instanceNoun: 'instance',
+  get label() {
+    return l10n.t('DCS — Distributed Cache (Redis)');
+  },
+  get instanceNoun() {
+    return { one: l10n.t('instance'), many: l10n.t('instances') };
+  },
   icons: { service: 'zap', instance: 'database' },
   rawStatuses: DCS_STATUSES,
-  extraLabels: { period: 'Backup window', remark: 'Remark', is_support_restore: 'Restore supported' },
+  get extraLabels() {
+    return {
+      period: l10n.t('Backup window'),
+      remark: l10n.t('Remark'),
+      is_support_restore: l10n.t('Restore supported'),
+    };
+  },
 
   listInstances(ctx, request) {
     return fetchOffsetPage(

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Backup, BackupFilter, Instance } from '../model';
 import { endTimeOf, formatDdsTime, parseApiTime, statusOf, toBytes, typeOf, type RawStatusTable } from '../normalize';
 import type { Page, PageCursor, PageRequest } from '../paging';
@@ -28,13 +29,24 @@ const CAPABILITIES: ServerFilterCapabilities = {
   timeRange: true,
 };
 
-const MODE_LABELS: Readonly<Record<string, string>> = { Sharding: 'cluster', ReplicaSet: 'replica set', Single: 'single node' };
+function modeLabel(mode: string): string {
+  switch (mode) {
+    case 'Sharding':
+      return l10n.t('cluster');
+    case 'ReplicaSet':
+      return l10n.t('replica set');
+    case 'Single':
+      return l10n.t('single node');
+    default:
+      return mode;
+  }
+}
 
 /** The instance modes the `mode` filter takes (seed 000). A backup record carries no mode itself. */
 const MODES = ['Sharding', 'ReplicaSet', 'Single'] as const;
 
 function toInstance(record: DdsInstance, raw: unknown): Instance {
-  const mode = record.mode && (MODE_LABELS[record.mode] ?? record.mode);
+  const mode = record.mode && modeLabel(record.mode);
   return {
     service: 'dds',
     id: record.id,
@@ -149,11 +161,20 @@ async function findInEveryMode(
 
 export const ddsAdapter: ServiceAdapter = {
   id: 'dds',
-  label: 'DDS — Document Database',
-  instanceNoun: 'instance',
+  get label() {
+    return l10n.t('DDS — Document Database');
+  },
+  get instanceNoun() {
+    return { one: l10n.t('instance'), many: l10n.t('instances') };
+  },
   icons: { service: 'json', instance: 'database' },
   rawStatuses: DDS_STATUSES,
-  extraLabels: { mode: 'Instance mode', description: 'Description' },
+  get extraLabels() {
+    return {
+      mode: l10n.t('Instance mode'),
+      description: l10n.t('Description'),
+    };
+  },
 
   listInstances(ctx, request) {
     return fetchOffsetPage(

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import {
   isEmptyFilter,
   type Backup,
@@ -114,7 +115,7 @@ export function listFiltered(
 ): Promise<Page<Backup>> {
   const range = filter?.timeRange;
   if (range && !(Number.isFinite(range.from) && Number.isFinite(range.to) && range.from < range.to)) {
-    return Promise.reject(invalidRequest(service, 'The time range must have a start before its end.'));
+    return Promise.reject(invalidRequest(service, l10n.t('The time range must have a start before its end.')));
   }
   const plan = planFilter(filter, capabilities);
   if (plan.impossible) return Promise.resolve(emptyPage<Backup>());

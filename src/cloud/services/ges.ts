@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CloudError } from '../http/errors';
 import { isUnfinished } from '../model';
 import type { Backup, BackupFilter, Instance } from '../model';
@@ -17,7 +18,7 @@ const GES_STATUSES: RawStatusTable = { backing_up: 'inProgress', success: 'succe
 /** GES reports some failures in a 200 body (`errorCode`/`errorMessage`, lists empty). */
 function throwIfFailed(envelope: { errorCode?: string; errorMessage?: string }, response: JsonResponse, origin: ResponseOrigin): void {
   if (!envelope.errorCode) return;
-  throw new CloudError(envelope.errorMessage || `GES reported ${envelope.errorCode}`, {
+  throw new CloudError(envelope.errorMessage || l10n.t('GES reported {0}', envelope.errorCode), {
     service: 'ges',
     status: response.status,
     code: envelope.errorCode,
@@ -97,15 +98,21 @@ function listBackups(ctx: AdapterContext, graph: Instance | undefined, request: 
 
 export const gesAdapter: ServiceAdapter = {
   id: 'ges',
-  label: 'GES — Graph Engine',
-  instanceNoun: 'graph',
+  get label() {
+    return l10n.t('GES — Graph Engine');
+  },
+  get instanceNoun() {
+    return { one: l10n.t('graph'), many: l10n.t('graphs') };
+  },
   icons: { service: 'type-hierarchy', instance: 'type-hierarchy-sub' },
   rawStatuses: GES_STATUSES,
-  extraLabels: {
-    graphStatus: 'Graph status',
-    graphSizeTypeIndex: 'Graph size type',
-    arch: 'CPU architecture',
-    duration: 'Backup duration (s)',
+  get extraLabels() {
+    return {
+      graphStatus: l10n.t('Graph status'),
+      graphSizeTypeIndex: l10n.t('Graph size type'),
+      arch: l10n.t('CPU architecture'),
+      duration: l10n.t('Backup duration (s)'),
+    };
   },
 
   listInstances(ctx, request) {

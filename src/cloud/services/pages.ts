@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { z } from 'zod';
 import { CloudError } from '../http/errors';
 import type { EndpointService } from '../model';
@@ -105,7 +106,7 @@ export async function fetchMarkerPage<E extends z.ZodTypeAny, R extends z.ZodTyp
   checkLimit(spec, request.limit);
   const cursor = request.cursor;
   if (cursor && cursor.kind !== 'marker' && cursor.offset !== 0) {
-    throw invalidRequest(spec.service, `${spec.service.toUpperCase()} pages by marker; an item offset cannot be resumed.`);
+    throw invalidRequest(spec.service, l10n.t('{0} pages by marker; an item offset cannot be resumed.', spec.service.toUpperCase()));
   }
   const marker = cursor?.kind === 'marker' ? cursor.marker : undefined;
   const { records } = await fetchRecords(ctx, spec, { limit: request.limit, marker }, request.signal);
@@ -142,16 +143,21 @@ function buildPage<E extends z.ZodTypeAny, R extends z.ZodTypeAny, T>(
 function checkLimit(spec: { readonly service: EndpointService; readonly maxLimit?: number }, limit: number): void {
   const max = spec.maxLimit ?? Number.MAX_SAFE_INTEGER;
   if (!Number.isInteger(limit) || limit < 1 || limit > max) {
-    const range = spec.maxLimit ? `1–${spec.maxLimit}` : 'at least 1';
-    throw invalidRequest(spec.service, `${spec.service.toUpperCase()} page size must be an integer ${range}; got ${limit}.`);
+    const service = spec.service.toUpperCase();
+    const message = spec.maxLimit
+      ? l10n.t('{0} page size must be an integer from 1 to {1}; got {2}.', service, spec.maxLimit, limit)
+      : l10n.t('{0} page size must be an integer of at least 1; got {1}.', service, limit);
+    throw invalidRequest(spec.service, message);
   }
 }
 
 function offsetOf(service: EndpointService, cursor: PageCursor | undefined): number {
   if (!cursor) return 0;
-  if (cursor.kind !== 'offset') throw invalidRequest(service, `${service.toUpperCase()} pages by offset; a marker cursor cannot be used.`);
+  if (cursor.kind !== 'offset') {
+    throw invalidRequest(service, l10n.t('{0} pages by offset; a marker cursor cannot be used.', service.toUpperCase()));
+  }
   if (!Number.isInteger(cursor.offset) || cursor.offset < 0)
-    throw invalidRequest(service, `Page offset must be a non-negative integer; got ${cursor.offset}.`);
+    throw invalidRequest(service, l10n.t('Page offset must be a non-negative integer; got {0}.', cursor.offset));
   return cursor.offset;
 }
 

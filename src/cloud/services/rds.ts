@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Backup, Instance } from '../model';
 import { endTimeOf, formatRdsTime, parseApiTime, statusOf, toBytes, typeOf, type RawStatusTable } from '../normalize';
 import {
@@ -95,8 +96,12 @@ function backupsSpec(
 
 export const rdsAdapter: ServiceAdapter = {
   id: 'rds',
-  label: 'RDS — Relational Database',
-  instanceNoun: 'instance',
+  get label() {
+    return l10n.t('RDS — Relational Database');
+  },
+  get instanceNoun() {
+    return { one: l10n.t('instance'), many: l10n.t('instances') };
+  },
   icons: { service: 'database', instance: 'database' },
   rawStatuses: RDS_STATUSES,
   extraLabels: {},
@@ -126,7 +131,9 @@ export const rdsAdapter: ServiceAdapter = {
   },
 
   async findBackupById(ctx, instance, backupId, signal) {
-    if (!instance) throw invalidRequest('rds', 'Finding an RDS backup by id needs its instance: the RDS backup list requires instance_id.');
+    if (!instance) {
+      throw invalidRequest('rds', l10n.t('Finding an RDS backup by id needs its instance: the RDS backup list requires instance_id.'));
+    }
     const page = await fetchOffsetPage(ctx, backupsSpec(ctx, instance, { backup_id: backupId }), { limit: 1, signal });
     return singleResult(page, 'rds', backupId);
   },
