@@ -4,6 +4,7 @@
 // another terminal) and reloading the window picks up changes. Ctrl-C stops everything.
 //   --port N            code-server's port (default 8080; with --smoke a free one)
 //   --emulator-port N   the emulator's port (default: a free one)
+//   --locale zh-cn      the workbench's display language (a stub language pack makes the extension Chinese)
 //   --smoke             does the same from a fresh state folder, then checks in headless Chromium
 //                       that the workbench opens on the Backups view with the five services, stops
 //                       everything and exits 0, or 1 with the reason (`npm test` runs this).
@@ -14,7 +15,7 @@ import * as path from 'path';
 import { startEmulator } from '../emulator';
 import { ADAPTERS } from '../../src/cloud/services/registry';
 import { launchChromium, VIEWPORT } from './browser';
-import { CodeServer, REPO_ROOT, RESULTS_DIR, startCodeServer, TOOLS_DIR, writeWorkspaceSettings } from './codeServer';
+import { CodeServer, type DisplayLanguage, REPO_ROOT, RESULTS_DIR, startCodeServer, TOOLS_DIR, writeWorkspaceSettings } from './codeServer';
 import { emulatorEnvironment, emulatorWorkspaceSettings } from './emulatorWiring';
 import { installShutdownHandlers, onCleanup, shutdown } from './lifecycle';
 
@@ -23,6 +24,16 @@ const LAYOUT_EXTENSION = path.join(REPO_ROOT, 'test', 'host', 'fixtures', 'demo-
 /** A side bar this wide shows "payments-mysql-full-20260301…" and its description unclipped. */
 const READABLE_SIDE_BAR_PX = 450;
 const SMOKE_TIMEOUT_MS = 120_000;
+
+/** `--locale zh-cn`: the display language, or undefined for English (the only other language the extension has). */
+function localeFlag(): DisplayLanguage | undefined {
+  const index = process.argv.indexOf('--locale');
+  if (index < 0) return undefined;
+  const locale = process.argv[index + 1]?.toLowerCase();
+  if (locale === 'en') return undefined;
+  if (locale !== 'zh-cn') throw new Error('--locale takes zh-cn (or en)');
+  return locale;
+}
 
 function flag(name: string, fallback: number): number {
   const index = process.argv.indexOf(name);
@@ -137,6 +148,7 @@ async function main(): Promise<void> {
     smokeTestDriver: false,
     logFile: path.join(demoDir, 'code-server.log'),
     env: emulatorEnvironment(emulator),
+    locale: localeFlag(),
   });
   if (smoke) {
     await smokeCheck(server);
