@@ -63,7 +63,7 @@ export async function setCredentials(connection: CloudConnection): Promise<void>
   const keep = vscode.l10n.t('Keep Anyway');
   const choice = await vscode.window.showWarningMessage(
     vscode.l10n.t('Huawei Cloud did not confirm these credentials.'),
-    { modal: true, detail: `${reason}\n\nKeep them anyway (for example when IAM is unreachable from here)?` },
+    { modal: true, detail: vscode.l10n.t('{0}\n\nKeep them anyway (for example when IAM is unreachable from here)?', reason) },
     keep,
   );
   if (choice === keep) {
@@ -140,7 +140,7 @@ export async function clearCredentials(connection: CloudConnection): Promise<voi
     void vscode.window.showInformationMessage(vscode.l10n.t('No credentials are stored in VS Code.{0}', more));
     return;
   }
-  const forget = 'Forget';
+  const forget = vscode.l10n.t('Forget');
   const choice = await vscode.window.showWarningMessage(
     vscode.l10n.t('Forget the Huawei Cloud credentials stored in VS Code?'),
     { modal: true, detail: vscode.l10n.t("The access key, secret key and security token are deleted from VS Code's secret storage.") },

@@ -113,7 +113,7 @@ async function askForFile(adapter: ServiceAdapter, instance: Instance): Promise<
   const name = defaultExportName(adapter.id, instance.name, new Date());
   return vscode.window.showSaveDialog({
     title: vscode.l10n.t('Export backups of {0}', instance.name),
-    saveLabel: 'Export',
+    saveLabel: vscode.l10n.t('Export'),
     defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
     filters: { [vscode.l10n.t('CSV (spreadsheets)')]: ['csv'], [vscode.l10n.t('JSON (normalised and raw records)')]: ['json'] },
   });

@@ -56,7 +56,7 @@ const STATUS_ITEMS: ReadonlyArray<vscode.QuickPickItem & { value: FilterStatus }
     description: vscode.l10n.t('building, backing up, protecting, restoring'),
   },
   { value: 'succeeded', label: vscode.l10n.t('$(pass) Succeeded'), description: vscode.l10n.t('completed, available') },
-  { value: 'failed', label: '$(error) Failed', description: vscode.l10n.t('failed, error') },
+  { value: 'failed', label: vscode.l10n.t('$(error) Failed'), description: vscode.l10n.t('failed, error') },
   {
     value: 'expired',
     label: vscode.l10n.t('$(trash) Expired or deleted'),

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { coverageDetail } from './coverageText';
 import type { CloudConnection } from '../auth/connection';
 import type { Backup } from '../cloud/model';
 import { ADAPTERS } from '../cloud/services/registry';
@@ -121,11 +122,8 @@ async function showFound(deps: FindDeps, backup: Backup): Promise<void> {
 
 async function showNotFound(backupId: string, result: FindResult): Promise<void> {
   const { searched, notCovered } = summarizeCoverage(result.coverage);
-  const detail = [`Searched:\n${searched.map((line) => `• ${line}`).join('\n')}`];
-  if (notCovered.length) detail.push(`Not searched or incomplete:\n${notCovered.map((line) => `• ${line}`).join('\n')}`);
-  else detail.push(vscode.l10n.t('Every enabled service was searched completely.'));
   await vscode.window.showWarningMessage(vscode.l10n.t('No backup with id {0} was found.', backupId), {
     modal: true,
-    detail: detail.join('\n\n'),
+    detail: coverageDetail(searched, notCovered),
   });
 }

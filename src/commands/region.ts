@@ -64,8 +64,11 @@ async function offerToClearProjectId(connection: CloudConnection, region: string
   if (!projectId) return;
   const clear = vscode.l10n.t('Resolve Project from IAM');
   const choice = await vscode.window.showWarningMessage(
-    `hwcBackups.projectId is set to ${projectId}, but project ids belong to one region. Clear it so the project of ` +
-      vscode.l10n.t('{0} is looked up in IAM?', region),
+    vscode.l10n.t(
+      'hwcBackups.projectId is set to {0}, but project ids belong to one region. Clear it so the project of {1} is looked up in IAM?',
+      projectId,
+      region,
+    ),
     clear,
   );
   if (choice !== clear) return;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { coverageDetail } from './coverageText';
 import type { CloudConnection } from '../auth/connection';
 import { errorSummary, formatRelative } from '../cloud/format';
 import { TIME_RANGE_PRESET_DURATIONS, type Backup } from '../cloud/model';
@@ -125,14 +126,11 @@ export async function showFailedBackups(deps: ShowFailedDeps): Promise<void> {
 
 async function presentResults(deps: ShowFailedDeps, result: MatchResult, now: number): Promise<void> {
   const { searched, notCovered } = summarizeCoverage(result.coverage);
-  const coverageDetail = [
-    `Searched:\n${searched.map((l) => `• ${l}`).join('\n')}`,
-    ...(notCovered.length ? [`Not searched or incomplete:\n${notCovered.map((l) => `• ${l}`).join('\n')}`] : []),
-  ].join('\n\n');
+  const detail = coverageDetail(searched, notCovered);
   if (!result.matches.length) {
     await vscode.window.showInformationMessage(
       notCovered.length ? vscode.l10n.t('No failed backups found in what could be searched.') : vscode.l10n.t('No failed backups found.'),
-      { modal: true, detail: coverageDetail },
+      { modal: true, detail },
     );
     return;
   }
@@ -144,7 +142,7 @@ async function presentResults(deps: ShowFailedDeps, result: MatchResult, now: nu
     );
   }
   const picked = await pickStep({
-    title: `${TITLE}: ${result.matches.length} found`,
+    title: vscode.l10n.t('{0}: {1} found', TITLE, result.matches.length),
     placeholder: vscode.l10n.t('Pick one to reveal it in the tree and open its details'),
     matchOnDescription: true,
     items,
@@ -154,7 +152,7 @@ async function presentResults(deps: ShowFailedDeps, result: MatchResult, now: nu
   if (item.coverage) {
     await vscode.window.showWarningMessage(vscode.l10n.t('The failed-backup scan was incomplete.'), {
       modal: true,
-      detail: coverageDetail,
+      detail,
     });
     return;
   }

@@ -5,6 +5,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { getL10nJson } from '@vscode/l10n-dev';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const readJson = (relative: string) => JSON.parse(fs.readFileSync(path.join(ROOT, relative), 'utf8'));
@@ -173,4 +174,37 @@ describe('l10n: vscode.l10n.t bundles', () => {
     const english = bundleMessages(readJson('l10n/bundle.l10n.json'));
     assert.deepStrictEqual(translationProblems(english, readJson('l10n/bundle.l10n.zh-cn.json')), []);
   });
+
+  it('holds exactly the messages of src/ (run `npm run l10n:export` after changing a string)', async function () {
+    this.timeout(60_000);
+    const sources = listFiles(path.join(ROOT, 'src'))
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => ({ extension: '.ts', contents: fs.readFileSync(file, 'utf8') }));
+    const extracted = bundleMessages((await getL10nJson(sources)) as Record<string, string | { message: string }>);
+    const committed = bundleMessages(readJson('l10n/bundle.l10n.json'));
+    assert.deepStrictEqual(
+      Object.keys(extracted).filter((key) => !(key in committed)),
+      [],
+      'messages in src/ missing from bundle.l10n.json',
+    );
+    assert.deepStrictEqual(
+      Object.keys(committed).filter((key) => !(key in extracted)),
+      [],
+      'messages in bundle.l10n.json that src/ no longer has',
+    );
+  });
+
+  it('keeps the acronym first in every service label of the zh-cn bundle', () => {
+    const zh: Messages = readJson('l10n/bundle.l10n.zh-cn.json');
+    const labels = Object.keys(zh).filter((key) => /^(RDS|DDS|DCS|GES|CSBS|CBR) — /.test(key));
+    assert.strictEqual(labels.length, 6, labels.join(', '));
+    for (const key of labels) assert.ok(zh[key].startsWith(key.split(' — ')[0] + ' — '), `${key}: ${zh[key]}`);
+  });
 });
+
+function listFiles(folder: string): string[] {
+  return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(folder, entry.name);
+    return entry.isDirectory() ? listFiles(full) : [full];
+  });
+}
