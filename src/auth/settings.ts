@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { EndpointService, ServiceId } from '../cloud/model';
 import { SERVICE_IDS, SUPPORTING_ENDPOINTS } from '../cloud/services/registry';
 import { DEFAULT_SETTINGS, type CloudSettings } from '../cloud/settings';
@@ -31,7 +32,7 @@ export function readCloudSettings(raw: RawSettings): SettingsReading {
     const value = raw[key];
     if (value === undefined || value === null) return DEFAULT_SETTINGS[key];
     if (typeof value !== 'string') {
-      problems.push(`hwcBackups.${key} must be a string; using "${DEFAULT_SETTINGS[key]}".`);
+      problems.push(l10n.t('hwcBackups.{0} must be a string; using "{1}".', key, DEFAULT_SETTINGS[key]));
       return DEFAULT_SETTINGS[key];
     }
     const trimmed = value.trim();
@@ -47,7 +48,7 @@ export function readCloudSettings(raw: RawSettings): SettingsReading {
     const value = raw[key];
     if (value === undefined || value === null) return DEFAULT_SETTINGS[key];
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      problems.push(`hwcBackups.${key} must be a number from ${min} to ${max}; using ${DEFAULT_SETTINGS[key]}.`);
+      problems.push(l10n.t('hwcBackups.{0} must be a number from {1} to {2}; using {3}.', key, min, max, DEFAULT_SETTINGS[key]));
       return DEFAULT_SETTINGS[key];
     }
     const clamped = Math.min(max, Math.max(min, Math.round(value)));
@@ -73,15 +74,17 @@ export function readCloudSettings(raw: RawSettings): SettingsReading {
 function readEndpoints(value: unknown, problems: string[]): CloudSettings['endpoints'] {
   if (value === undefined || value === null) return {};
   if (typeof value !== 'object' || Array.isArray(value)) {
-    problems.push('hwcBackups.endpoints must be an object like {"iam": "https://iam.example.com"}; ignoring it.');
+    problems.push(l10n.t('hwcBackups.endpoints must be an object like {0}; ignoring it.', '{"iam": "https://iam.example.com"}'));
     return {};
   }
   const endpoints: Partial<Record<EndpointService, string>> = {};
   for (const [service, url] of Object.entries(value)) {
     if (!ENDPOINT_SERVICES.includes(service as EndpointService)) {
-      problems.push(`hwcBackups.endpoints has an unknown service "${service}" (known: ${ENDPOINT_SERVICES.join(', ')}); ignoring it.`);
+      problems.push(
+        l10n.t('hwcBackups.endpoints has an unknown service "{0}" (known: {1}); ignoring it.', service, ENDPOINT_SERVICES.join(', ')),
+      );
     } else if (typeof url !== 'string' || !url.trim()) {
-      problems.push(`hwcBackups.endpoints.${service} must be a URL string; ignoring it.`);
+      problems.push(l10n.t('hwcBackups.endpoints.{0} must be a URL string; ignoring it.', service));
     } else {
       endpoints[service as EndpointService] = url.trim();
     }
@@ -92,11 +95,12 @@ function readEndpoints(value: unknown, problems: string[]): CloudSettings['endpo
 function readServices(value: unknown, problems: string[]): readonly ServiceId[] {
   if (value === undefined || value === null) return DEFAULT_SETTINGS.services;
   if (!Array.isArray(value)) {
-    problems.push(`hwcBackups.services must be a list of ${SERVICE_IDS.join(', ')}; showing all.`);
+    problems.push(l10n.t('hwcBackups.services must be a list of {0}; showing all.', SERVICE_IDS.join(', ')));
     return DEFAULT_SETTINGS.services;
   }
   const unknown = value.filter((id) => !SERVICE_IDS.includes(id));
-  if (unknown.length) problems.push(`hwcBackups.services has unknown entries (${unknown.map(String).join(', ')}); ignoring them.`);
+  if (unknown.length)
+    problems.push(l10n.t('hwcBackups.services has unknown entries ({0}); ignoring them.', unknown.map(String).join(', ')));
   // Keep the tree's canonical order and drop duplicates whatever order the user wrote.
   return SERVICE_IDS.filter((id) => value.includes(id));
 }
