@@ -91,15 +91,17 @@ export const TYPE_DESCRIPTIONS: Readonly<Record<Exclude<BackupType, 'unknown'>, 
 /** `auto`, `differential` (自动备份, 差异备份 in Chinese); an unknown type shows the API's raw value when given. */
 export function typeLabel(type: BackupType, rawType?: string): string {
   if (type === 'unknown' && rawType) return rawType;
+  // The comment keeps these keys apart from the same words used elsewhere (a CBR row's short "incremental"):
+  // the bundles hold them as `auto/backup type`…
   switch (type) {
     case 'auto':
-      return l10n.t('auto');
+      return l10n.t({ message: 'auto', comment: ['backup type'] });
     case 'manual':
-      return l10n.t('manual');
+      return l10n.t({ message: 'manual', comment: ['backup type'] });
     case 'incremental':
-      return l10n.t('incremental');
+      return l10n.t({ message: 'incremental', comment: ['backup type'] });
     case 'differential':
-      return l10n.t('differential');
+      return l10n.t({ message: 'differential', comment: ['backup type'] });
     default:
       return l10n.t('unknown');
   }

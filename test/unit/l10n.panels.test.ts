@@ -211,7 +211,7 @@ describe('l10n: panels in Simplified Chinese (issue 11)', () => {
         statuses: ['failed'],
         resourceTypes: ['server', 'disk'],
       });
-      assert.strictEqual(summary, '自动备份、手动备份 · 最近 7 天 · 失败 · 资源：云服务器、云硬盘');
+      assert.strictEqual(summary, '自动备份、手动备份 · 最近 7 天 · 失败 · 资源：服务器、云硬盘');
       assert.strictEqual(formatBytes(1.2 * GB), '1.2 GB');
     });
   });
