@@ -1,3 +1,6 @@
+import * as l10n from '@vscode/l10n';
+import { prefersChinese } from './locale';
+
 /**
  * The one table of Huawei Cloud error codes the extension can explain, in English and Chinese.
  * Only codes found in Huawei's published API references are listed; `source` names the page so a
@@ -173,5 +176,20 @@ export function knownErrorCodes(): readonly string[] {
   return [...TABLE.keys()];
 }
 
+/** One language's explanation, with its `lang` for the panels' markup. */
+export interface ExplanationText {
+  readonly lang: 'en' | 'zh';
+  readonly text: string;
+}
+
+/** Both explanations, Chinese first when the display language is Chinese, English first otherwise. */
+export function explanationsInOrder(explanation: ErrorExplanation): readonly [ExplanationText, ExplanationText] {
+  const en: ExplanationText = { lang: 'en', text: explanation.en };
+  const zh: ExplanationText = { lang: 'zh', text: explanation.zh };
+  return prefersChinese() ? [zh, en] : [en, zh];
+}
+
 /** What the UI says next to a code it cannot explain. */
-export const UNKNOWN_CODE_NOTE = "not in the extension's table";
+export function unknownCodeNote(): string {
+  return l10n.t("not in the extension's table");
+}

@@ -1,5 +1,7 @@
+import * as l10n from '@vscode/l10n';
 import dayjs from 'dayjs';
-import { explain } from './errorCodes';
+import { explain, explanationsInOrder } from './errorCodes';
+import { formatNumber } from './locale';
 import {
   isUnfinished,
   type Backup,
@@ -12,7 +14,8 @@ import {
 
 /*
  * Display text for the tree, tooltips, the detail panel and exports. Pure: no vscode, no clock
- * unless the caller leaves `now` out.
+ * unless the caller leaves `now` out. Words go through `l10n.t` (configured by locale.ts at
+ * activation), so every label is looked up when it is asked for, never at module load.
  */
 
 const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'] as const;
@@ -26,47 +29,79 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit++;
   }
-  if (unit === 0) return `${bytes} B`;
   // One decimal below 100 (1.2 GB), none above (143 MB); 1024 B is "1 KB", not "1.0 KB".
-  const digits = value < 100 ? 1 : 0;
-  return `${Number(value.toFixed(digits))} ${BYTE_UNITS[unit]}`;
+  const digits = unit === 0 ? 0 : value < 100 ? 1 : 0;
+  // The display language's decimal separator; no grouping (a value stays below 1024 but in PB).
+  const number = formatNumber(Number(value.toFixed(digits)), { maximumFractionDigits: digits, useGrouping: false });
+  return `${number} ${BYTE_UNITS[unit]}`;
 }
-
-const STATUS_LABELS: Readonly<Record<NormalizedStatus, string>> = {
-  inProgress: 'in progress',
-  succeeded: 'succeeded',
-  failed: 'failed',
-  expired: 'expired/deleted',
-  waiting: 'waiting',
-  unknown: 'unknown',
-};
 
 /** `succeeded`, `in progress`; an unknown status shows the API's raw value when given. */
 export function statusLabel(status: NormalizedStatus, rawStatus?: string): string {
-  return status === 'unknown' && rawStatus ? rawStatus : STATUS_LABELS[status];
+  if (status === 'unknown' && rawStatus) return rawStatus;
+  switch (status) {
+    case 'inProgress':
+      return l10n.t('in progress');
+    case 'succeeded':
+      return l10n.t('succeeded');
+    case 'failed':
+      return l10n.t('failed');
+    case 'expired':
+      return l10n.t('expired/deleted');
+    case 'waiting':
+      return l10n.t('waiting');
+    default:
+      return l10n.t('unknown');
+  }
 }
 
 /**
  * What each filter type means, in words every engine's user recognises (an RDS PostgreSQL
  * incremental backup is not a binlog, and "fragment" is only the API's name for a differential).
  */
-export const TYPE_DESCRIPTIONS: Readonly<Record<Exclude<BackupType, 'unknown'>, string>> = {
-  auto: 'scheduled by the backup policy',
-  manual: 'created on demand',
-  incremental: 'only the changes since the previous backup (RDS)',
-  differential: 'a full backup of what changed since the last full one (RDS)',
-};
-
-/** `auto`, `differential`; an unknown type shows the API's raw value when given. */
-export function typeLabel(type: BackupType, rawType?: string): string {
-  return type === 'unknown' && rawType ? rawType : type;
+export function typeDescription(type: Exclude<BackupType, 'unknown'>): string {
+  switch (type) {
+    case 'auto':
+      return l10n.t('scheduled by the backup policy');
+    case 'manual':
+      return l10n.t('created on demand');
+    case 'incremental':
+      return l10n.t('only the changes since the previous backup (RDS)');
+    case 'differential':
+      return l10n.t('a full backup of what changed since the last full one (RDS)');
+  }
 }
 
-const PRESET_LABELS: Readonly<Record<TimeRangePreset, string>> = {
-  last24h: 'last 24 hours',
-  last7d: 'last 7 days',
-  last30d: 'last 30 days',
-};
+/** `auto`, `differential` (自动备份, 差异备份 in Chinese); an unknown type shows the API's raw value when given. */
+export function typeLabel(type: BackupType, rawType?: string): string {
+  if (type === 'unknown' && rawType) return rawType;
+  // The comment keeps these keys apart from the same words used elsewhere (a CBR row's short "incremental"):
+  // the bundles hold them as `auto/backup type`…
+  switch (type) {
+    case 'auto':
+      return l10n.t({ message: 'auto', comment: ['backup type'] });
+    case 'manual':
+      return l10n.t({ message: 'manual', comment: ['backup type'] });
+    case 'incremental':
+      return l10n.t({ message: 'incremental', comment: ['backup type'] });
+    case 'differential':
+      return l10n.t({ message: 'differential', comment: ['backup type'] });
+    default:
+      return l10n.t('unknown');
+  }
+}
+
+/** `last 7 days`. */
+export function presetLabel(preset: TimeRangePreset): string {
+  switch (preset) {
+    case 'last24h':
+      return l10n.t('last 24 hours');
+    case 'last7d':
+      return l10n.t('last 7 days');
+    case 'last30d':
+      return l10n.t('last 30 days');
+  }
+}
 
 /**
  * `auto, manual · last 7 days · failed · resource: disk`; an empty filter gives ''. A preset range reads "last 7
@@ -75,24 +110,36 @@ const PRESET_LABELS: Readonly<Record<TimeRangePreset, string>> = {
 export function filterSummary(filter: BackupFilter | undefined): string {
   if (!filter) return '';
   const parts: string[] = [];
-  if (filter.types?.length) parts.push(filter.types.map((type) => typeLabel(type)).join(', '));
+  if (filter.types?.length) parts.push(listText(filter.types.map((type) => typeLabel(type))));
   if (filter.timeRange) parts.push(rangeLabel(filter.timeRange));
-  if (filter.statuses?.length) parts.push(filter.statuses.map((status) => statusLabel(status)).join(', '));
-  if (filter.resourceTypes?.length) parts.push(`resource: ${filter.resourceTypes.map((type) => RESOURCE_TYPE_LABELS[type]).join(', ')}`);
+  if (filter.statuses?.length) parts.push(listText(filter.statuses.map((status) => statusLabel(status))));
+  if (filter.resourceTypes?.length) parts.push(l10n.t('resource: {0}', listText(filter.resourceTypes.map(resourceTypeLabel))));
   return parts.join(' · ');
 }
 
+/** `a, b, c`; `a、b、c` in Chinese. */
+export function listText(items: readonly string[]): string {
+  return items.join(l10n.t(', '));
+}
+
 /** How the filter summary names a resource type ("resource: disk, file system"). */
-export const RESOURCE_TYPE_LABELS: Readonly<Record<ResourceType, string>> = {
-  server: 'server',
-  disk: 'disk',
-  fileSystem: 'file system',
-  bareMetal: 'bare metal server',
-  desktop: 'desktop',
-};
+export function resourceTypeLabel(type: ResourceType): string {
+  switch (type) {
+    case 'server':
+      return l10n.t('server');
+    case 'disk':
+      return l10n.t('disk');
+    case 'fileSystem':
+      return l10n.t('file system');
+    case 'bareMetal':
+      return l10n.t('bare metal server');
+    case 'desktop':
+      return l10n.t('desktop');
+  }
+}
 
 function rangeLabel(range: NonNullable<BackupFilter['timeRange']>): string {
-  if (range.preset) return PRESET_LABELS[range.preset];
+  if (range.preset) return presetLabel(range.preset);
   const format = (instant: number) => {
     const time = dayjs(instant);
     return time.format(time.hour() === 0 && time.minute() === 0 ? 'YYYY-MM-DD' : 'YYYY-MM-DD HH:mm');
@@ -100,38 +147,58 @@ function rangeLabel(range: NonNullable<BackupFilter['timeRange']>): string {
   return `${format(range.from)} – ${format(range.to)}`;
 }
 
-const RELATIVE_UNITS: readonly { readonly seconds: number; readonly unit: string }[] = [
-  { seconds: 30 * 86_400, unit: 'mo' },
-  { seconds: 86_400, unit: 'd' },
-  { seconds: 3600, unit: 'h' },
-  { seconds: 60, unit: 'min' },
-];
-
 /**
- * The tree's compact wording (docs/SPEC.md §4): `just now`, `5 min ago`, `2 h ago`, `3 d ago`, `in 2 h`;
- * the local date beyond a year, where "14 mo ago" says less than the date.
+ * The tree's compact wording (docs/SPEC.md §4): `just now`, `5 min ago`, `2 h ago`, `3 d ago`, `in 2 h`
+ * (`刚刚`, `5 分钟前`, `2 小时前`, `2 小时后` in Chinese); the local date beyond a year, where "14 mo ago"
+ * says less than the date.
  */
 export function formatRelative(instant: number, now: number = Date.now()): string {
   const seconds = Math.round((now - instant) / 1000);
   const magnitude = Math.abs(seconds);
-  if (magnitude < 60) return 'just now';
+  if (magnitude < 60) return l10n.t('just now');
   if (magnitude >= 365 * 86_400) return dayjs(instant).format('YYYY-MM-DD');
-  const { seconds: size, unit } = RELATIVE_UNITS.find((candidate) => magnitude >= candidate.seconds)!;
-  const text = `${Math.floor(magnitude / size)} ${unit}`;
-  return seconds > 0 ? `${text} ago` : `in ${text}`;
+  const past = seconds > 0;
+  if (magnitude >= 30 * 86_400) {
+    const months = Math.floor(magnitude / (30 * 86_400));
+    return past ? l10n.t('{0} mo ago', months) : l10n.t('in {0} mo', months);
+  }
+  if (magnitude >= 86_400) {
+    const days = Math.floor(magnitude / 86_400);
+    return past ? l10n.t('{0} d ago', days) : l10n.t('in {0} d', days);
+  }
+  if (magnitude >= 3600) {
+    const hours = Math.floor(magnitude / 3600);
+    return past ? l10n.t('{0} h ago', hours) : l10n.t('in {0} h', hours);
+  }
+  const minutes = Math.floor(magnitude / 60);
+  return past ? l10n.t('{0} min ago', minutes) : l10n.t('in {0} min', minutes);
+}
+
+/** `3 d`, `5 h`, `12 min`, `45 s` (`3 天`, `5 小时`, `12 分钟`, `45 秒`): one unit of a duration. */
+export function durationUnit(count: number, unit: 'd' | 'h' | 'min' | 's'): string {
+  switch (unit) {
+    case 'd':
+      return l10n.t('{0} d', count);
+    case 'h':
+      return l10n.t('{0} h', count);
+    case 'min':
+      return l10n.t('{0} min', count);
+    default:
+      return l10n.t('{0} s', count);
+  }
 }
 
 /** How long something has been going on, to the minute: `45 s`, `12 min`, `3 h 12 min`, `2 d 5 h`. */
 export function formatElapsed(ms: number): string {
   const seconds = Math.max(0, Math.floor(ms / 1000));
-  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 60) return durationUnit(seconds, 's');
   const minutes = Math.floor(seconds / 60);
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const rest = minutes % 60;
-  if (days) return hours ? `${days} d ${hours} h` : `${days} d`;
-  if (hours) return rest ? `${hours} h ${rest} min` : `${hours} h`;
-  return `${rest} min`;
+  if (days) return hours ? `${durationUnit(days, 'd')} ${durationUnit(hours, 'h')}` : durationUnit(days, 'd');
+  if (hours) return rest ? `${durationUnit(hours, 'h')} ${durationUnit(rest, 'min')}` : durationUnit(hours, 'h');
+  return durationUnit(rest, 'min');
 }
 
 /**
@@ -140,7 +207,8 @@ export function formatElapsed(ms: number): string {
  */
 export function unfinishedText(backup: Pick<Backup, 'status' | 'start'>, now: number): string | undefined {
   if (!isUnfinished(backup.status) || backup.start.instant === undefined) return undefined;
-  return `${backup.status === 'waiting' ? 'waiting' : 'running'} for ${formatElapsed(now - backup.start.instant)}`;
+  const elapsed = formatElapsed(now - backup.start.instant);
+  return backup.status === 'waiting' ? l10n.t('waiting for {0}', elapsed) : l10n.t('running for {0}', elapsed);
 }
 
 /** `42.50 %` for the numeric progress the APIs send ("42.50", "60"); anything else as sent. */
@@ -150,17 +218,25 @@ export function progressText(progress: string): string {
 }
 
 /** How the panel and the tooltip name the end time of a MySQL incremental backup (seed 002). */
-export const LAST_COMMIT_LABEL = 'Last transaction committed';
-export const LAST_COMMIT_NOTE =
-  'RDS gives the commit time of the last transaction in this incremental backup, not when the backup job ended.';
+export function lastCommitLabel(): string {
+  return l10n.t('Last transaction committed');
+}
+
+export function lastCommitNote(): string {
+  return l10n.t('RDS gives the commit time of the last transaction in this incremental backup, not when the backup job ended.');
+}
 
 /**
- * What the error-code table says a code means, in English and Chinese:
- * `The backup or restore timed out. (执行超时。)`. Undefined for a code it does not know.
+ * What the error-code table says a code means, in both languages, the display language's first:
+ * `The backup or restore timed out. (执行超时。)`, under zh-cn `执行超时。（The backup or restore timed out.）`.
+ * Undefined for a code it does not know.
  */
 export function codeExplanation(errorCode: string | undefined): string | undefined {
   const explanation = explain(errorCode);
-  return explanation && `${explanation.en} (${explanation.zh})`;
+  if (!explanation) return undefined;
+  const [first, second] = explanationsInOrder(explanation);
+  // Full-width brackets after a Chinese sentence, as GLOSSARY.md's punctuation rule asks.
+  return first.lang === 'zh' ? `${first.text}（${second.text}）` : `${first.text} (${second.text})`;
 }
 
 /**

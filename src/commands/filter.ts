@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { TYPE_DESCRIPTIONS } from '../cloud/format';
+import { typeDescription } from '../cloud/format';
 import { TIME_RANGE_PRESET_DURATIONS, type ResourceType } from '../cloud/model';
 import type { FilterState } from '../explorer/filterState';
 import {
@@ -34,12 +34,15 @@ export async function filterBackups(filter: Pick<FilterState, 'get' | 'set'>): P
 
 const TITLE = vscode.l10n.t('Filter Backups');
 
-const TYPE_ITEMS: ReadonlyArray<vscode.QuickPickItem & { value: FilterType }> = [
-  { value: 'auto', label: 'Automatic', description: TYPE_DESCRIPTIONS.auto },
-  { value: 'manual', label: 'Manual', description: TYPE_DESCRIPTIONS.manual },
-  { value: 'incremental', label: 'Incremental', description: TYPE_DESCRIPTIONS.incremental },
-  { value: 'differential', label: 'Differential', description: TYPE_DESCRIPTIONS.differential },
-];
+/** Built when asked: the type descriptions come from the vscode-free layer, configured at activation. */
+function typeItems(): ReadonlyArray<vscode.QuickPickItem & { value: FilterType }> {
+  return [
+    { value: 'auto', label: vscode.l10n.t('Automatic'), description: typeDescription('auto') },
+    { value: 'manual', label: vscode.l10n.t('Manual'), description: typeDescription('manual') },
+    { value: 'incremental', label: vscode.l10n.t('Incremental'), description: typeDescription('incremental') },
+    { value: 'differential', label: vscode.l10n.t('Differential'), description: typeDescription('differential') },
+  ];
+}
 
 const RANGE_ITEMS: ReadonlyArray<vscode.QuickPickItem & { value: RangePreset }> = [
   { value: 'any', label: vscode.l10n.t('Any time') },
@@ -77,12 +80,13 @@ async function askStep(state: FilterWizardState): Promise<FilterWizardInput> {
   const position = { title: TITLE, ...stepPosition(state), back: state.step !== 'types' };
   switch (state.step) {
     case 'types': {
+      const items = typeItems();
       const result = await pickStep({
         ...position,
         placeholder: vscode.l10n.t('Types to show (none checked: all types)'),
-        items: TYPE_ITEMS,
+        items,
         canSelectMany: true,
-        selected: TYPE_ITEMS.filter((item) => state.types.includes(item.value)),
+        selected: items.filter((item) => state.types.includes(item.value)),
       });
       return toInput(result, (items) => ({ kind: 'types', types: FILTER_TYPES.filter((t) => items.some((i) => i.value === t)) }));
     }

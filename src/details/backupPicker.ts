@@ -16,7 +16,7 @@ export async function pickBackup(connection: CloudConnection): Promise<Backup | 
   try {
     const service = await vscode.window.showQuickPick(
       connection.settings().services.map((id) => ({ label: adapterFor(id).label, id })),
-      { title: 'Show Backup Details (1/3)', placeHolder: 'Service' },
+      { title: vscode.l10n.t('Show Backup Details ({0}/{1})', 1, 3), placeHolder: vscode.l10n.t('Service') },
     );
     if (!service) return undefined;
     const adapter = adapterFor(service.id);
@@ -30,8 +30,8 @@ export async function pickBackup(connection: CloudConnection): Promise<Backup | 
       })),
     );
     const instance = await vscode.window.showQuickPick(instances, {
-      title: 'Show Backup Details (2/3)',
-      placeHolder: `${adapter.instanceNoun} (first ${PICK_LIMIT})`,
+      title: vscode.l10n.t('Show Backup Details ({0}/{1})', 2, 3),
+      placeHolder: vscode.l10n.t('{0} (first {1})', adapter.instanceNoun.one, PICK_LIMIT),
       matchOnDetail: true,
     });
     if (!instance) return undefined;
@@ -50,17 +50,17 @@ export async function pickBackup(connection: CloudConnection): Promise<Backup | 
       })),
     );
     const picked = await vscode.window.showQuickPick(backups, {
-      title: 'Show Backup Details (3/3)',
-      placeHolder: `Backup of ${instance.instance.name} (newest ${PICK_LIMIT})`,
+      title: vscode.l10n.t('Show Backup Details ({0}/{1})', 3, 3),
+      placeHolder: vscode.l10n.t('Backup of {0} (newest {1})', instance.instance.name, PICK_LIMIT),
       matchOnDetail: true,
     });
     return picked?.backup;
   } catch (error) {
     const detail =
       error instanceof CloudError
-        ? [error.code, error.message, error.requestId && `request id ${error.requestId}`].filter(Boolean).join(' · ')
+        ? [error.code, error.message, error.requestId && vscode.l10n.t('request id {0}', error.requestId)].filter(Boolean).join(' · ')
         : String(error);
-    void vscode.window.showErrorMessage(`Could not list backups: ${detail}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not list backups: {0}', detail));
     return undefined;
   }
 }

@@ -112,8 +112,8 @@ class DetailsPanel {
         this.error = undefined;
       } else {
         const message = outcome.complete
-          ? 'The API no longer lists this backup (it may have expired or been deleted).'
-          : `The backup was not among the first ${outcome.scanned} backups of its instance; it may have been deleted.`;
+          ? vscode.l10n.t('The API no longer lists this backup (it may have expired or been deleted).')
+          : vscode.l10n.t('The backup was not among the first {0} backups of its instance; it may have been deleted.', outcome.scanned);
         this.error = { code: 'NOT_FOUND', message, at: Date.now() };
       }
     } catch (error) {
@@ -149,17 +149,17 @@ class DetailsPanel {
         return this.refresh();
       case 'copyId':
         await vscode.env.clipboard.writeText(this.backup.id);
-        void vscode.window.setStatusBarMessage(`Copied backup ID ${this.backup.id}`, 3000);
+        void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied backup ID {0}', this.backup.id), 3000);
         return;
       case 'copyJson':
         await vscode.env.clipboard.writeText(JSON.stringify(this.backup.raw, null, 2));
-        void vscode.window.setStatusBarMessage('Copied the backup’s raw JSON', 3000);
+        void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the backup’s raw JSON'), 3000);
         return;
       case 'reveal': {
         const found = await this.deps.revealInTree(locatorOf(this.backup));
         if (!found)
           void vscode.window.showInformationMessage(
-            `"${this.backup.name}" is not among the backups loaded in the tree (check the filter, or load more).`,
+            vscode.l10n.t('"{0}" is not among the backups loaded in the tree (check the filter, or load more).', this.backup.name),
           );
         return;
       }

@@ -37,12 +37,15 @@ export function registerDetails(context: vscode.ExtensionContext, deps: DetailsD
     vscode.commands.registerCommand(COMMANDS.openDetails, async (arg?: unknown) => {
       const backup = backupOfNode(arg) ?? (arg === undefined ? await pickBackup(deps.connection) : undefined);
       if (backup) details.open(backup);
-      else if (arg !== undefined) void vscode.window.showErrorMessage('Show Backup Details needs a backup.');
+      else if (arg !== undefined) void vscode.window.showErrorMessage(vscode.l10n.t('Show Backup Details needs a backup.'));
     }),
     vscode.commands.registerCommand(COMMANDS.showTimeline, (arg?: unknown) => {
       const instance = instanceOfNode(arg);
       if (instance) timelines.open(instance);
-      else void vscode.window.showErrorMessage('Show Backup Timeline works on an instance: right-click one in the Backups view.');
+      else
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('Show Backup Timeline works on an instance: right-click one in the Backups view.'),
+        );
     }),
   );
 }

@@ -30,11 +30,42 @@ export function isHostMessage(message: unknown): message is HostMessage {
   return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'busy';
 }
 
-/** Seconds-precise age for "fetched 14:02:11, 3 s ago": rendered by the panel, kept ticking by the script. */
-export function shortAge(ms: number): string {
+/**
+ * The translated wording the webview script needs, rendered by the extension into the page's
+ * `data-l10n` attribute (the script has no l10n of its own): `{0}` is the count.
+ */
+export interface PanelTexts {
+  readonly secondsAgo: string;
+  readonly minutesAgo: string;
+  readonly hoursAgo: string;
+}
+
+/** The English texts: what the script falls back to when the page carries none (or a broken set). */
+export const ENGLISH_PANEL_TEXTS: PanelTexts = { secondsAgo: '{0} s ago', minutesAgo: '{0} min ago', hoursAgo: '{0} h ago' };
+
+/** `data-l10n` as the script reads it: every text a string with its `{0}`, or the English ones. */
+export function parsePanelTexts(json: string | null | undefined): PanelTexts {
+  try {
+    const value = JSON.parse(json ?? 'null') as Record<keyof PanelTexts, unknown> | null;
+    const keys = Object.keys(ENGLISH_PANEL_TEXTS) as (keyof PanelTexts)[];
+    if (value && keys.every((key) => typeof value[key] === 'string' && (value[key] as string).includes('{0}'))) {
+      return { secondsAgo: value.secondsAgo as string, minutesAgo: value.minutesAgo as string, hoursAgo: value.hoursAgo as string };
+    }
+  } catch {
+    // Fall back to English below.
+  }
+  return ENGLISH_PANEL_TEXTS;
+}
+
+/**
+ * Seconds-precise age for "fetched 14:02:11, 3 s ago": rendered by the panel, kept ticking by the
+ * script, both with the same `texts` (the page's language).
+ */
+export function shortAge(ms: number, texts: PanelTexts = ENGLISH_PANEL_TEXTS): string {
   const seconds = Math.max(0, Math.floor(ms / 1000));
-  if (seconds < 60) return `${seconds} s ago`;
+  const fill = (template: string, count: number) => template.replace('{0}', String(count));
+  if (seconds < 60) return fill(texts.secondsAgo, seconds);
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
-  return `${Math.floor(minutes / 60)} h ago`;
+  if (minutes < 60) return fill(texts.minutesAgo, minutes);
+  return fill(texts.hoursAgo, Math.floor(minutes / 60));
 }

@@ -54,7 +54,7 @@ export class TimelinePanels extends PanelSet<TimelinePanel> {
 }
 
 const keyOf = (service: string, instanceId: string) => JSON.stringify([service, instanceId]);
-const titleOf = (name: string) => `Timeline: ${name}`;
+const titleOf = (name: string) => vscode.l10n.t('Timeline: {0}', name);
 
 class TimelinePanel {
   private backups?: readonly Backup[];

@@ -5,7 +5,7 @@ import {
   codeExplanation,
   formatBytes,
   formatRelative,
-  LAST_COMMIT_LABEL,
+  lastCommitLabel,
   progressText,
   statusLabel,
   typeLabel,
@@ -194,7 +194,7 @@ function endRow(backup: Backup, now: number): [string, string] {
     const doing = unfinishedText(backup, now);
     return [l10n.t('Ended'), escapeMarkdown(doing ? l10n.t('not finished, {0}', doing) : l10n.t('not finished'))];
   }
-  if (backup.endMeaning === 'lastTransactionCommit') return [LAST_COMMIT_LABEL, escapeMarkdown(exactTime(backup.end))];
+  if (backup.endMeaning === 'lastTransactionCommit') return [lastCommitLabel(), escapeMarkdown(exactTime(backup.end))];
   return [l10n.t('Ended'), escapeMarkdown(exactTime(backup.end))];
 }
 

@@ -1,7 +1,8 @@
 // Webview script of the detail and timeline panels, bundled by esbuild into media/details.js. It
 // only keeps the panel's state for a window reload and forwards clicks to the extension; the HTML
-// itself is built (and escaped) by the extension. Messages: ../details/protocol.ts.
-import { isHostMessage, PANEL_ACTIONS, shortAge, type PanelAction, type PanelMessage } from '../details/protocol';
+// itself is built (and escaped) by the extension, in the user's language; the few texts the script
+// renders itself come translated in `<body data-l10n>`. Messages: ../details/protocol.ts.
+import { isHostMessage, PANEL_ACTIONS, parsePanelTexts, shortAge, type PanelAction, type PanelMessage } from '../details/protocol';
 
 interface VsCodeApi {
   postMessage(message: PanelMessage): void;
@@ -49,12 +50,13 @@ if (main) {
     if (isHostMessage(event.data)) main.classList.add('busy');
   });
 
-  // Keep "fetched 14:02:11, 3 s ago" current.
+  // Keep "fetched 14:02:11, 3 s ago" current, worded as the extension rendered it.
+  const texts = parsePanelTexts(document.body.getAttribute('data-l10n'));
   const fetched = document.querySelector('[data-fetched-at]');
   const age = fetched?.querySelector('.age');
   const fetchedAt = Number(fetched?.getAttribute('data-fetched-at'));
   if (age && Number.isFinite(fetchedAt)) {
-    const render = () => (age.textContent = shortAge(Date.now() - fetchedAt));
+    const render = () => (age.textContent = shortAge(Date.now() - fetchedAt, texts));
     render();
     setInterval(render, 1000);
   }

@@ -1,13 +1,5 @@
 import * as assert from 'assert';
-import {
-  errorSummary,
-  filterSummary,
-  formatBytes,
-  formatRelative,
-  statusLabel,
-  typeLabel,
-  TYPE_DESCRIPTIONS,
-} from '../../src/cloud/format';
+import { errorSummary, filterSummary, formatBytes, formatRelative, statusLabel, typeLabel, typeDescription } from '../../src/cloud/format';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -114,7 +106,8 @@ describe('errorSummary', () => {
 
 describe('filter type wording (issue 9, item 10)', () => {
   it('describes types in terms every engine recognises: no binlog (MySQL only) or API jargon', () => {
-    for (const text of Object.values(TYPE_DESCRIPTIONS)) assert.ok(!/binlog|fragment|wal\b/i.test(text), text);
-    assert.match(TYPE_DESCRIPTIONS.incremental, /changes since the previous backup/);
+    for (const text of (['auto', 'manual', 'incremental', 'differential'] as const).map(typeDescription))
+      assert.ok(!/binlog|fragment|wal\b/i.test(text), text);
+    assert.match(typeDescription('incremental'), /changes since the previous backup/);
   });
 });

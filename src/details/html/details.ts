@@ -1,10 +1,12 @@
+import * as l10n from '@vscode/l10n';
 import { isUnfinished, type Backup, type NormalizedStatus, type TimeValue } from '../../cloud/model';
-import { explain, UNKNOWN_CODE_NOTE } from '../../cloud/errorCodes';
+import { explain, explanationsInOrder, unknownCodeNote } from '../../cloud/errorCodes';
+import { formatNumber, prefersChinese } from '../../cloud/locale';
 import {
   formatBytes,
   formatRelative,
-  LAST_COMMIT_LABEL,
-  LAST_COMMIT_NOTE,
+  lastCommitLabel,
+  lastCommitNote,
   progressText,
   STATUS_ICONS,
   statusLabel,
@@ -13,7 +15,7 @@ import {
 } from '../../cloud/format';
 import { adapterFor } from '../../cloud/services/registry';
 import { escapeHtml } from './escape';
-import { renderPage, type WebviewResources } from './page';
+import { fillHtml, panelTexts, renderPage, type WebviewResources } from './page';
 import { uncoveredLeaves, type ShownValue } from './rawFields';
 import { shortAge } from '../protocol';
 import { clockTime, formatDuration, localTime, utcTime } from './time';
@@ -21,6 +23,7 @@ import { clockTime, formatDuration, localTime, utcTime } from './time';
 /**
  * Pure HTML of the backup detail panel (docs/SPEC.md §7). Everything shown is escaped with the one
  * escapeHtml; interaction is wired by the webview script (src/webview/details.ts) through `data-action` attributes.
+ * Words are in the display language (`l10n.t`); API values, codes and raw field names stay as sent.
  */
 
 /** A failed refresh, shown above the last good data. */
@@ -69,101 +72,112 @@ function statusBadge(status: NormalizedStatus, rawStatus: string): string {
   );
 }
 
-/** The code with its English and Chinese meaning, or the code raw with a note. */
+/** The code with its English and Chinese meaning (the display language's first), or the code raw with a note. */
 export function errorCodeHtml(errorCode: string): string {
   const explanation = explain(errorCode);
-  if (!explanation) return `${code(errorCode)} ${muted(`— ${escapeHtml(UNKNOWN_CODE_NOTE)}`)}`;
+  if (!explanation) return `${code(errorCode)} ${muted(`— ${escapeHtml(unknownCodeNote())}`)}`;
+  const texts = explanationsInOrder(explanation).map(({ lang, text }) => `<p lang="${lang}">${escapeHtml(text)}</p>`);
   return (
-    `${code(errorCode)}<div class="explanation"><p lang="en">${escapeHtml(explanation.en)}</p>` +
-    `<p lang="zh">${escapeHtml(explanation.zh)}</p>` +
-    `<p class="muted source">Source: ${escapeHtml(explanation.source)}</p></div>`
+    `${code(errorCode)}<div class="explanation">${texts.join('')}` +
+    `<p class="muted source">${escapeHtml(l10n.t('Source: {0}', explanation.source))}</p></div>`
   );
 }
 
 function timeHtml(time: TimeValue, now: number): string {
   if (time.instant === undefined) {
-    return time.raw === undefined ? muted('not given') : `${code(time.raw)} ${muted('(not a time the extension could read)')}`;
+    return time.raw === undefined
+      ? muted(escapeHtml(l10n.t('not given')))
+      : `${code(time.raw)} ${muted(escapeHtml(l10n.t('(not a time the extension could read)')))}`;
   }
   const lines = [
     `<span class="local">${escapeHtml(localTime(time.instant))}</span>`,
     `<span class="utc">${escapeHtml(utcTime(time.instant))}</span>`,
     muted(escapeHtml(formatRelative(time.instant, now))),
   ];
-  if (time.raw !== undefined) lines.push(muted(`as sent: ${code(time.raw)}`));
+  if (time.raw !== undefined) lines.push(muted(fillHtml(l10n.t('as sent: {0}'), code(time.raw))));
   return lines.join('<br>');
 }
 
 function identityRows(backup: Backup, serviceLabel: string): Row[] {
   const instance = backup.instanceName ? `${escapeHtml(backup.instanceName)} ${muted(code(backup.instanceId))}` : code(backup.instanceId);
   const type =
-    escapeHtml(typeLabel(backup.type, backup.rawType)) +
-    (backup.rawType !== undefined ? ` ${muted(`(API: ${code(backup.rawType)})`)}` : '');
+    escapeHtml(typeLabel(backup.type, backup.rawType)) + (backup.rawType !== undefined ? ` ${muted(apiValue(backup.rawType))}` : '');
   return [
-    ['ID', code(backup.id)],
-    ['Name', escapeHtml(backup.name)],
-    ['Instance', instance],
-    ['Service', escapeHtml(serviceLabel)],
-    ['Type', type],
+    [l10n.t('ID'), code(backup.id)],
+    [l10n.t('Name'), escapeHtml(backup.name)],
+    [l10n.t('Instance'), instance],
+    [l10n.t('Service'), escapeHtml(serviceLabel)],
+    [l10n.t('Type'), type],
   ];
 }
 
+/** `(API: <code>COMPLETED</code>)`: the value as the API sent it. */
+function apiValue(raw: string): string {
+  return fillHtml(l10n.t('(API: {0})'), code(raw));
+}
+
 function statusRows(backup: Backup): Row[] {
-  const rows: Row[] = [['Status', `${statusBadge(backup.status, backup.rawStatus)} ${muted(`(API: ${code(backup.rawStatus)})`)}`]];
-  if (backup.progress !== undefined) rows.push(['Progress', escapeHtml(progressText(backup.progress))]);
-  if (backup.errorCode) rows.push(['Error code', errorCodeHtml(backup.errorCode)]);
-  if (backup.errorMessage) rows.push(['Failure reason', escapeHtml(backup.errorMessage)]);
+  const rows: Row[] = [[l10n.t('Status'), `${statusBadge(backup.status, backup.rawStatus)} ${muted(apiValue(backup.rawStatus))}`]];
+  if (backup.progress !== undefined) rows.push([l10n.t('Progress'), escapeHtml(progressText(backup.progress))]);
+  if (backup.errorCode) rows.push([l10n.t('Error code'), errorCodeHtml(backup.errorCode)]);
+  if (backup.errorMessage) rows.push([l10n.t('Failure reason'), escapeHtml(backup.errorMessage)]);
   return rows;
 }
 
 function timingRows(backup: Backup, now: number): Row[] {
-  const rows: Row[] = [['Start', timeHtml(backup.start, now)]];
+  const rows: Row[] = [[l10n.t('Start'), timeHtml(backup.start, now)]];
   if (isUnfinished(backup.status)) {
     // No end and no duration yet: how long it has been going on instead.
-    rows.push(['End', muted('not finished yet')]);
+    rows.push([l10n.t('End'), muted(escapeHtml(l10n.t('not finished yet')))]);
     const going = unfinishedText(backup, now);
-    if (going) rows.push([backup.status === 'waiting' ? 'Waiting' : 'Running', escapeHtml(going)]);
+    if (going) rows.push([backup.status === 'waiting' ? l10n.t('Waiting') : l10n.t('Running'), escapeHtml(going)]);
     return rows;
   }
   if (backup.endMeaning === 'lastTransactionCommit') {
     // Not the end of the backup job, so no job duration can be computed from it.
-    rows.push([LAST_COMMIT_LABEL, `${timeHtml(backup.end, now)}<br>${muted(escapeHtml(LAST_COMMIT_NOTE))}`]);
+    rows.push([lastCommitLabel(), `${timeHtml(backup.end, now)}<br>${muted(escapeHtml(lastCommitNote()))}`]);
     return rows;
   }
-  rows.push(['End', timeHtml(backup.end, now)]);
+  rows.push([l10n.t('End'), timeHtml(backup.end, now)]);
   if (backup.start.instant !== undefined && backup.end.instant !== undefined) {
-    rows.push(['Duration', escapeHtml(formatDuration(backup.end.instant - backup.start.instant))]);
+    rows.push([l10n.t('Duration'), escapeHtml(formatDuration(backup.end.instant - backup.start.instant))]);
   }
   return rows;
 }
 
 function sizeRows(backup: Backup): Row[] {
-  if (backup.sizeBytes === undefined && backup.rawSize === undefined) return [['Size', muted('not given by the API')]];
+  if (backup.sizeBytes === undefined && backup.rawSize === undefined) {
+    return [[l10n.t('Size'), muted(escapeHtml(l10n.t('not given by the API')))]];
+  }
   const rows: Row[] = [];
   if (backup.sizeBytes !== undefined) {
-    rows.push([
-      'Size',
-      `${escapeHtml(formatBytes(backup.sizeBytes))} ${muted(`(${escapeHtml(backup.sizeBytes.toLocaleString('en-US'))} bytes)`)}`,
-    ]);
+    const bytes = l10n.t('({0} bytes)', formatNumber(backup.sizeBytes));
+    rows.push([l10n.t('Size'), `${escapeHtml(formatBytes(backup.sizeBytes))} ${muted(escapeHtml(bytes))}`]);
   }
-  if (backup.rawSize) rows.push(['Size as sent', escapeHtml(`${backup.rawSize.value} ${backup.rawSize.unit}`)]);
+  if (backup.rawSize) rows.push([l10n.t('Size as sent'), escapeHtml(`${backup.rawSize.value} ${backup.rawSize.unit}`)]);
   return rows;
 }
 
 function datastoreRows(backup: Backup): Row[] {
   if (!backup.datastore) return [];
-  const rows: Row[] = [['Engine', escapeHtml(backup.datastore.type)]];
-  if (backup.datastore.version !== undefined) rows.push(['Version', escapeHtml(backup.datastore.version)]);
+  const rows: Row[] = [[l10n.t('Engine'), escapeHtml(backup.datastore.type)]];
+  if (backup.datastore.version !== undefined) rows.push([l10n.t('Version'), escapeHtml(backup.datastore.version)]);
   return rows;
 }
 
 function databasesSection(backup: Backup): string {
   if (!backup.databases?.length) return '';
   const items = backup.databases.map((name) => `<li>${escapeHtml(name)}</li>`).join('');
-  return `<section id="databases"><h2>Databases (${backup.databases.length})</h2><ul class="databases">${items}</ul></section>`;
+  const title = l10n.t('Databases ({0})', backup.databases.length);
+  return `<section id="databases"><h2>${escapeHtml(title)}</h2><ul class="databases">${items}</ul></section>`;
 }
 
-/** A field name as words, for the raw fields no adapter labels: `graphSizeTypeIndex` → "Graph size type index". */
+/**
+ * A field name as words, for the raw fields no adapter labels: `graphSizeTypeIndex` → "Graph size
+ * type index". Other languages see the field name as the API sent it rather than made-up English.
+ */
 function readableKey(key: string): string {
+  if (prefersChinese()) return key;
   const words = key
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/[_-]+/g, ' ')
@@ -174,7 +188,7 @@ function readableKey(key: string): string {
 
 function scalarHtml(value: string | number | boolean | null): string {
   if (value === null) return muted('null');
-  if (value === '') return muted('(empty)');
+  if (value === '') return muted(escapeHtml(l10n.t('(empty)')));
   return escapeHtml(String(value));
 }
 
@@ -208,32 +222,38 @@ function shownValues(backup: Backup): ShownValue[] {
 }
 
 function otherFieldsRows(backup: Backup): Row[] {
-  return uncoveredLeaves(backup.raw, shownValues(backup)).map((leaf) => [leaf.path || '(value)', scalarHtml(leaf.value)]);
+  return uncoveredLeaves(backup.raw, shownValues(backup)).map((leaf) => [leaf.path || l10n.t('(value)'), scalarHtml(leaf.value)]);
 }
 
 function errorBanner(error: DetailsError, now: number): string {
   const facts: string[] = [];
   if (error.status !== undefined) facts.push(`HTTP ${escapeHtml(error.status)}`);
-  if (error.requestId) facts.push(`request id ${code(error.requestId)}`);
-  facts.push(`at ${escapeHtml(clockTime(error.at))} (${escapeHtml(shortAge(now - error.at))})`);
+  if (error.requestId) facts.push(fillHtml(l10n.t('request id {0}'), code(error.requestId)));
+  facts.push(escapeHtml(l10n.t('at {0} ({1})', clockTime(error.at), shortAge(now - error.at, panelTexts()))));
   const codeHtml = error.code ? `<div class="error-code">${errorCodeHtml(error.code)}</div>` : '';
+  const heading = escapeHtml(l10n.t('Refresh failed — showing the last data received'));
   return (
     `<section id="refresh-error" class="banner error" role="alert">` +
-    `<h2><span class="codicon codicon-warning" aria-hidden="true"></span> Refresh failed — showing the last data received</h2>` +
+    `<h2><span class="codicon codicon-warning" aria-hidden="true"></span> ${heading}</h2>` +
     `<p class="message">${escapeHtml(error.message)}</p>${codeHtml}<p class="muted">${facts.join(' · ')}</p></section>`
   );
 }
 
 function toolbar(fetchedAt: number, now: number): string {
   const button = (action: string, icon: string, label: string) =>
-    `<button type="button" data-action="${action}"><span class="codicon codicon-${icon}" aria-hidden="true"></span> ${label}</button>`;
+    `<button type="button" data-action="${action}"><span class="codicon codicon-${icon}" aria-hidden="true"></span> ` +
+    `${escapeHtml(label)}</button>`;
+  const fetched = fillHtml(
+    l10n.t('fetched {0}, {1}'),
+    `<span class="clock">${escapeHtml(clockTime(fetchedAt))}</span>`,
+    `<span class="age">${escapeHtml(shortAge(now - fetchedAt, panelTexts()))}</span>`,
+  );
   return (
-    `<div class="toolbar">${button('refresh', 'refresh', 'Refresh')}${button('copyId', 'copy', 'Copy ID')}` +
-    `${button('copyJson', 'json', 'Copy JSON')}` +
+    `<div class="toolbar">${button('refresh', 'refresh', l10n.t('Refresh'))}${button('copyId', 'copy', l10n.t('Copy ID'))}` +
+    `${button('copyJson', 'json', l10n.t('Copy JSON'))}` +
     `<button type="button" class="link" data-action="reveal"><span class="codicon codicon-list-tree" ` +
-    `aria-hidden="true"></span> Reveal in tree</button></div>` +
-    `<p class="fetched muted" data-fetched-at="${fetchedAt}">fetched <span class="clock">${escapeHtml(clockTime(fetchedAt))}</span>, ` +
-    `<span class="age">${escapeHtml(shortAge(now - fetchedAt))}</span></p>`
+    `aria-hidden="true"></span> ${escapeHtml(l10n.t('Reveal in tree'))}</button></div>` +
+    `<p class="fetched muted" data-fetched-at="${fetchedAt}">${fetched}</p>`
   );
 }
 
@@ -247,15 +267,16 @@ export function renderDetailsHtml(input: DetailsPageInput): string {
 ${toolbar(input.fetchedAt, now)}
 </header>
 ${input.error ? errorBanner(input.error, now) : ''}
-${section('identity', 'Identity', identityRows(backup, input.serviceLabel))}
-${section('status', 'Status', statusRows(backup))}
-${section('timing', 'Timing', timingRows(backup, now))}
-${section('size', 'Size', sizeRows(backup))}
-${section('datastore', 'Datastore', datastoreRows(backup))}
+${section('identity', l10n.t('Identity'), identityRows(backup, input.serviceLabel))}
+${section('status', l10n.t('Status'), statusRows(backup))}
+${section('timing', l10n.t('Timing'), timingRows(backup, now))}
+${section('size', l10n.t('Size'), sizeRows(backup))}
+${section('datastore', l10n.t('Datastore'), datastoreRows(backup))}
 ${databasesSection(backup)}
-${section('service-specific', `${backup.service.toUpperCase()} details`, extrasRows(backup))}
-${section('other-fields', 'Other fields from the API', other)}
-<section id="raw"><h2>Raw JSON <button type="button" class="inline" data-action="copyJson" title="Copy JSON"><span
+${section('service-specific', l10n.t('{0} details', backup.service.toUpperCase()), extrasRows(backup))}
+${section('other-fields', l10n.t('Other fields from the API'), other)}
+<section id="raw"><h2>${escapeHtml(l10n.t('Raw JSON'))} <button type="button" class="inline" data-action="copyJson"
+ title="${escapeHtml(l10n.t('Copy JSON'))}"><span
  class="codicon codicon-copy" aria-hidden="true"></span></button></h2>
 <pre class="raw-json"><code>${escapeHtml(JSON.stringify(backup.raw, null, 2))}</code></pre></section>
 </main>`;

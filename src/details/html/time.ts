@@ -1,9 +1,10 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
+import { durationUnit } from '../../cloud/format';
 
 dayjs.extend(utc);
 
-/** `2026-11-21 14:02:11 (UTC+08:00)` in the machine's zone. */
+/** `2026-11-21 14:02:11 (UTC+08:00)` in the machine's zone: numeric, so the same in every language. */
 export function localTime(instant: number): string {
   return dayjs(instant).format('YYYY-MM-DD HH:mm:ss [(UTC]Z[)]');
 }
@@ -18,7 +19,7 @@ export function clockTime(instant: number): string {
   return dayjs(instant).format('HH:mm:ss');
 }
 
-/** `1 h 2 min 3 s`, `54 s`, `0 s`. */
+/** `1 h 2 min 3 s`, `54 s`, `0 s` (`1 小时 2 分钟 3 秒` in Chinese). */
 export function formatDuration(ms: number): string {
   const total = Math.round(Math.abs(ms) / 1000);
   const parts: string[] = [];
@@ -26,9 +27,9 @@ export function formatDuration(ms: number): string {
   const hours = Math.floor((total % 86400) / 3600);
   const minutes = Math.floor((total % 3600) / 60);
   const seconds = total % 60;
-  if (days) parts.push(`${days} d`);
-  if (hours) parts.push(`${hours} h`);
-  if (minutes) parts.push(`${minutes} min`);
-  if (seconds || parts.length === 0) parts.push(`${seconds} s`);
+  if (days) parts.push(durationUnit(days, 'd'));
+  if (hours) parts.push(durationUnit(hours, 'h'));
+  if (minutes) parts.push(durationUnit(minutes, 'min'));
+  if (seconds || parts.length === 0) parts.push(durationUnit(seconds, 's'));
   return (ms < 0 ? '−' : '') + parts.join(' ');
 }

@@ -1,11 +1,13 @@
+import * as l10n from '@vscode/l10n';
 import dayjs from 'dayjs';
 import type { Backup, NormalizedStatus, ServiceId } from '../../cloud/model';
 import { formatBytes, STATUS_ICONS, statusLabel, typeLabel } from '../../cloud/format';
-import { findGaps, findSizeDrops, describeDuration, usualAutoInterval, type TimeRange } from '../timeline/analysis';
+import { findGaps, findSizeDrops, usualAutoInterval, type TimeRange } from '../timeline/analysis';
+import { dropText, gapText, usualIntervalText } from '../timeline/findingText';
 import { renderTimelineSvg } from '../timeline/svg';
 import type { DetailsError } from './details';
 import { escapeHtml } from './escape';
-import { renderPage, type WebviewResources } from './page';
+import { fillHtml, renderPage, type WebviewResources } from './page';
 
 /** The instance a timeline belongs to; also what the serializer keeps. */
 export interface TimelineInstanceRef {
@@ -42,8 +44,9 @@ const LEGEND: readonly NormalizedStatus[] = ['succeeded', 'failed', 'inProgress'
 function legend(): string {
   const items = LEGEND.map((s) => `<li><span class="swatch status-${s}" aria-hidden="true"></span>${escapeHtml(statusLabel(s))}</li>`);
   return (
-    `<ul class="legend">${items.join('')}<li><span class="swatch gap-swatch" aria-hidden="true"></span>gap in automatic backups</li>` +
-    `<li><span class="drop-swatch" aria-hidden="true">▼</span> size drop &gt; 50 %</li></ul>`
+    `<ul class="legend">${items.join('')}<li><span class="swatch gap-swatch" aria-hidden="true"></span>` +
+    `${escapeHtml(l10n.t('gap in automatic backups'))}</li>` +
+    `<li><span class="drop-swatch" aria-hidden="true">▼</span> ${escapeHtml(l10n.t('size drop > 50 %'))}</li></ul>`
   );
 }
 
@@ -57,26 +60,26 @@ function findings(backups: readonly Backup[], range: TimeRange): string {
   const usual = usualAutoInterval(backups);
   const gaps = findGaps(backups, range);
   const drops = findSizeDrops(backups);
-  const usualText =
-    usual === undefined
-      ? 'Fewer than two automatic backups in this range: the usual interval, and so gaps, cannot be judged.'
-      : `Automatic backups usually run every ${escapeHtml(describeDuration(usual))}.`;
-  const gapItems = gaps.map(
-    (g) =>
-      `<li class="finding gap-finding"><span class="codicon codicon-warning" aria-hidden="true"></span> ` +
-      `${escapeHtml(g.label)}: ${escapeHtml(day(g.from))} → ${escapeHtml(day(g.to))}` +
-      `${g.afterId ? ` · after ${openButton(byId.get(g.afterId), g.afterId)}` : ''}` +
-      `${g.beforeId ? ` · before ${openButton(byId.get(g.beforeId), g.beforeId)}` : ''}</li>`,
-  );
-  const dropItems = drops.map(
-    (d) =>
-      `<li class="finding drop-finding"><span class="codicon codicon-arrow-down" aria-hidden="true"></span> ${escapeHtml(d.label)} ` +
-      `(${escapeHtml(formatBytes(d.fromBytes))} → ${escapeHtml(formatBytes(d.toBytes))}): ` +
-      `${openButton(byId.get(d.backupId), d.backupId)}</li>`,
-  );
-  const none = gapItems.length + dropItems.length === 0 ? '<li class="muted">No gaps or size drops found.</li>' : '';
+  const gapItems = gaps.map((g) => {
+    const parts = [escapeHtml(l10n.t('{0}: {1} → {2}', gapText(g), day(g.from), day(g.to)))];
+    if (g.afterId) parts.push(fillHtml(l10n.t('after {0}'), openButton(byId.get(g.afterId), g.afterId)));
+    if (g.beforeId) parts.push(fillHtml(l10n.t('before {0}'), openButton(byId.get(g.beforeId), g.beforeId)));
+    return `<li class="finding gap-finding"><span class="codicon codicon-warning" aria-hidden="true"></span> ${parts.join(' · ')}</li>`;
+  });
+  const dropItems = drops.map((d) => {
+    const text = fillHtml(
+      l10n.t('{0} ({1} → {2}): {3}'),
+      escapeHtml(dropText(d)),
+      escapeHtml(formatBytes(d.fromBytes)),
+      escapeHtml(formatBytes(d.toBytes)),
+      openButton(byId.get(d.backupId), d.backupId),
+    );
+    return `<li class="finding drop-finding"><span class="codicon codicon-arrow-down" aria-hidden="true"></span> ${text}</li>`;
+  });
+  const none =
+    gapItems.length + dropItems.length === 0 ? `<li class="muted">${escapeHtml(l10n.t('No gaps or size drops found.'))}</li>` : '';
   return (
-    `<section id="findings"><h2>Findings</h2><p>${usualText}</p><ul ` +
+    `<section id="findings"><h2>${escapeHtml(l10n.t('Findings'))}</h2><p>${escapeHtml(usualIntervalText(usual))}</p><ul ` +
     `class="findings">${gapItems.join('')}${dropItems.join('')}${none}</ul></section>`
   );
 }
@@ -93,10 +96,11 @@ function backupTable(backups: readonly Backup[]): string {
         `<td>${b.start.instant !== undefined ? escapeHtml(day(b.start.instant)) : escapeHtml(b.start.raw ?? '')}</td>` +
         `<td class="num">${b.sizeBytes !== undefined ? escapeHtml(formatBytes(b.sizeBytes)) : ''}</td></tr>`,
     );
+  const th = (label: string, cls = '') => `<th${cls ? ` class="${cls}"` : ''}>${escapeHtml(label)}</th>`;
+  const head = th(l10n.t('Name')) + th(l10n.t('Status')) + th(l10n.t('Type')) + th(l10n.t('Start')) + th(l10n.t('Size'), 'num');
   return (
-    `<section id="backups"><h2>Backups (${backups.length})</h2><table ` +
-    `class="backups"><thead><tr><th>Name</th><th>Status</th><th>Type</th><th>Start</th><th ` +
-    `class="num">Size</th></tr></thead>` +
+    `<section id="backups"><h2>${escapeHtml(l10n.t('Backups ({0})', backups.length))}</h2><table ` +
+    `class="backups"><thead><tr>${head}</tr></thead>` +
     `<tbody>${rows.join('')}</tbody></table></section>`
   );
 }
@@ -104,33 +108,40 @@ function backupTable(backups: readonly Backup[]): string {
 export function renderTimelineHtml(input: TimelinePageInput): string {
   const { instance, range, backups } = input;
   const state: TimelineState = { kind: 'timeline', instance, fixedRange: input.fixedRange };
-  const title = `Backups of ${instance.name}`;
-  const rangeText = `${day(range.from)} → ${day(range.to)}${input.fixedRange ? ' (the filter’s time range)' : ' (last 30 days)'}`;
+  const title = l10n.t('Backups of {0}', instance.name);
+  const rangeText = input.fixedRange
+    ? l10n.t('{0} → {1} (the filter’s time range)', day(range.from), day(range.to))
+    : l10n.t('{0} → {1} (last 30 days)', day(range.from), day(range.to));
+  const requestId = input.error?.requestId
+    ? `<p class="muted">${fillHtml(l10n.t('request id {0}'), `<code>${escapeHtml(input.error.requestId)}</code>`)}</p>`
+    : '';
   const error = input.error
     ? `<section id="load-error" class="banner error" role="alert"><h2><span class="codicon codicon-warning" ` +
-      `aria-hidden="true"></span> Loading the backups failed</h2>` +
+      `aria-hidden="true"></span> ${escapeHtml(l10n.t('Loading the backups failed'))}</h2>` +
       `<p class="message">${escapeHtml(input.error.message)}</p>` +
-      `${input.error.code ? `<p><code>${escapeHtml(input.error.code)}</code></p>` : ''}` +
-      `${input.error.requestId ? `<p class="muted">request id <code>${escapeHtml(input.error.requestId)}</code></p>` : ''}</section>`
+      `${input.error.code ? `<p><code>${escapeHtml(input.error.code)}</code></p>` : ''}${requestId}</section>`
     : '';
   const truncated =
     input.truncatedAt !== undefined
-      ? `<p class="banner warning">Showing the newest ${input.truncatedAt} backups only; the list was cut off there.</p>`
+      ? `<p class="banner warning">${escapeHtml(
+          l10n.t('Showing the newest {0} backups only; the list was cut off there.', input.truncatedAt),
+        )}</p>`
       : '';
   const content =
     backups === undefined
-      ? '<p class="loading"><span class="codicon codicon-loading codicon-modifier-spin" aria-hidden="true"></span> Loading backups…</p>'
+      ? '<p class="loading"><span class="codicon codicon-loading codicon-modifier-spin" aria-hidden="true"></span> ' +
+        `${escapeHtml(l10n.t('Loading backups…'))}</p>`
       : `<figure ` +
         `class="chart">${renderTimelineSvg({ backups, range, gaps: findGaps(backups, range), drops: findSizeDrops(backups) })}</figure>` +
         legend() +
         findings(backups, range) +
         backupTable(backups);
-  const fetched = input.fetchedAt !== undefined ? ` · fetched ${escapeHtml(dayjs(input.fetchedAt).format('HH:mm:ss'))}` : '';
+  const fetched = input.fetchedAt !== undefined ? ` · ${escapeHtml(l10n.t('fetched {0}', dayjs(input.fetchedAt).format('HH:mm:ss')))}` : '';
   const body = `<main id="timeline" data-state="${escapeHtml(JSON.stringify(state))}">
 <header><h1><span class="codicon codicon-graph-line" aria-hidden="true"></span> ${escapeHtml(title)}</h1>
 <p class="muted">${escapeHtml(input.serviceLabel)} · <code>${escapeHtml(instance.id)}</code> · ${escapeHtml(rangeText)}${fetched}</p>
 <div class="toolbar"><button type="button" data-action="refresh"><span class="codicon codicon-refresh"
- aria-hidden="true"></span> Refresh</button></div>
+ aria-hidden="true"></span> ${escapeHtml(l10n.t('Refresh'))}</button></div>
 </header>
 ${error}${truncated}${content}
 </main>`;

@@ -1,8 +1,11 @@
+import * as l10n from '@vscode/l10n';
 import dayjs from 'dayjs';
 import type { Backup } from '../../cloud/model';
-import { formatBytes, statusLabel } from '../../cloud/format';
+import { formatBytes, statusLabel, typeLabel } from '../../cloud/format';
+import { prefersChinese } from '../../cloud/locale';
 import { escapeHtml } from '../html/escape';
 import { DAY_MS, HOUR_MS, type BackupGap, type SizeDrop, type TimeRange } from './analysis';
+import { dropText, gapText } from './findingText';
 
 /**
  * The timeline chart as a plain SVG string: one mark per backup on a time axis, coloured by
@@ -40,6 +43,12 @@ const MAX_TICKS = 10;
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
+/** `Nov 1` / `Nov 1 06:00`; `11月1日` / `11月1日 06:00` in Chinese. */
+function tickFormat(daily: boolean): string {
+  const date = prefersChinese() ? 'M月D日' : 'MMM D';
+  return daily ? date : `${date} HH:mm`;
+}
+
 /** Axis ticks at local-time boundaries, at most MAX_TICKS of them. */
 export function axisTicks(range: TimeRange): { at: number; label: string }[] {
   const span = Math.max(range.to - range.from, 1);
@@ -48,16 +57,16 @@ export function axisTicks(range: TimeRange): { at: number; label: string }[] {
   let cursor = daily ? dayjs(range.from).startOf('day') : dayjs(range.from).startOf('hour');
   const ticks: { at: number; label: string }[] = [];
   while (cursor.valueOf() <= range.to && ticks.length <= MAX_TICKS * 2) {
-    if (cursor.valueOf() >= range.from) ticks.push({ at: cursor.valueOf(), label: cursor.format(daily ? 'MMM D' : 'MMM D HH:mm') });
+    if (cursor.valueOf() >= range.from) ticks.push({ at: cursor.valueOf(), label: cursor.format(tickFormat(daily)) });
     cursor = daily ? cursor.add(Math.round(step / DAY_MS), 'day') : cursor.add(Math.round(step / HOUR_MS), 'hour');
   }
   return ticks;
 }
 
 function markLabel(backup: Backup): string {
-  const when = backup.start.instant !== undefined ? dayjs(backup.start.instant).format('YYYY-MM-DD HH:mm') : 'unknown time';
-  const size = backup.sizeBytes !== undefined ? formatBytes(backup.sizeBytes) : 'size unknown';
-  return `${backup.name} · ${statusLabel(backup.status)} · ${backup.type} · ${when} · ${size}`;
+  const when = backup.start.instant !== undefined ? dayjs(backup.start.instant).format('YYYY-MM-DD HH:mm') : l10n.t('unknown time');
+  const size = backup.sizeBytes !== undefined ? formatBytes(backup.sizeBytes) : l10n.t('size unknown');
+  return `${backup.name} · ${statusLabel(backup.status)} · ${typeLabel(backup.type)} · ${when} · ${size}`;
 }
 
 export function renderTimelineSvg(input: TimelineSvgInput): string {
@@ -75,12 +84,13 @@ export function renderTimelineSvg(input: TimelineSvgInput): string {
     b.sizeBytes === undefined || maxSize === 0 ? MIN_MARK_HEIGHT : round(Math.max(MIN_MARK_HEIGHT, (b.sizeBytes / maxSize) * plotHeight));
 
   const gaps = input.gaps.map((gap) => {
+    const label = escapeHtml(gapText(gap));
     const x1 = x(Math.max(gap.from, range.from));
     const x2 = x(Math.min(gap.to, range.to));
     return (
-      `<g class="gap"><title>${escapeHtml(gap.label)}</title>` +
+      `<g class="gap"><title>${label}</title>` +
       `<rect class="gap-band" x="${x1}" y="${MARGIN.top}" width="${round(Math.max(x2 - x1, 1))}" height="${plotHeight}"></rect>` +
-      `<text class="gap-label" x="${round((x1 + x2) / 2)}" y="${MARGIN.top - 26}" text-anchor="middle">${escapeHtml(gap.label)}</text></g>`
+      `<text class="gap-label" x="${round((x1 + x2) / 2)}" y="${MARGIN.top - 26}" text-anchor="middle">${label}</text></g>`
     );
   });
 
@@ -102,7 +112,7 @@ export function renderTimelineSvg(input: TimelineSvgInput): string {
     const top = round(baseline - barHeight(backup) - 4);
     const percent = `−${Math.round((1 - drop.ratio) * 100)}%`;
     return [
-      `<g class="drop" data-backup-id="${escapeHtml(drop.backupId)}"><title>${escapeHtml(drop.label)}</title>` +
+      `<g class="drop" data-backup-id="${escapeHtml(drop.backupId)}"><title>${escapeHtml(dropText(drop))}</title>` +
         `<path d="M${round(cx - 5)} ${round(top - 8)} L${round(cx + 5)} ${round(top - 8)} L${cx} ${top} Z"></path>` +
         `<text x="${cx}" y="${round(top - 11)}" text-anchor="middle">${escapeHtml(percent)}</text></g>`,
     ];
@@ -115,12 +125,15 @@ export function renderTimelineSvg(input: TimelineSvgInput): string {
   );
 
   const scale =
-    maxSize > 0 ? `<text class="scale" x="${MARGIN.left}" y="${MARGIN.top - 6}">tallest: ${escapeHtml(formatBytes(maxSize))}</text>` : '';
+    maxSize > 0
+      ? `<text class="scale" x="${MARGIN.left}" y="${MARGIN.top - 6}">${escapeHtml(l10n.t('tallest: {0}', formatBytes(maxSize)))}</text>`
+      : '';
+  const from = dayjs(range.from).format('YYYY-MM-DD');
+  const to = dayjs(range.to).format('YYYY-MM-DD');
 
   return [
     `<svg class="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" ` +
-      `height="${height}" role="img" aria-label="Backups from ${escapeHtml(dayjs(range.from).format('YYYY-MM-DD'))} to ` +
-      `${escapeHtml(dayjs(range.to).format('YYYY-MM-DD'))}">`,
+      `height="${height}" role="img" aria-label="${escapeHtml(l10n.t('Backups from {0} to {1}', from, to))}">`,
     `<g class="gaps">${gaps.join('')}</g>`,
     `<line class="axis" x1="${MARGIN.left}" y1="${baseline}" x2="${width - MARGIN.right}" y2="${baseline}"></line>`,
     `<g class="ticks">${ticks.join('')}</g>`,
