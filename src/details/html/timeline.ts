@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import type { Backup, NormalizedStatus, ServiceId } from '../../cloud/model';
 import { formatBytes, STATUS_ICONS, statusLabel, typeLabel } from '../../cloud/format';
-import { findGaps, findSizeDrops, describeDuration, usualAutoInterval, type TimeRange } from '../timeline/analysis';
+import { findGaps, findSizeDrops, describeDuration, usualAutoInterval, type TimeRange } from '../../domain/timelineAnalysis';
 import { renderTimelineSvg } from '../timeline/svg';
 import type { DetailsError } from './details';
 import { escapeHtml } from './escape';

@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import type { Backup } from '../../cloud/model';
 import { formatBytes, statusLabel } from '../../cloud/format';
 import { escapeHtml } from '../html/escape';
-import { DAY_MS, HOUR_MS, type BackupGap, type SizeDrop, type TimeRange } from './analysis';
+import { DAY_MS, HOUR_MS, type BackupGap, type SizeDrop, type TimeRange } from '../../domain/timelineAnalysis';
 
 /**
  * The timeline chart as a plain SVG string: one mark per backup on a time axis, coloured by

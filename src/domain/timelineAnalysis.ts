@@ -1,4 +1,4 @@
-import type { Backup, BackupType } from '../../cloud/model';
+import type { Backup, BackupType } from '../cloud/model';
 
 /**
  * Pure analysis behind the instance backup timeline: how often automatic backups usually run,

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { DAY_MS, HOUR_MS, describeDuration, findGaps, findSizeDrops, median, usualAutoInterval } from '../../src/details/timeline/analysis';
+import { DAY_MS, HOUR_MS, describeDuration, findGaps, findSizeDrops, median, usualAutoInterval } from '../../src/domain/timelineAnalysis';
 import { autoBackup } from './detailsFixtures';
 
 const T0 = Date.UTC(2026, 10, 1, 2, 0, 0);
