@@ -208,6 +208,7 @@ export const cbrAdapter: ServiceAdapter = {
   instanceNoun: 'vault',
   icons: { service: 'shield', instance: 'archive' },
   rawStatuses: CBR_STATUSES,
+  filtersTimeOnServer: CAPABILITIES.timeRange,
   extraLabels: {
     checkpoint_id: 'Checkpoint ID',
     resource_id: 'Resource ID',

@@ -110,6 +110,7 @@ export const csbsAdapter: ServiceAdapter = {
   icons: { service: 'server-environment', instance: 'vm' },
   note: 'Legacy: CSBS serves existing users; new backups are in CBR.',
   rawStatuses: CSBS_STATUSES,
+  filtersTimeOnServer: CAPABILITIES.timeRange,
   extraLabels: {
     resource_type: 'Resource type',
     checkpoint_id: 'Checkpoint ID',

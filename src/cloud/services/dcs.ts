@@ -10,7 +10,7 @@ import {
 } from '../schemas/dcs';
 import type { ServiceAdapter } from './adapter';
 import { engineDescription, extrasOf } from './build';
-import { listFiltered } from './filtering';
+import { listFiltered, type ServerFilterCapabilities } from './filtering';
 import { fetchOffsetPage } from './pages';
 
 /** Documented raw statuses (the API page's status table) and what they mean. */
@@ -22,6 +22,9 @@ const DCS_STATUSES: RawStatusTable = {
   expired: 'expired',
   deleted: 'expired',
 };
+
+/** DCS filters its backup list by time only (beginTime/endTime, seed 001). */
+const CAPABILITIES: ServerFilterCapabilities = { timeRange: true };
 
 function toInstance(record: DcsInstance, raw: unknown): Instance {
   return {
@@ -76,6 +79,7 @@ export const dcsAdapter: ServiceAdapter = {
   instanceNoun: 'instance',
   icons: { service: 'zap', instance: 'database' },
   rawStatuses: DCS_STATUSES,
+  filtersTimeOnServer: CAPABILITIES.timeRange,
   extraLabels: { period: 'Backup window', remark: 'Remark', is_support_restore: 'Restore supported' },
 
   listInstances(ctx, request) {
@@ -97,7 +101,7 @@ export const dcsAdapter: ServiceAdapter = {
   },
 
   listBackups(ctx, instance, request) {
-    return listFiltered('dcs', request.filter, { timeRange: true }, (plan, keep) =>
+    return listFiltered('dcs', request.filter, CAPABILITIES, (plan, keep) =>
       fetchOffsetPage(
         ctx,
         {
