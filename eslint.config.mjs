@@ -14,7 +14,6 @@ export const VSCODE_FREE = [
   'src/auth/requestLog.ts',
   'src/auth/settings.ts',
   'src/auth/validation.ts',
-  'src/commands/exportFormat.ts',
   'src/commands/filterWizard.ts',
   'src/commands/commandArgs.ts',
   'src/commands/commandIds.ts',
