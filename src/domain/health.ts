@@ -195,7 +195,10 @@ export function assessBackups(
     const isLatest = backup === latest;
     findings.push({ kind: 'failed', severity: isLatest ? 'critical' : 'notice', backup, isLatest });
   }
-  for (const drop of findSizeDrops(dated, DEFAULT_DROP_RATIO)) {
+  // A CBR vault holds several resources' backups: sizes compare within one resource only.
+  const resources = [...new Set(dated.map((b) => b.resourceName))];
+  const byResource = resources.map((resource) => dated.filter((b) => b.resourceName === resource));
+  for (const drop of byResource.flatMap((backups) => findSizeDrops(backups, DEFAULT_DROP_RATIO))) {
     const backup = byId.get(drop.backupId)!;
     if (inWindow(backup))
       findings.push({ kind: 'sizeDrop', severity: 'warning', backup, previous: byId.get(drop.previousId)!, ratio: drop.ratio });
