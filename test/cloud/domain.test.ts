@@ -109,7 +109,7 @@ describe('domain rules against the emulator', function () {
       );
     });
 
-    it("billing-pg after its failed incremental: the chain's broken link, the loss window, the previous full as the alternative", async () => {
+    it('billing-pg after its failed incremental: the broken link, the loss window, the previous full as the alternative', async () => {
       const billing = await instanceNamed('rds', DEMO_NAMES.rds.billing);
       const answer = await findRestorePoint(ctx, adapterFor('rds'), billing, NOW - HOUR);
       const best = answer.best!;
