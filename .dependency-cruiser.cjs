@@ -12,6 +12,21 @@ module.exports = {
       to: { path: '^src/cloud/(services|schemas|normalize)/' },
     },
     {
+      name: 'domain-below-ui',
+      severity: 'error',
+      comment:
+        'src/domain/ holds the rules the tree, panels and commands share: it may use src/cloud/, never a UI folder (README, architecture notes).',
+      from: { path: '^src/domain/' },
+      to: { path: '^src/(explorer|details|commands|auth|webview)/|^src/extension' },
+    },
+    {
+      name: 'cloud-below-domain',
+      severity: 'error',
+      comment: 'src/cloud/ is the bottom layer: the domain rules build on it, never the reverse.',
+      from: { path: '^src/cloud/' },
+      to: { path: '^src/domain/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       comment: 'Break the circle: move the shared declarations into a module both can import.',

@@ -14,9 +14,6 @@ export const VSCODE_FREE = [
   'src/auth/requestLog.ts',
   'src/auth/settings.ts',
   'src/auth/validation.ts',
-  'src/commands/backupScan.ts',
-  'src/commands/errorText.ts',
-  'src/commands/exportFormat.ts',
   'src/commands/filterWizard.ts',
   'src/commands/commandArgs.ts',
   'src/commands/commandIds.ts',
@@ -28,6 +25,7 @@ export const VSCODE_FREE = [
   'src/details/protocol.ts',
   'src/details/state.ts',
   'src/details/timeline/**',
+  'src/domain/**',
   'src/explorer/labels.ts',
   'src/explorer/nodes.ts',
   'src/explorer/pagedList.ts',
@@ -73,7 +71,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/auth/**', '**/explorer/**', '**/details/**', '**/commands/**', '**/extension'],
+              group: ['**/auth/**', '**/explorer/**', '**/details/**', '**/commands/**', '**/domain/**', '**/extension'],
               message: 'src/cloud/ is the bottom layer: the UI layers call it, never the reverse.',
             },
           ],

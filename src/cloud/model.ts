@@ -170,3 +170,21 @@ export function resolveFilter(filter: BackupFilter | undefined, now: number): Ba
   const preset = filter?.timeRange?.preset;
   return filter && preset ? { ...filter, timeRange: presetTimeRange(preset, now) } : filter;
 }
+
+/** A stretch of time an instance can be restored to (point-in-time recovery), epoch ms, both ends inclusive. */
+export interface RestorableRange {
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * One day's answer of a service's restore-time API (RDS, DDS): the ranges that can be restored to,
+ * in time order. A range whose end is before its start (one official example has one) restores
+ * nothing: it is kept in `reversed` to be shown raw, never in `ranges`. Malformed records are
+ * `invalid`, never hiding their siblings.
+ */
+export interface RestoreTimes {
+  readonly ranges: readonly RestorableRange[];
+  readonly reversed: readonly RestorableRange[];
+  readonly invalid: readonly InvalidRecord[];
+}

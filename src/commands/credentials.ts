@@ -3,7 +3,7 @@ import type { CloudConnection } from '../auth/connection';
 import { validateAccessKey, validateSecretKey, validateSecurityToken } from '../auth/validation';
 import type { ResolvedProject } from '../cloud/session';
 import type { Credentials } from '../cloud/signing/signer';
-import { describeError, isCancellation } from './errorText';
+import { describeError, isCancellation } from '../domain/errorText';
 import { inputStep, type StepResult } from './quickInput';
 
 const TITLE = vscode.l10n.t('Set Huawei Cloud Credentials');

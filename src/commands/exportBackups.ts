@@ -7,9 +7,9 @@ import type { ServiceAdapter } from '../cloud/services/adapter';
 import { adapterFor } from '../cloud/services/registry';
 import type { BackupExplorer } from '../explorer/backupExplorer';
 import type { FilterState } from '../explorer/filterState';
-import { fetchInstanceBackups } from './backupScan';
-import { describeError, isCancellation } from './errorText';
-import { exportFormatOf, serialiseBackups } from './exportFormat';
+import { fetchInstanceBackups } from '../domain/backupScan';
+import { describeError, isCancellation } from '../domain/errorText';
+import { exportFormatOf, serialiseBackups } from '../domain/exportFormat';
 import { pickInstance } from './instancePicker';
 import { instanceOfNode } from './commandArgs';
 

@@ -5,8 +5,8 @@ import type { Backup } from '../cloud/model';
 import { ADAPTERS } from '../cloud/services/registry';
 import type { BackupExplorer } from '../explorer/backupExplorer';
 import type { FilterState } from '../explorer/filterState';
-import { DEFAULT_SCAN_LIMITS, findBackupById, summarizeCoverage, type FindResult } from './backupScan';
-import { describeError, isCancellation } from './errorText';
+import { DEFAULT_SCAN_LIMITS, findBackupById, summarizeCoverage, type FindResult } from '../domain/backupScan';
+import { describeError, isCancellation } from '../domain/errorText';
 import { inputStep } from './quickInput';
 import { COMMANDS } from './commandIds';
 

@@ -4,7 +4,7 @@ import { fetchMatching } from '../cloud/paging';
 import type { Instance } from '../cloud/model';
 import type { ServiceAdapter } from '../cloud/services/adapter';
 import type { BackupExplorer } from '../explorer/backupExplorer';
-import { describeError, isCancellation } from './errorText';
+import { describeError, isCancellation } from '../domain/errorText';
 import { enabledAdapters } from './findBackup';
 import { pickStep } from './quickInput';
 

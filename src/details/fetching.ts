@@ -1,7 +1,7 @@
 import { fetchMatching } from '../cloud/paging';
 import type { Backup, Instance, ServiceId } from '../cloud/model';
 import type { AdapterContext, ServiceAdapter } from '../cloud/services/adapter';
-import type { TimeRange } from './timeline/analysis';
+import type { TimeRange } from '../domain/timelineAnalysis';
 
 /**
  * The cloud reads behind the panels, kept free of vscode so they run against fakes in unit tests:

@@ -2,7 +2,7 @@ import type { Backup, Instance, ServiceId } from '../cloud/model';
 import { SERVICE_IDS } from '../cloud/services/registry';
 import type { DetailsState } from './html/details';
 import type { TimelineState } from './html/timeline';
-import type { TimeRange } from './timeline/analysis';
+import type { TimeRange } from '../domain/timelineAnalysis';
 
 /**
  * Checks what a webview handed back after a reload. It was written by our own script, but it

@@ -6,7 +6,7 @@ import { instanceStub, listInstanceBackups } from './fetching';
 import type { DetailsError } from './html/details';
 import { renderTimelineHtml, type TimelineInstanceRef } from './html/timeline';
 import { parseTimelineState } from './state';
-import { DAY_MS, type TimeRange } from './timeline/analysis';
+import { DAY_MS, type TimeRange } from '../domain/timelineAnalysis';
 import { toDetailsError } from './detailsError';
 import { PanelSet, tellPanel, wirePanel } from './panelSet';
 import type { PanelMessage } from './protocol';

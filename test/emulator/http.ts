@@ -73,6 +73,7 @@ export const gateway = {
       { error_code: 'APIGW.0308', error_msg: 'The throttling threshold has been reached: policy user over ratelimit' },
       retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) },
     ),
+  forbidden: () => new ApiError(403, { error_code: 'APIGW.0302', error_msg: 'The IAM user is not authorized to access the API.' }),
   noSuchApi: () =>
     new ApiError(404, { error_code: 'APIGW.0101', error_msg: 'The API does not exist or has not been published in the environment' }),
   /** A 5xx of a service without an error style of its own: APIGW.0201 covers an unavailable or timed-out backend. */

@@ -255,6 +255,8 @@ class EmulatorServer implements Emulator {
         throw gateway.authFailed('the X-Project-Id header does not match the project of the request');
       }
 
+      const instanceId = params.instance_id ?? url.searchParams.get('instance_id') ?? undefined;
+      if (instanceId !== undefined && this.data.forbiddenInstances?.has(instanceId)) throw gateway.forbidden();
       return route.handle({ params, query: new QueryReader(url.searchParams, entry.service.errors), data: this.data });
     } catch (error) {
       if (error instanceof ApiError) return fromError(error);

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { errorSummary } from '../../src/cloud/format';
 import type { Backup } from '../../src/cloud/model';
-import { backupsToCsv, backupsToJson } from '../../src/commands/exportFormat';
+import { backupsToCsv, backupsToJson } from '../../src/domain/exportFormat';
 import { backupTooltip, codeWithExplanation } from '../../src/explorer/labels';
 import { parseCsv } from '../support/csv';
 import { FAILED_DCS_BACKUP } from './detailsFixtures';

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { Backup } from '../../src/cloud/model';
-import { backupsToCsv, backupsToJson, csvCell, exportFormatOf } from '../../src/commands/exportFormat';
+import { backupsToCsv, backupsToJson, csvCell, exportFormatOf } from '../../src/domain/exportFormat';
 import { parseCsv } from '../support/csv';
 
 function backup(overrides: Partial<Backup> = {}): Backup {

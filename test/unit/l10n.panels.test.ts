@@ -18,7 +18,7 @@ import { renderDetailsHtml } from '../../src/details/html/details';
 import { formatDuration } from '../../src/details/html/time';
 import { renderTimelineHtml } from '../../src/details/html/timeline';
 import { ENGLISH_PANEL_TEXTS, parsePanelTexts, shortAge } from '../../src/details/protocol';
-import { DAY_MS } from '../../src/details/timeline/analysis';
+import { DAY_MS } from '../../src/domain/timelineAnalysis';
 import { autoBackup, FAILED_DCS_BACKUP } from './detailsFixtures';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');

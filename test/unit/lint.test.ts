@@ -23,6 +23,10 @@ describe('lint: layers', function () {
     assert.deepStrictEqual(await ruleIds(VSCODE_IMPORT, 'src/explorer/pagedList.ts'), ['@typescript-eslint/no-restricted-imports']);
   });
 
+  it('refuses vscode in the domain layer', async () => {
+    assert.deepStrictEqual(await ruleIds(VSCODE_IMPORT, 'src/domain/health.ts'), ['@typescript-eslint/no-restricted-imports']);
+  });
+
   it('refuses the cloud layer reaching up into a UI folder', async () => {
     assert.deepStrictEqual(
       await ruleIds("import { x } from '../../explorer/nodes';\nexport const y = x;\n", 'src/cloud/services/sixth.ts'),

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { DAY_MS, findGaps, findSizeDrops } from '../../src/details/timeline/analysis';
+import { DAY_MS, findGaps, findSizeDrops } from '../../src/domain/timelineAnalysis';
 import { axisTicks, renderTimelineSvg } from '../../src/details/timeline/svg';
 import { renderTimelineHtml } from '../../src/details/html/timeline';
 import { autoBackup } from './detailsFixtures';

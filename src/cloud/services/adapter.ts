@@ -1,4 +1,4 @@
-import type { Backup, BackupFilter, EndpointService, Instance, ServiceId } from '../model';
+import type { Backup, BackupFilter, EndpointService, Instance, RestoreTimes, ServiceId } from '../model';
 import type { JsonResponse, Query } from '../http/json';
 import type { RawStatusTable } from '../normalize';
 import type { Page, PageRequest } from '../paging';
@@ -54,6 +54,20 @@ export interface ServiceAdapter {
    * items than `limit`; `scanned` says how many raw records were examined).
    */
   listBackups(ctx: AdapterContext, instance: Instance, request: PageRequest & { readonly filter?: BackupFilter }): Promise<Page<Backup>>;
+
+  /**
+   * The backup list applies a filter's time range on the server, so a narrow range costs one
+   * request however long the list is (RDS, DDS, DCS, CSBS, CBR; not GES). Without it, a time range
+   * is applied page by page on the client and a caller must bound its scan.
+   */
+  readonly filtersTimeOnServer?: boolean;
+
+  /**
+   * The ranges the instance can be restored to on one UTC day (`yyyy-mm-dd`), where the service
+   * publishes them (RDS, DDS: shared/apis/RESTORE-TIME.md). RDS also answers without a day (the
+   * whole retention period); DDS requires one.
+   */
+  restoreTimes?(ctx: AdapterContext, instance: Instance, dayUtc: string | undefined, signal?: AbortSignal): Promise<RestoreTimes>;
 
   /** Project-wide backup list (DDS without instance_id, GES /graphs/backups), for cross-service scans. */
   listProjectBackups?(ctx: AdapterContext, request: PageRequest & { readonly filter?: BackupFilter }): Promise<Page<Backup>>;

@@ -229,6 +229,7 @@ export const cbrAdapter: ServiceAdapter = {
   },
   icons: { service: 'shield', instance: 'archive' },
   rawStatuses: CBR_STATUSES,
+  filtersTimeOnServer: CAPABILITIES.timeRange,
   get extraLabels() {
     return {
       checkpoint_id: l10n.t('Checkpoint ID'),

@@ -117,6 +117,7 @@ export const csbsAdapter: ServiceAdapter = {
     return l10n.t('Legacy: CSBS serves existing users; new backups are in CBR.');
   },
   rawStatuses: CSBS_STATUSES,
+  filtersTimeOnServer: CAPABILITIES.timeRange,
   get extraLabels() {
     return {
       resource_type: l10n.t('Resource type'),

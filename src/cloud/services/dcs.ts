@@ -11,7 +11,7 @@ import {
 } from '../schemas/dcs';
 import type { ServiceAdapter } from './adapter';
 import { engineDescription, extrasOf } from './build';
-import { listFiltered } from './filtering';
+import { listFiltered, type ServerFilterCapabilities } from './filtering';
 import { fetchOffsetPage } from './pages';
 
 /** Documented raw statuses (the API page's status table) and what they mean. */
@@ -23,6 +23,9 @@ const DCS_STATUSES: RawStatusTable = {
   expired: 'expired',
   deleted: 'expired',
 };
+
+/** DCS filters its backup list by time only (beginTime/endTime, seed 001). */
+const CAPABILITIES: ServerFilterCapabilities = { timeRange: true };
 
 function toInstance(record: DcsInstance, raw: unknown): Instance {
   return {
@@ -81,6 +84,7 @@ export const dcsAdapter: ServiceAdapter = {
   },
   icons: { service: 'zap', instance: 'database' },
   rawStatuses: DCS_STATUSES,
+  filtersTimeOnServer: CAPABILITIES.timeRange,
   get extraLabels() {
     return {
       period: l10n.t('Backup window'),
@@ -108,7 +112,7 @@ export const dcsAdapter: ServiceAdapter = {
   },
 
   listBackups(ctx, instance, request) {
-    return listFiltered('dcs', request.filter, { timeRange: true }, (plan, keep) =>
+    return listFiltered('dcs', request.filter, CAPABILITIES, (plan, keep) =>
       fetchOffsetPage(
         ctx,
         {

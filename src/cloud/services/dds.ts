@@ -14,7 +14,8 @@ import type { AdapterContext, ServiceAdapter } from './adapter';
 import type { Query } from '../http/json';
 import { datastoreOf, engineDescription, extrasOf, singleResult } from './build';
 import { listFiltered, typeAndWindowQuery, type ServerFilterCapabilities } from './filtering';
-import { fetchOffsetPage, type OffsetListSpec } from './pages';
+import { fetchRestoreTimes } from './restoreTime';
+import { fetchOffsetPage, invalidRequest, type OffsetListSpec } from './pages';
 
 // DDS documents DISABLED as 备份删除中 (being deleted).
 /** Documented raw statuses (the API page's status table) and what they mean. */
@@ -169,6 +170,7 @@ export const ddsAdapter: ServiceAdapter = {
   },
   icons: { service: 'json', instance: 'database' },
   rawStatuses: DDS_STATUSES,
+  filtersTimeOnServer: CAPABILITIES.timeRange,
   get extraLabels() {
     return {
       mode: l10n.t('Instance mode'),
@@ -199,6 +201,12 @@ export const ddsAdapter: ServiceAdapter = {
   listProjectBackups,
 
   /** With the instance's mode known (listed from listInstances), one look-up; otherwise one per mode. */
+  restoreTimes(ctx, instance, dayUtc, signal) {
+    // DDS documents `date` as required and answers 400 without it.
+    if (dayUtc === undefined) return Promise.reject(invalidRequest('dds', 'The DDS restore-time API needs a day (date=yyyy-mm-dd).'));
+    return fetchRestoreTimes(ctx, 'dds', instance, dayUtc, signal);
+  },
+
   async findBackupById(ctx, instance, backupId, signal) {
     if (instance && modeOf(instance)) {
       return singleResult(

@@ -13,6 +13,7 @@ import type { AdapterContext, ServiceAdapter } from './adapter';
 import type { Query } from '../http/json';
 import { datastoreOf, engineDescription, extrasOf, singleResult } from './build';
 import { listFiltered, typeAndWindowQuery, type ServerFilterCapabilities } from './filtering';
+import { fetchRestoreTimes } from './restoreTime';
 import { fetchOffsetPage, invalidRequest, type OffsetListSpec } from './pages';
 
 /** Documented raw statuses (the API page's status table) and what they mean. */
@@ -104,6 +105,7 @@ export const rdsAdapter: ServiceAdapter = {
   },
   icons: { service: 'database', instance: 'database' },
   rawStatuses: RDS_STATUSES,
+  filtersTimeOnServer: CAPABILITIES.timeRange,
   extraLabels: {},
 
   listInstances(ctx, request) {
@@ -128,6 +130,10 @@ export const rdsAdapter: ServiceAdapter = {
     return listFiltered('rds', request.filter, CAPABILITIES, (plan, keep) =>
       fetchOffsetPage(ctx, backupsSpec(ctx, instance, typeAndWindowQuery(plan, formatRdsTime), keep), request),
     );
+  },
+
+  restoreTimes(ctx, instance, dayUtc, signal) {
+    return fetchRestoreTimes(ctx, 'rds', instance, dayUtc, signal);
   },
 
   async findBackupById(ctx, instance, backupId, signal) {

@@ -4,8 +4,8 @@ import type { Backup } from '../../cloud/model';
 import { formatBytes, statusLabel, typeLabel } from '../../cloud/format';
 import { prefersChinese } from '../../cloud/locale';
 import { escapeHtml } from '../html/escape';
-import { DAY_MS, HOUR_MS, type BackupGap, type SizeDrop, type TimeRange } from './analysis';
-import { dropText, gapText } from './findingText';
+import { DAY_MS, HOUR_MS, type BackupGap, type SizeDrop, type TimeRange } from '../../domain/timelineAnalysis';
+import { dropText, gapText } from '../../domain/timelineText';
 
 /**
  * The timeline chart as a plain SVG string: one mark per backup on a time axis, coloured by

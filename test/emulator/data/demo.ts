@@ -4,7 +4,7 @@
  * Deterministic: same `now`, same data.
  */
 import { cbrDemo } from './cbr';
-import type { EmulatorData, RawRecord } from './model';
+import type { EmulatorData, RawRecord, RestoreRange } from './model';
 import { Random } from './random';
 import {
   checkpointItem,
@@ -44,7 +44,7 @@ export const DEMO_NAMES = {
     staging: 'staging-mysql',
   },
   dds: { catalog: 'catalog-mongo', events: 'events-replica', sandbox: 'sandbox-single' },
-  dcs: { sessions: 'sessions-redis', cache: 'cache-redis', ratelimit: 'ratelimit-redis' },
+  dcs: { sessions: 'sessions-redis', cache: 'cache-redis', ratelimit: 'ratelimit-redis', ledger: 'ledger-redis' },
   ges: { social: 'social-graph', fraud: 'fraud-graph', archive: 'kg-archive' },
   servers: { web1: 'web-01', web2: 'web-02', bastion: 'db-bastion', batch: 'batch-worker' },
 } as const;
@@ -76,8 +76,48 @@ function newestFirst<T>(items: T[], timeOf: (item: T) => number): T[] {
   return [...items].sort((a, b) => timeOf(b) - timeOf(a));
 }
 
+/** A backup as the restorable-range model sees it. */
+interface RestoreEvent {
+  readonly kind: 'full' | 'log' | 'other';
+  readonly ok: boolean;
+  readonly beginMs: number;
+  readonly endMs: number;
+}
+
+/**
+ * Point-in-time ranges as the services derive them: a range opens when a full backup completes and
+ * logs extend it; it closes where the log chain breaks (a failed incremental backup) or where full
+ * backups stopped for more than a day and a half; the last range runs to a few minutes before now.
+ */
+export function restorableRanges(events: readonly RestoreEvent[], now: number): RestoreRange[] {
+  const ranges: RestoreRange[] = [];
+  let open: RestoreRange | undefined;
+  let lastFullBegin: number | undefined;
+  const close = () => {
+    if (open) ranges.push(open);
+    open = undefined;
+  };
+  for (const event of [...events].sort((a, b) => a.beginMs - b.beginMs)) {
+    if (event.kind === 'full' && event.ok) {
+      if (lastFullBegin !== undefined && event.beginMs - lastFullBegin > 1.5 * DAY) close();
+      open ??= { start_time: event.endMs, end_time: event.endMs };
+      open.end_time = Math.max(open.end_time, event.endMs);
+      lastFullBegin = event.beginMs;
+    } else if (event.kind === 'log') {
+      if (!event.ok) close();
+      else if (open) open.end_time = Math.max(open.end_time, event.endMs);
+    }
+  }
+  if (open) ranges.push({ ...open, end_time: now - 5 * MINUTE });
+  return ranges;
+}
+
 class DemoBuilder {
   private readonly rng = new Random('hwc-backup-explorer-demo-v1');
+  /** For what was added for the health report, so the records before it keep their ids and times. */
+  private readonly healthRng = new Random('hwc-backup-explorer-demo-health');
+  readonly restoreTimes = new Map<string, RestoreRange[]>();
+  readonly forbiddenInstances = new Set<string>();
 
   constructor(private readonly now: number) {}
 
@@ -171,8 +211,11 @@ class DemoBuilder {
     const billingSpecs = daily(now, 21, 19).map((t, d) =>
       backup(billing, 'auto', t + this.jitter(5), fullSize(0.6, d), d === 9 ? 'FAILED' : 'COMPLETED'),
     );
+    // The incremental of 14 hours ago failed: the chain after yesterday's full backup is broken there.
     for (let i = 0; i < 6; i++)
-      billingSpecs.push(backup(billing, 'incremental', now - (i * 4 + 2) * HOUR, 8 * 1024 + this.rng.int(0, 30 * 1024)));
+      billingSpecs.push(
+        backup(billing, 'incremental', now - (i * 4 + 2) * HOUR, 8 * 1024 + this.rng.int(0, 30 * 1024), i === 3 ? 'FAILED' : 'COMPLETED'),
+      );
     billingSpecs.push(backup(billing, 'manual', now - 12 * DAY - 3 * HOUR, fullSize(0.6, 12), 'DELETING', 'before-vacuum-full'));
 
     // reporting-sqlserver: full, differential (fragment) and manual backups listing their databases.
@@ -232,6 +275,22 @@ class DemoBuilder {
     );
     delete missingId.id;
     legacyRecords.splice(5, 0, missingId);
+
+    const rdsEvents = (specs: RdsBackupSpec[]): RestoreEvent[] =>
+      specs.map((spec) => ({
+        kind: spec.type === 'incremental' ? 'log' : spec.type === 'fragment' ? 'other' : 'full',
+        ok: spec.status === 'COMPLETED',
+        beginMs: spec.beginMs,
+        endMs: spec.beginMs + spec.durationMs,
+      }));
+    for (const [inst, specs] of [
+      [orders, ordersSpecs],
+      [billing, billingSpecs],
+      [reporting, reportingSpecs],
+      [payments, paymentsSpecs],
+      [legacy, legacySpecs],
+    ] as const)
+      this.restoreTimes.set(inst.id, restorableRanges(rdsEvents(specs), now));
 
     return {
       instances: [orders, billing, reporting, payments, legacy, staging].map(rdsInstance),
@@ -304,6 +363,19 @@ class DemoBuilder {
     const sandboxSpecs = series(sandbox, 5, 0.05, (d) => (d === 4 ? 'DISABLED' : 'COMPLETED'));
 
     const records = (specs: DdsBackupSpec[]) => newestFirst(specs, (s) => s.beginMs).map(ddsBackup);
+    for (const [inst, specs] of [
+      [catalog, catalogSpecs],
+      [events, eventsSpecs],
+      [sandbox, sandboxSpecs],
+    ] as const) {
+      const events = specs.map((spec): RestoreEvent => ({
+        kind: 'full',
+        ok: spec.status === 'COMPLETED',
+        beginMs: spec.beginMs,
+        endMs: spec.beginMs + spec.durationMs,
+      }));
+      this.restoreTimes.set(inst.id, restorableRanges(events, now));
+    }
     return {
       instances: [catalog, events, sandbox].map(ddsInstance),
       backups: new Map([
@@ -380,13 +452,37 @@ class DemoBuilder {
     );
     const ratelimitSpecs = daily(now, 3, 23).map((t) => backup(ratelimit, 'auto', t, 3.2e7, 'succeed'));
 
+    // ledger-redis: listed, but an IAM policy denies reading its backups (403): the health scan cannot scan it.
+    // Built from healthRng so that every record after it keeps its ids and times.
+    const ledger: DcsInstanceSpec = {
+      id: this.healthRng.uuid(),
+      name: n.ledger,
+      engine: 'Redis',
+      version: '6.0',
+      status: 'RUNNING',
+      capacityGb: 2,
+      createdMs: now - 90 * DAY,
+    };
+    const ledgerSpecs = daily(now, 5, 22).map((t): DcsBackupSpec => ({
+      id: this.healthRng.uuid(),
+      name: `backup_${stamp(t)}`,
+      type: 'auto',
+      status: 'succeed',
+      createdMs: t,
+      durationMs: 90_000,
+      sizeBytes: 1.2e8,
+      instance: ledger,
+    }));
+    this.forbiddenInstances.add(ledger.id);
+
     const records = (specs: DcsBackupSpec[]) => newestFirst(specs, (s) => s.createdMs).map(dcsBackup);
     return {
-      instances: [sessions, cache, ratelimit].map(dcsInstance),
+      instances: [sessions, cache, ratelimit, ledger].map(dcsInstance),
       backups: new Map([
         [sessions.id, records(sessionsSpecs)],
         [cache.id, records(cacheSpecs)],
         [ratelimit.id, records(ratelimitSpecs)],
+        [ledger.id, records(ledgerSpecs)],
       ]),
     };
   }
@@ -495,7 +591,8 @@ class DemoBuilder {
           name: `autobk_${this.rng.hex(4)}`,
           status,
           createdMs: t + s * 7 * MINUTE + this.jitter(3),
-          sizeMb: 10_240 + this.rng.int(0, 30_000),
+          // Steady sizes, so the health report finds no size drop here (the same draw as before keeps the records after it).
+          sizeMb: 10_240 + this.rng.int(0, 30_000) / 10,
           autoTrigger: true,
           server: srv,
           failure: status === 'error' ? failures[failureCount++ % failures.length] : undefined,
@@ -536,6 +633,8 @@ export function demoDataset(now: number, projectId: string, region: string): Emu
     ecs: { servers: servers.map(ecsServer) },
     csbs: { checkpointItems: items.map(checkpointItem) },
     cbr: cbrDemo(now, projectId),
+    restoreTimes: builder.restoreTimes,
+    forbiddenInstances: builder.forbiddenInstances,
   };
 }
 

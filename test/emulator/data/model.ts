@@ -32,11 +32,24 @@ export interface InstanceBackups {
   backups: Map<string, RecordList>;
 }
 
+/** A restorable time range as the restore-time APIs return it (UNIX ms). */
+export interface RestoreRange {
+  start_time: number;
+  end_time: number;
+}
+
 export interface EmulatorData {
   /** IAM projects: `{ id, name, … }`; name is the region. */
   projects: RawRecord[];
   rds: InstanceBackups;
   dds: InstanceBackups;
+  /** Restorable ranges per RDS / DDS instance id, in time order (restore-time APIs); none when absent. */
+  restoreTimes?: Map<string, RestoreRange[]>;
+  /**
+   * Instance ids whose APIs answer 403 (an IAM policy that denies them): the instance is listed, its
+   * backups cannot be read.
+   */
+  forbiddenInstances?: Set<string>;
   dcs: InstanceBackups;
   /** Instances are graphs. */
   ges: InstanceBackups;

@@ -4,6 +4,7 @@ import { ok, type ServiceDefinition } from '../http';
 import { fieldEquals, findById, idEquals, inTimeRange, mergeNewestFirst, nameContains, select, slice } from '../paging';
 import { eitherFormat, OFFSET_TIME, SPACED_UTC_TIME } from '../validation';
 import { dbsErrors as errors, dbsPaging } from './dbs';
+import { restoreTimeRoute } from './restoreTime';
 
 const MODES = ['Sharding', 'ReplicaSet', 'Single'] as const;
 
@@ -66,5 +67,12 @@ export const dds: ServiceDefinition = {
         return ok({ backups: slice(matches, offset, limit), total_count: matches.length });
       },
     },
+    // Replica set instances and 4.0 cluster instances only (RESTORE-TIME.md).
+    restoreTimeRoute((data) => data.dds.instances, errors, {
+      dateRequired: true,
+      supports: (instance) =>
+        instance.mode === 'ReplicaSet' ||
+        (instance.mode === 'Sharding' && String((instance.datastore as { version?: unknown })?.version) === '4.0'),
+    }),
   ],
 };

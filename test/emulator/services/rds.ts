@@ -4,6 +4,7 @@ import { ok, type ServiceDefinition } from '../http';
 import { fieldEquals, findById, idEquals, inTimeRange, nameContains, select, slice } from '../paging';
 import { OFFSET_TIME } from '../validation';
 import { dbsErrors as errors, dbsPaging } from './dbs';
+import { restoreTimeRoute } from './restoreTime';
 
 export const RDS_BACKUP_TYPES = ['auto', 'manual', 'fragment', 'incremental'] as const;
 
@@ -59,5 +60,6 @@ export const rds: ServiceDefinition = {
         return ok({ backups: slice(matches, offset, limit), total_count: matches.length });
       },
     },
+    restoreTimeRoute((data) => data.rds.instances, errors, { dateRequired: false }),
   ],
 };

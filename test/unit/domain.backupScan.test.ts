@@ -10,7 +10,7 @@ import {
   searchStrategy,
   summarizeCoverage,
   type ScanLimits,
-} from '../../src/commands/backupScan';
+} from '../../src/domain/backupScan';
 
 const ctx: AdapterContext = {
   projectId: 'p',

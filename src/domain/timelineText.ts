@@ -1,12 +1,10 @@
 import * as l10n from '@vscode/l10n';
-import type { BackupGap, SizeDrop } from './analysis';
+import { HOUR_MS, type BackupGap, type SizeDrop } from './timelineAnalysis';
 
 /**
- * The timeline's findings in the display language. analysis.ts finds the gaps and drops (and keeps
- * English `label`s for its own tests and logs); the panel and the chart word them here.
+ * The timeline's findings in the display language: timelineAnalysis.ts finds the gaps and drops,
+ * the panel, the chart and the health report word them here.
  */
-
-const HOUR_MS = 3_600_000;
 
 /** "3 days", "1 day 12 hours", "20 hours" (`3 天`, `1 天 12 小时`, `20 小时`), to the hour. */
 export function durationInWords(ms: number): string {

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { DAY_MS, HOUR_MS, describeDuration, findGaps, findSizeDrops, median, usualAutoInterval } from '../../src/details/timeline/analysis';
+import { DAY_MS, HOUR_MS, findGaps, findSizeDrops, median, usualAutoInterval } from '../../src/domain/timelineAnalysis';
+import { dropText, durationInWords, gapText } from '../../src/domain/timelineText';
 import { autoBackup } from './detailsFixtures';
 
 const T0 = Date.UTC(2026, 10, 1, 2, 0, 0);
@@ -47,7 +48,7 @@ describe('timeline analysis', () => {
       assert.strictEqual(gaps[0].to, T0 + 6 * DAY_MS);
       assert.strictEqual(gaps[0].afterId, 'd3');
       assert.strictEqual(gaps[0].beforeId, 'd6');
-      assert.strictEqual(gaps[0].label, 'no automatic backup for 3 days');
+      assert.strictEqual(gapText(gaps[0]), 'no automatic backup for 3 days');
     });
 
     it('does not flag an interval of exactly 1.5 x the usual one', () => {
@@ -63,7 +64,7 @@ describe('timeline analysis', () => {
       const withLongGap = [...every6h, autoBackup('late', T0 + 100 * HOUR_MS, GB)];
       const gaps = findGaps(withLongGap, { from: T0, to: T0 + 100 * HOUR_MS });
       assert.deepStrictEqual(
-        gaps.map((g) => g.label),
+        gaps.map((g) => gapText(g)),
         ['no automatic backup for 1 day 16 hours'],
       );
     });
@@ -81,7 +82,7 @@ describe('timeline analysis', () => {
       const gaps = findGaps(daily([0, 1, 2, 3]), { from: T0, to: T0 + 7 * DAY_MS });
       assert.strictEqual(gaps.length, 1);
       assert.strictEqual(gaps[0].beforeId, undefined);
-      assert.strictEqual(gaps[0].label, 'no automatic backup for 4 days (so far)');
+      assert.strictEqual(gapText(gaps[0]), 'no automatic backup for 4 days (so far)');
     });
 
     it('finds nothing without a usual interval', () => {
@@ -101,7 +102,7 @@ describe('timeline analysis', () => {
       assert.strictEqual(drops.length, 1);
       assert.strictEqual(drops[0].backupId, 'c');
       assert.strictEqual(drops[0].previousId, 'b');
-      assert.strictEqual(drops[0].label, 'size dropped 67% from the previous backup');
+      assert.strictEqual(dropText(drops[0]), 'size dropped 67% from the previous backup');
     });
 
     it('does not flag exactly half', () => {
@@ -133,8 +134,8 @@ describe('timeline analysis', () => {
   });
 
   it('describes durations in days and hours', () => {
-    assert.strictEqual(describeDuration(3 * DAY_MS), '3 days');
-    assert.strictEqual(describeDuration(DAY_MS + HOUR_MS), '1 day 1 hour');
-    assert.strictEqual(describeDuration(20 * HOUR_MS), '20 hours');
+    assert.strictEqual(durationInWords(3 * DAY_MS), '3 days');
+    assert.strictEqual(durationInWords(DAY_MS + HOUR_MS), '1 day 1 hour');
+    assert.strictEqual(durationInWords(20 * HOUR_MS), '20 hours');
   });
 });

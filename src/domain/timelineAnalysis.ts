@@ -1,4 +1,4 @@
-import type { Backup, BackupType } from '../../cloud/model';
+import type { Backup, BackupType } from '../cloud/model';
 
 /**
  * Pure analysis behind the instance backup timeline: how often automatic backups usually run,
@@ -28,7 +28,6 @@ export interface BackupGap {
   readonly afterId?: string;
   /** The automatic backup after the gap; undefined when the gap runs to the range end (still open). */
   readonly beforeId?: string;
-  readonly label: string;
 }
 
 export interface SizeDrop {
@@ -39,7 +38,6 @@ export interface SizeDrop {
   readonly toBytes: number;
   /** toBytes / fromBytes, e.g. 0.3 for a 70 % drop. */
   readonly ratio: number;
-  readonly label: string;
 }
 
 export interface TimeRange {
@@ -77,16 +75,6 @@ export function usualAutoInterval(backups: readonly Backup[]): number | undefine
   return median(intervals);
 }
 
-/** "3 days", "1 day 12 hours", "20 hours". */
-export function describeDuration(ms: number): string {
-  const hours = Math.round(ms / HOUR_MS);
-  const days = Math.floor(hours / 24);
-  const rest = hours % 24;
-  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-  if (days === 0) return plural(hours, 'hour');
-  return rest === 0 ? plural(days, 'day') : `${plural(days, 'day')} ${plural(rest, 'hour')}`;
-}
-
 /**
  * Stretches without an automatic backup longer than the usual interval allows, inside `range`.
  * The stretch from the last automatic backup to the end of the range counts too (an automatic
@@ -100,8 +88,7 @@ export function findGaps(backups: readonly Backup[], range: TimeRange, options: 
   const gaps: BackupGap[] = [];
   const push = (from: number, to: number, after?: Backup, before?: Backup) => {
     if (to - from <= threshold) return;
-    const label = `no automatic backup for ${describeDuration(to - from)}${before ? '' : ' (so far)'}`;
-    gaps.push({ from, to, afterId: after?.id, beforeId: before?.id, label });
+    gaps.push({ from, to, afterId: after?.id, beforeId: before?.id });
   };
   runs.slice(1).forEach((run, i) => push(startOf(runs[i])!, startOf(run)!, runs[i], run));
   const last = runs[runs.length - 1];
@@ -133,7 +120,6 @@ export function findSizeDrops(backups: readonly Backup[], ratio: number = DEFAUL
         fromBytes: previous.sizeBytes!,
         toBytes: backup.sizeBytes!,
         ratio: share,
-        label: `size dropped ${Math.round((1 - share) * 100)}% from the previous backup`,
       });
     }
   }

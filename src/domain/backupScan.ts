@@ -104,6 +104,23 @@ function noteError(coverage: ServiceCoverage, error: unknown, what: string, sign
   coverage.errors.push(`${what}: ${describeError(error)}`);
 }
 
+/** Up to `maxInstances` of a service's instances; `cut` when the list goes on beyond them. Shared with the health scan. */
+export async function listInstancesUpTo(
+  ctx: AdapterContext,
+  adapter: ServiceAdapter,
+  limits: Pick<ScanLimits, 'maxInstances' | 'pageSize'>,
+  signal?: AbortSignal,
+): Promise<{ readonly instances: readonly Instance[]; readonly total?: number; readonly cut: boolean }> {
+  const page = await fetchMatching(
+    (cursor) => adapter.listInstances(ctx, { cursor, limit: Math.min(limits.pageSize, limits.maxInstances), signal }),
+    undefined,
+    limits.maxInstances,
+    limits.maxInstances,
+  );
+  const instances = page.items.slice(0, limits.maxInstances);
+  return { instances, total: page.total, cut: page.next !== undefined || page.items.length > instances.length };
+}
+
 async function listInstances(
   ctx: AdapterContext,
   adapter: ServiceAdapter,
@@ -111,16 +128,10 @@ async function listInstances(
   coverage: ServiceCoverage,
   signal?: AbortSignal,
 ): Promise<readonly Instance[]> {
-  const page = await fetchMatching(
-    (cursor) => adapter.listInstances(ctx, { cursor, limit: Math.min(limits.pageSize, limits.maxInstances), signal }),
-    undefined,
-    limits.maxInstances,
-    limits.maxInstances,
-  );
-  coverage.instancesTotal = page.total;
-  const instances = page.items.slice(0, limits.maxInstances);
+  const { instances, total, cut } = await listInstancesUpTo(ctx, adapter, limits, signal);
+  coverage.instancesTotal = total;
   coverage.instancesListed = instances.length;
-  coverage.instancesCut = page.next !== undefined || page.items.length > instances.length;
+  coverage.instancesCut = cut;
   return instances;
 }
 

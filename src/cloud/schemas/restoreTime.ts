@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { optionalNumber, recordArray } from './lenient';
+
+/**
+ * GET /v3/{project_id}/instances/{instance_id}/restore-time (RDS, DDS; shared/apis/RESTORE-TIME.md).
+ * The ranges are validated one by one, so one malformed range never hides the others.
+ */
+export const restoreTimeEnvelope = z.object({ restore_time: recordArray });
+
+/** UNIX milliseconds, UTC; a number sent as a numeric string reads the same. */
+export const restoreTimeRangeSchema = z.object({
+  start_time: optionalNumber.refine((value) => value !== undefined, 'Required'),
+  end_time: optionalNumber.refine((value) => value !== undefined, 'Required'),
+});
+export type RestoreTimeRange = z.output<typeof restoreTimeRangeSchema>;
