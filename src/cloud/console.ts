@@ -86,7 +86,7 @@ export function parseConsoleHost(value: string): { origin: string } | { error: s
       text.slice(0, 200),
     ),
   });
-  if (!text || /\s/.test(text)) return invalid();
+  if (!text || /\s/.test(text) || !/^[a-z0-9[]/i.test(text)) return invalid();
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
   let url: URL;
   try {
@@ -108,7 +108,10 @@ export function parseConsoleHost(value: string): { origin: string } | { error: s
 
 function checkedRegion(region: string): string {
   if (typeof region !== 'string' || !REGION_ID_PATTERN.test(region)) {
-    throw new ConsoleLinkError('region', l10n.t('"{0}" is not a region id, so no console link can be made for it.', String(region).slice(0, 100)));
+    throw new ConsoleLinkError(
+      'region',
+      l10n.t('"{0}" is not a region id, so no console link can be made for it.', String(region).slice(0, 100)),
+    );
   }
   return region;
 }

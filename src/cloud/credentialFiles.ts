@@ -102,7 +102,14 @@ const SHOWN_KEY = /^[a-z_]{1,32}( [a-z_]{1,32}){0,3}$/;
 
 function tooLarge(text: string, file: string): FileProblem | undefined {
   if (text.length > MAX_CREDENTIAL_FILE_BYTES || Buffer.byteLength(text, 'utf8') > MAX_CREDENTIAL_FILE_BYTES) {
-    return { file, message: l10n.t('{0} is larger than {1} KB; a credentials file is a few hundred bytes, so nothing was imported from it.', file, MAX_CREDENTIAL_FILE_BYTES / 1024) };
+    return {
+      file,
+      message: l10n.t(
+        '{0} is larger than {1} KB; a credentials file is a few hundred bytes, so nothing was imported from it.',
+        file,
+        MAX_CREDENTIAL_FILE_BYTES / 1024,
+      ),
+    };
   }
   if (text.includes('\u0000')) {
     return { file, message: l10n.t('{0} is not a text file; nothing was imported from it.', file) };
@@ -144,7 +151,8 @@ interface IniSection {
 export function parseSdkCredentialsFile(text: string, fileName: string): CredentialFileResult {
   const problems: FileProblem[] = [];
   const candidates: CandidateConnection[] = [];
-  if (typeof text !== 'string') return { candidates, problems: [{ file: fileName, message: l10n.t('{0} could not be read as text.', fileName) }] };
+  if (typeof text !== 'string')
+    return { candidates, problems: [{ file: fileName, message: l10n.t('{0} could not be read as text.', fileName) }] };
   const large = tooLarge(text, fileName);
   if (large) return { candidates, problems: [large] };
 
@@ -162,16 +170,36 @@ export function parseSdkCredentialsFile(text: string, fileName: string): Credent
       current = { name, line, values: new Map(), problems: [], warnings: [] };
       sections.push(current);
       if (!match) {
-        current.problems.push({ file: fileName, line, message: l10n.t('Line {0} of {1} starts a section but is not of the form [name]; the keys below it were skipped.', line, fileName) });
+        current.problems.push({
+          file: fileName,
+          line,
+          message: l10n.t(
+            'Line {0} of {1} starts a section but is not of the form [name]; the keys below it were skipped.',
+            line,
+            fileName,
+          ),
+        });
       } else if (!name) {
-        current.problems.push({ file: fileName, line, message: l10n.t('Line {0} of {1} is a section without a name; the keys below it were skipped.', line, fileName) });
+        current.problems.push({
+          file: fileName,
+          line,
+          message: l10n.t('Line {0} of {1} is a section without a name; the keys below it were skipped.', line, fileName),
+        });
       }
       return;
     }
     const delimiter = trimmed.search(/[=:]/);
     if (!current) {
       if (!outsideReported) {
-        problems.push({ file: fileName, line, message: l10n.t('Line {0} of {1} comes before any [section]; the SDKs refuse such a file, and the line was ignored.', line, fileName) });
+        problems.push({
+          file: fileName,
+          line,
+          message: l10n.t(
+            'Line {0} of {1} comes before any [section]; the SDKs refuse such a file, and the line was ignored.',
+            line,
+            fileName,
+          ),
+        });
         outsideReported = true;
       }
       return;
@@ -180,7 +208,12 @@ export function parseSdkCredentialsFile(text: string, fileName: string): Credent
       current.problems.push({
         file: fileName,
         line,
-        message: l10n.t('Line {0} of {1} is neither a [section] nor a key = value pair; section [{2}] was skipped.', line, fileName, shownName(current.name)),
+        message: l10n.t(
+          'Line {0} of {1} is neither a [section] nor a key = value pair; section [{2}] was skipped.',
+          line,
+          fileName,
+          shownName(current.name),
+        ),
       });
       return;
     }
@@ -204,7 +237,14 @@ export function parseSdkCredentialsFile(text: string, fileName: string): Credent
         file: fileName,
         line,
         field: key,
-        message: l10n.t('Line {0} of {1} sets {2} a second time in section [{3}] (first on line {4}); the section was skipped.', line, fileName, key, shownName(current.name), current.values.get(key)!.line),
+        message: l10n.t(
+          'Line {0} of {1} sets {2} a second time in section [{3}] (first on line {4}); the section was skipped.',
+          line,
+          fileName,
+          key,
+          shownName(current.name),
+          current.values.get(key)!.line,
+        ),
       });
       return;
     }
@@ -221,7 +261,13 @@ export function parseSdkCredentialsFile(text: string, fileName: string): Credent
       problems.push({
         file: fileName,
         line: section.line,
-        message: l10n.t('Section [{0}] appears twice in {1} (lines {2} and {3}); the SDKs disagree on which one counts, so neither was imported.', shownName(section.name), fileName, first.line, section.line),
+        message: l10n.t(
+          'Section [{0}] appears twice in {1} (lines {2} and {3}); the SDKs disagree on which one counts, so neither was imported.',
+          shownName(section.name),
+          fileName,
+          first.line,
+          section.line,
+        ),
       });
     } else {
       seen.set(section.name, section);
@@ -237,7 +283,11 @@ export function parseSdkCredentialsFile(text: string, fileName: string): Credent
     const candidate = sdkCandidate(section, fileName, problems);
     if (!candidate) continue;
     if (candidates.length >= MAX_CANDIDATES) {
-      problems.push({ file: fileName, line: section.line, message: l10n.t('{0} holds more than {1} sections; the rest were not offered.', fileName, MAX_CANDIDATES) });
+      problems.push({
+        file: fileName,
+        line: section.line,
+        message: l10n.t('{0} holds more than {1} sections; the rest were not offered.', fileName, MAX_CANDIDATES),
+      });
       break;
     }
     candidates.push(candidate);
@@ -264,14 +314,21 @@ function sdkCandidate(section: IniSection, file: string, problems: FileProblem[]
     if (get('idp_id') || get('id_token_file')) {
       return fail(
         'idp_id',
-        l10n.t('Section [{0}] of {1} uses federated sign-in (idp_id, id_token_file), which this extension cannot use; it was skipped.', name, file),
+        l10n.t(
+          'Section [{0}] of {1} uses federated sign-in (idp_id, id_token_file), which this extension cannot use; it was skipped.',
+          name,
+          file,
+        ),
       );
     }
     const missing = !ak ? 'ak' : 'sk';
     return fail(missing, l10n.t('Section [{0}] of {1} has no {2}; it was skipped.', name, file, missing));
   }
   if (!AK_PATTERN.test(ak.value)) {
-    return fail('ak', l10n.t('The ak in section [{0}] of {1} has characters an access key never has; the section was skipped.', name, file));
+    return fail(
+      'ak',
+      l10n.t('The ak in section [{0}] of {1} has characters an access key never has; the section was skipped.', name, file),
+    );
   }
   for (const key of ['sk', 'security_token']) {
     const entry = get(key);
@@ -282,18 +339,25 @@ function sdkCandidate(section: IniSection, file: string, problems: FileProblem[]
   for (const key of ['project_id', 'domain_id']) {
     const entry = get(key);
     if (entry && !ID_PATTERN.test(entry.value)) {
-      return fail(key, l10n.t('The {0} in section [{1}] of {2} is not an id (letters, digits, - and _); the section was skipped.', key, name, file));
+      return fail(
+        key,
+        l10n.t('The {0} in section [{1}] of {2} is not an id (letters, digits, - and _); the section was skipped.', key, name, file),
+      );
     }
   }
   const iamEndpoint = get('iam_endpoint');
   if (iamEndpoint && iamEndpointProblem(iamEndpoint.value)) {
-    return fail('iam_endpoint', l10n.t('The iam_endpoint in section [{0}] of {1} is not an https:// URL; the section was skipped.', name, file));
+    return fail(
+      'iam_endpoint',
+      l10n.t('The iam_endpoint in section [{0}] of {1} is not an https:// URL; the section was skipped.', name, file),
+    );
   }
   const token = get('security_token');
   const warnings = [...section.warnings];
   if (token) warnings.push(l10n.t('These are temporary keys (security_token): they stop working when they expire.'));
   const projectId = get('project_id')?.value;
-  if (projectId) warnings.push(l10n.t('The file names project {0} but not its region; it is used for the region IAM says it belongs to.', projectId));
+  if (projectId)
+    warnings.push(l10n.t('The file names project {0} but not its region; it is used for the region IAM says it belongs to.', projectId));
   return {
     name: section.name,
     source: 'sdkCredentialsFile',
@@ -321,7 +385,8 @@ function jsonErrorLine(text: string, error: unknown): number | undefined {
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const own = (record: Record<string, unknown>, key: string): unknown => (Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined);
+const own = (record: Record<string, unknown>, key: string): unknown =>
+  Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 
 /**
  * Each AKSK profile of KooCLI's config.json becomes a candidate with its region and project id.
@@ -332,7 +397,8 @@ const own = (record: Record<string, unknown>, key: string): unknown => (Object.p
 export function parseKooCliConfig(text: string, fileName: string): CredentialFileResult {
   const problems: FileProblem[] = [];
   const candidates: CandidateConnection[] = [];
-  if (typeof text !== 'string') return { candidates, problems: [{ file: fileName, message: l10n.t('{0} could not be read as text.', fileName) }] };
+  if (typeof text !== 'string')
+    return { candidates, problems: [{ file: fileName, message: l10n.t('{0} could not be read as text.', fileName) }] };
   const large = tooLarge(text, fileName);
   if (large) return { candidates, problems: [large] };
   const body = stripBom(text);
@@ -346,16 +412,30 @@ export function parseKooCliConfig(text: string, fileName: string): CredentialFil
       problems: [
         line === undefined
           ? { file: fileName, message: l10n.t('{0} is not valid JSON; nothing was imported from it.', fileName) }
-          : { file: fileName, line, message: l10n.t('{0} is not valid JSON (near line {1}); nothing was imported from it.', fileName, line) },
+          : {
+              file: fileName,
+              line,
+              message: l10n.t('{0} is not valid JSON (near line {1}); nothing was imported from it.', fileName, line),
+            },
       ],
     };
   }
   if (!isRecord(config)) {
-    return { candidates, problems: [{ file: fileName, message: l10n.t('{0} does not hold a KooCLI configuration (a JSON object with "profiles").', fileName) }] };
+    return {
+      candidates,
+      problems: [
+        { file: fileName, message: l10n.t('{0} does not hold a KooCLI configuration (a JSON object with "profiles").', fileName) },
+      ],
+    };
   }
   const profiles = own(config, 'profiles');
   if (!Array.isArray(profiles)) {
-    return { candidates, problems: [{ file: fileName, field: 'profiles', message: l10n.t('{0} has no "profiles" list; nothing was imported from it.', fileName) }] };
+    return {
+      candidates,
+      problems: [
+        { file: fileName, field: 'profiles', message: l10n.t('{0} has no "profiles" list; nothing was imported from it.', fileName) },
+      ],
+    };
   }
 
   const authEncrypt = own(config, 'authEncrypt');
@@ -364,7 +444,11 @@ export function parseKooCliConfig(text: string, fileName: string): CredentialFil
   else if (authEncrypt === undefined || authEncrypt === true || authEncrypt === 'true') encrypted = true;
   else {
     encrypted = true;
-    problems.push({ file: fileName, field: 'authEncrypt', message: l10n.t('"authEncrypt" in {0} is neither true nor false; the keys are treated as encrypted and not imported.', fileName) });
+    problems.push({
+      file: fileName,
+      field: 'authEncrypt',
+      message: l10n.t('"authEncrypt" in {0} is neither true nor false; the keys are treated as encrypted and not imported.', fileName),
+    });
   }
   const currentName = typeof own(config, 'current') === 'string' ? (own(config, 'current') as string) : undefined;
 
@@ -380,7 +464,11 @@ export function parseKooCliConfig(text: string, fileName: string): CredentialFil
     const candidate = kooCliCandidate(profiles[index], index, fileName, encrypted, names, problems);
     if (!candidate) continue;
     if (candidates.length >= MAX_CANDIDATES) {
-      problems.push({ file: fileName, field: `profiles[${index}]`, message: l10n.t('{0} holds more than {1} profiles; the rest were not offered.', fileName, MAX_CANDIDATES) });
+      problems.push({
+        file: fileName,
+        field: `profiles[${index}]`,
+        message: l10n.t('{0} holds more than {1} profiles; the rest were not offered.', fileName, MAX_CANDIDATES),
+      });
       break;
     }
     if (candidate.name === currentName) candidate.current = true;
@@ -427,7 +515,10 @@ function kooCliCandidate(
   const mode = strings.mode ?? '';
   if (mode !== '' && mode.toUpperCase() !== 'AKSK') {
     const shownMode = /^[A-Za-z]{1,20}$/.test(mode) ? mode : l10n.t('another');
-    return fail(`${at}.mode`, l10n.t('Profile "{0}" of {1} uses the {2} authentication mode; only AKSK profiles can be imported.', shown, file, shownMode));
+    return fail(
+      `${at}.mode`,
+      l10n.t('Profile "{0}" of {1} uses the {2} authentication mode; only AKSK profiles can be imported.', shown, file, shownMode),
+    );
   }
   const region = strings.region ?? '';
   if (region && !REGION_ID_PATTERN.test(region)) {
@@ -435,7 +526,10 @@ function kooCliCandidate(
   }
   for (const field of ['projectId', 'domainId']) {
     if (strings[field] && !ID_PATTERN.test(strings[field])) {
-      return fail(`${at}.${field}`, l10n.t('Profile "{0}" of {1}: {2} is not an id (letters, digits, - and _); the profile was skipped.', shown, file, field));
+      return fail(
+        `${at}.${field}`,
+        l10n.t('Profile "{0}" of {1}: {2} is not an id (letters, digits, - and _); the profile was skipped.', shown, file, field),
+      );
     }
   }
   const warnings: string[] = [];
@@ -450,7 +544,8 @@ function kooCliCandidate(
     ...(strings.domainId ? { domainId: strings.domainId } : {}),
     warnings,
   };
-  if (projectId && !region) warnings.push(l10n.t('The profile names project {0} but no region; it is used for the region IAM says it belongs to.', projectId));
+  if (projectId && !region)
+    warnings.push(l10n.t('The profile names project {0} but no region; it is used for the region IAM says it belongs to.', projectId));
   if (encrypted) {
     candidate.keysEncrypted = true;
     return candidate;
@@ -464,12 +559,19 @@ function kooCliCandidate(
   if (!AK_PATTERN.test(accessKey)) {
     return fail(
       `${at}.accessKeyId`,
-      l10n.t('The accessKeyId of profile "{0}" in {1} has characters an access key never has (still encrypted?); the profile was skipped.', shown, file),
+      l10n.t(
+        'The accessKeyId of profile "{0}" in {1} has characters an access key never has (still encrypted?); the profile was skipped.',
+        shown,
+        file,
+      ),
     );
   }
   for (const field of ['secretAccessKey', 'securityToken']) {
     if (strings[field] && !NO_SPACE_PATTERN.test(strings[field])) {
-      return fail(`${at}.${field}`, l10n.t('Profile "{0}" of {1}: {2} contains spaces or is too long; the profile was skipped.', shown, file, field));
+      return fail(
+        `${at}.${field}`,
+        l10n.t('Profile "{0}" of {1}: {2} contains spaces or is too long; the profile was skipped.', shown, file, field),
+      );
     }
   }
   const token = strings.securityToken ?? '';
@@ -510,15 +612,24 @@ export function kooCliConfigPath(homeDir: string): string {
   return path.join(homeDir, '.hcloud', 'config.json');
 }
 
-async function readSource(file: string, readFile: ReadTextFile, parse: (text: string, file: string) => CredentialFileResult): Promise<CredentialSourceFile> {
+async function readSource(
+  file: string,
+  readFile: ReadTextFile,
+  parse: (text: string, file: string) => CredentialFileResult,
+): Promise<CredentialSourceFile> {
   let text: string;
   try {
     text = await readFile(file);
   } catch (error) {
     const code = (error as { code?: unknown } | undefined)?.code;
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'FileNotFound') return { file, found: false, result: { candidates: [], problems: [] } };
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'FileNotFound')
+      return { file, found: false, result: { candidates: [], problems: [] } };
     const reason = typeof code === 'string' && /^[A-Za-z_]{1,40}$/.test(code) ? code : l10n.t('unknown error');
-    return { file, found: true, result: { candidates: [], problems: [{ file, message: l10n.t('{0} could not be read ({1}).', file, reason) }] } };
+    return {
+      file,
+      found: true,
+      result: { candidates: [], problems: [{ file, message: l10n.t('{0} could not be read ({1}).', file, reason) }] },
+    };
   }
   return { file, found: true, result: parse(text, file) };
 }
