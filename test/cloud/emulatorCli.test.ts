@@ -83,8 +83,8 @@ describe('emulator CLI', () => {
         emulator.accountB.credentials.accessKey,
         emulator.accountB.credentials.secretKey,
         emulator.accountB.projectId,
-        `${emulator.secondRegion.region} project ${emulator.secondRegion.projectId}`,
-        `${emulator.deniedRegion.region} project ${emulator.deniedRegion.projectId}`,
+        `${emulator.secondRegion.region}: project ${emulator.secondRegion.projectId}`,
+        `${emulator.deniedRegion.region}: project ${emulator.deniedRegion.projectId}`,
         `${emulator.failingRegion}: no project`,
       ]) {
         assert.ok(banner.includes(expected), `the banner lacks ${expected}:\n${banner}`);
