@@ -17,6 +17,8 @@ interface CliRun {
   readonly listening: Promise<string>;
   /** Resolves with the exit code and what the process wrote to stderr. */
   readonly exited: Promise<{ code: number | null; stderr: string }>;
+  /** Everything written to stdout so far. */
+  output(): string;
 }
 
 function runCli(...args: string[]): CliRun {
@@ -33,7 +35,7 @@ function runCli(...args: string[]): CliRun {
     });
     void exited.then(({ code }) => reject(new Error(`the emulator CLI exited (${code}) before listening: ${stderr}`)));
   });
-  return { child, listening, exited };
+  return { child, listening, exited, output: () => stdout };
 }
 
 /** Start times of the first page of backups of the first RDS instance, as the cloud layer reads them. */
@@ -65,6 +67,32 @@ describe('emulator CLI', () => {
       cli.child.kill('SIGTERM');
       await cli.exited;
       await inProcess.close();
+    }
+  });
+
+  it('prints both accounts, their regions and project ids, and the failing region', async () => {
+    const cli = runCli('--port', '0');
+    const emulator = await startEmulator();
+    try {
+      await cli.listening;
+      const deadline = Date.now() + 5000;
+      while (!cli.output().includes('Press Ctrl-C') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      const banner = cli.output();
+      for (const expected of [
+        emulator.credentials.accessKey,
+        emulator.accountB.credentials.accessKey,
+        emulator.accountB.credentials.secretKey,
+        emulator.accountB.projectId,
+        `${emulator.secondRegion.region}: project ${emulator.secondRegion.projectId}`,
+        `${emulator.deniedRegion.region}: project ${emulator.deniedRegion.projectId}`,
+        `${emulator.failingRegion}: no project`,
+      ]) {
+        assert.ok(banner.includes(expected), `the banner lacks ${expected}:\n${banner}`);
+      }
+    } finally {
+      cli.child.kill('SIGTERM');
+      await cli.exited;
+      await emulator.close();
     }
   });
 

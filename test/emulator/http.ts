@@ -67,6 +67,8 @@ export function gesErrorStyle(): ErrorStyle {
 export const gateway = {
   authFailed: (reason: string) =>
     new ApiError(401, { error_code: 'APIGW.0301', error_msg: `Incorrect IAM authentication information: ${reason}` }),
+  /** A known project of another account: access denied (APIGW.0306). */
+  accessDenied: (reason: string) => new ApiError(403, { error_code: 'APIGW.0306', error_msg: `Access denied: ${reason}` }),
   throttled: (retryAfterSeconds?: number) =>
     new ApiError(
       429,

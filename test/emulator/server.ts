@@ -7,10 +7,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo, Socket } from 'net';
 import { randomUUID } from 'crypto';
+import { parseAuthorization } from '../../src/cloud/signing/signer';
 import { rejectionReason } from './auth';
 import { handleControl } from './control';
 import { buildDataset } from './data/datasets';
+import { DEMO_DOMAIN_ID, iamProject } from './data/demo';
 import type { EmulatorData } from './data/model';
+import { regionalDataset } from './data/regional';
 import { driftRecords, FaultBook, truncateJson } from './faults';
 import { ApiError, gateway, type Route, type ServiceDefinition } from './http';
 import { SERVICES } from './services';
@@ -20,6 +23,41 @@ import { QueryReader } from './validation';
 export const DEMO_CREDENTIALS = { accessKey: 'DEMOACCESSKEY0000001', secretKey: 'demo-secret-key-not-a-real-one-0000000000' };
 export const DEMO_PROJECT_ID = '0a1b2c3d4e5f40718293a4b5c6d7e8f9';
 export const DEMO_REGION = 'cn-north-4';
+
+/**
+ * Account A (the demo keys) has three projects: cn-north-4 (the demo or scale data set, `data`),
+ * ap-southeast-1 (a small data set named `hk-…`) and ap-southeast-3, where every service call is
+ * refused with 403 APIGW.0802 (the IAM user may not access the region). Account B (other keys) has
+ * one project, in cn-north-4, with a small data set named `b-…`. Neither account has a project in
+ * eu-west-101, so IAM answers an empty list there, as the real IAM does.
+ */
+export const SECOND_REGION = 'ap-southeast-1';
+export const SECOND_PROJECT_ID = '1b2c3d4e5f60718293a4b5c6d7e8f9a0';
+export const DENIED_REGION = 'ap-southeast-3';
+export const DENIED_PROJECT_ID = '2c3d4e5f60718293a4b5c6d7e8f9a0b1';
+export const FAILING_REGION = 'eu-west-101';
+export const ACCOUNT_B_CREDENTIALS = { accessKey: 'DEMOACCESSKEYB000002', secretKey: 'demo-secret-key-b-not-a-real-one-00000000' };
+export const ACCOUNT_B_REGION = 'cn-north-4';
+export const ACCOUNT_B_PROJECT_ID = '3d4e5f60718293a4b5c6d7e8f9a0b1c2';
+export const ACCOUNT_B_DOMAIN_ID = 'e3f5a7b9c1d34f5a7b9c1d3e5f7a9b1c';
+
+/** One project of an emulated account: its region and its own data. */
+export interface EmulatorProject {
+  readonly id: string;
+  readonly region: string;
+  /** The project's live data (raw API records); tests may alter it. */
+  readonly data: EmulatorData;
+  /** When set, every service call in this project is refused with this gateway error (IAM still lists it). */
+  readonly denied?: { readonly status: number; readonly code: string; readonly message: string };
+}
+
+/** An emulated account: its keys and its projects, one per region. */
+export interface EmulatorAccount {
+  readonly name: 'A' | 'B';
+  readonly credentials: { readonly accessKey: string; readonly secretKey: string };
+  readonly domainId: string;
+  readonly projects: readonly EmulatorProject[];
+}
 
 export interface Emulator {
   url: string;
@@ -34,8 +72,18 @@ export interface Emulator {
   clearRequests(): void;
   injectFault(spec: FaultSpec): void;
   clearFaults(): void;
-  /** The live data set; tests may add or alter records (raw API shapes). */
+  /** The live data set of account A in cn-north-4; tests may add or alter records (raw API shapes). */
   data: EmulatorData;
+  /** Account A (`credentials`, `data` is its cn-north-4 project) and account B, with their projects. */
+  accounts: { readonly a: EmulatorAccount; readonly b: EmulatorAccount };
+  /** Account A's second region, with a small data set of its own (a failed backup per database service). */
+  secondRegion: { readonly region: string; readonly projectId: string };
+  /** Account B: other keys, one project in cn-north-4 with a small data set. */
+  accountB: { readonly credentials: { accessKey: string; secretKey: string }; readonly region: string; readonly projectId: string };
+  /** A region where IAM has no project for either account: the project look-up fails (NO_PROJECT). */
+  failingRegion: string;
+  /** A region where account A has a project but every service call answers 403 APIGW.0802. */
+  deniedRegion: { readonly region: string; readonly projectId: string };
   close(): Promise<void>;
 }
 
@@ -98,6 +146,14 @@ class EmulatorServer implements Emulator {
   readonly projectId = DEMO_PROJECT_ID;
   readonly region = DEMO_REGION;
   readonly credentials = { ...DEMO_CREDENTIALS };
+  readonly secondRegion = { region: SECOND_REGION, projectId: SECOND_PROJECT_ID };
+  readonly accountB = { credentials: { ...ACCOUNT_B_CREDENTIALS }, region: ACCOUNT_B_REGION, projectId: ACCOUNT_B_PROJECT_ID };
+  readonly failingRegion = FAILING_REGION;
+  readonly deniedRegion = { region: DENIED_REGION, projectId: DENIED_PROJECT_ID };
+  readonly accounts: { readonly a: EmulatorAccount; readonly b: EmulatorAccount };
+  /** Every project of every account, by id. */
+  private readonly projectIndex = new Map<string, { account: EmulatorAccount; project: EmulatorProject }>();
+  private readonly accountsByKey = new Map<string, EmulatorAccount>();
   url = '';
   port = 0;
   private readonly faults = new FaultBook();
@@ -108,7 +164,46 @@ class EmulatorServer implements Emulator {
   constructor(
     readonly data: EmulatorData,
     private readonly verifySignatures: boolean,
+    now: number,
   ) {
+    const small = (projectId: string, region: string, prefix: string, domainId: string) =>
+      regionalDataset(now, { projectId, region, prefix, domainId });
+    const second: EmulatorProject = {
+      id: SECOND_PROJECT_ID,
+      region: SECOND_REGION,
+      data: small(SECOND_PROJECT_ID, SECOND_REGION, 'hk', DEMO_DOMAIN_ID),
+    };
+    const denied: EmulatorProject = {
+      id: DENIED_PROJECT_ID,
+      region: DENIED_REGION,
+      data: small(DENIED_PROJECT_ID, DENIED_REGION, 'sg', DEMO_DOMAIN_ID),
+      denied: { status: 403, code: 'APIGW.0802', message: 'The IAM user is forbidden in the currently selected region' },
+    };
+    // IAM answers from the first project's data: account A's lists all three of its projects.
+    data.projects.push(iamProject(SECOND_PROJECT_ID, SECOND_REGION), iamProject(DENIED_PROJECT_ID, DENIED_REGION));
+    const a: EmulatorAccount = {
+      name: 'A',
+      credentials: this.credentials,
+      domainId: DEMO_DOMAIN_ID,
+      projects: [{ id: DEMO_PROJECT_ID, region: DEMO_REGION, data }, second, denied],
+    };
+    const b: EmulatorAccount = {
+      name: 'B',
+      credentials: this.accountB.credentials,
+      domainId: ACCOUNT_B_DOMAIN_ID,
+      projects: [
+        {
+          id: ACCOUNT_B_PROJECT_ID,
+          region: ACCOUNT_B_REGION,
+          data: small(ACCOUNT_B_PROJECT_ID, ACCOUNT_B_REGION, 'b', ACCOUNT_B_DOMAIN_ID),
+        },
+      ],
+    };
+    this.accounts = { a, b };
+    for (const account of [a, b]) {
+      this.accountsByKey.set(account.credentials.accessKey, account);
+      for (const project of account.projects) this.projectIndex.set(project.id, { account, project });
+    }
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         process.stderr.write(`emulator: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
@@ -238,26 +333,36 @@ class EmulatorServer implements Emulator {
       }
       if (!route || !params) throw gateway.noSuchApi();
 
+      // The account is the one whose access key signed the request; unsigned requests (signature
+      // checks off) are account A's.
+      const accessKey = parseAuthorization(String(req.headers.authorization ?? ''))?.accessKey;
+      const account = (accessKey !== undefined ? this.accountsByKey.get(accessKey) : undefined) ?? this.accounts.a;
       if (this.verifySignatures) {
-        const reason = rejectionReason(
-          { method: req.method, url: req.url ?? '/', headers: req.headers, body },
-          new Map([[this.credentials.accessKey, this.credentials.secretKey]]),
-          Date.now(),
-        );
+        const secretKeys = new Map([...this.accountsByKey].map(([key, owner]) => [key, owner.credentials.secretKey]));
+        const reason = rejectionReason({ method: req.method, url: req.url ?? '/', headers: req.headers, body }, secretKeys, Date.now());
         if (reason) throw gateway.authFailed(reason);
       }
       const urlProject = params.project_id;
-      if (urlProject !== undefined && urlProject !== this.projectId) {
-        throw gateway.authFailed(`the project ${urlProject} in the URL does not belong to these credentials`);
+      let project = account.projects[0];
+      if (urlProject !== undefined) {
+        const owner = this.projectIndex.get(urlProject);
+        if (!owner) throw gateway.authFailed(`the project ${urlProject} in the URL does not belong to these credentials`);
+        if (owner.account !== account) throw gateway.accessDenied(`the project ${urlProject} belongs to another account`);
+        project = owner.project;
       }
       const headerProject = req.headers['x-project-id'];
-      if (headerProject !== undefined && headerProject !== (urlProject ?? this.projectId)) {
-        throw gateway.authFailed('the X-Project-Id header does not match the project of the request');
+      if (headerProject !== undefined) {
+        const matches = urlProject !== undefined ? headerProject === urlProject : account.projects.some((p) => p.id === headerProject);
+        if (!matches) throw gateway.authFailed('the X-Project-Id header does not match the project of the request');
+      }
+      if (urlProject !== undefined && project.denied) {
+        const { status, code, message } = project.denied;
+        throw new ApiError(status, { error_code: code, error_msg: message });
       }
 
       const instanceId = params.instance_id ?? url.searchParams.get('instance_id') ?? undefined;
-      if (instanceId !== undefined && this.data.forbiddenInstances?.has(instanceId)) throw gateway.forbidden();
-      return route.handle({ params, query: new QueryReader(url.searchParams, entry.service.errors), data: this.data });
+      if (instanceId !== undefined && project.data.forbiddenInstances?.has(instanceId)) throw gateway.forbidden();
+      return route.handle({ params, query: new QueryReader(url.searchParams, entry.service.errors), data: project.data });
     } catch (error) {
       if (error instanceof ApiError) return fromError(error);
       process.stderr.write(`emulator: handler error on ${serviceName}${path}: ${error instanceof Error ? error.stack : String(error)}\n`);
@@ -287,6 +392,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const server = new EmulatorServer(
     buildDataset(options.dataset ?? 'demo', now, DEMO_PROJECT_ID, DEMO_REGION),
     options.verifySignatures ?? true,
+    now,
   );
   await server.listen(options.port ?? 0);
   return server;

@@ -638,12 +638,15 @@ export function demoDataset(now: number, projectId: string, region: string): Emu
   };
 }
 
-export function iamProject(projectId: string, region: string): RawRecord {
+/** Account A's domain (account) id; account B has its own (server.ts). */
+export const DEMO_DOMAIN_ID = 'd2e4f6a8b0c24e6f8a0b2c4d6e8f0a1b';
+
+export function iamProject(projectId: string, region: string, domainId = DEMO_DOMAIN_ID): RawRecord {
   return {
     id: projectId,
     name: region,
-    domain_id: 'd2e4f6a8b0c24e6f8a0b2c4d6e8f0a1b',
-    parent_id: 'd2e4f6a8b0c24e6f8a0b2c4d6e8f0a1b',
+    domain_id: domainId,
+    parent_id: domainId,
     is_domain: false,
     enabled: true,
     description: '',
