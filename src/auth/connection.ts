@@ -5,6 +5,8 @@ import type { AdapterContext } from '../cloud/services/adapter';
 import { createCloudSession, credentialsFromEnvironment, type CloudSession, type ResolvedProject } from '../cloud/session';
 import type { CloudSettings } from '../cloud/settings';
 import type { Credentials } from '../cloud/signing/signer';
+import { scopeKey, type Scope } from '../domain/scope';
+import { ConnectionProfiles, DEFAULT_CONNECTION_ID, isConnectionSecretKey, regionsOf, type ConnectionProfile } from './connectionProfiles';
 import { deleteStoredCredentials, isSecretKey, readStoredCredentials, storeCredentials } from './credentialStore';
 import { ProjectCache } from './projectCache';
 import { logRequest } from './requestLog';
@@ -38,6 +40,9 @@ export class CloudConnection implements vscode.Disposable {
   private changeTimer?: ReturnType<typeof setTimeout>;
   private readonly settingsReader: SettingsReader;
   private readonly projects: ProjectCache;
+  readonly profiles: ConnectionProfiles;
+  /** Scopes built since the last change, by key, so their sessions (and resolved projects) are reused. */
+  private readonly scopeCache = new Map<string, Scope>();
   /** Writes of ours to SecretStorage still running; their per-key events are not announced. */
   private ownWrites = 0;
   /** Hash of the stored credentials last announced, so late echoes of one change fire nothing. */
@@ -49,10 +54,12 @@ export class CloudConnection implements vscode.Disposable {
   ) {
     this.settingsReader = new SettingsReader(log);
     this.projects = new ProjectCache(context.globalState);
+    this.profiles = new ConnectionProfiles(context.globalState, context.secrets);
     this.disposables.push(
       context.secrets.onDidChange((event) => {
         // Our own writes announce themselves once they are complete (see writeSecrets).
         if (isSecretKey(event.key) && this.ownWrites === 0) void this.storedCredentialsChanged();
+        else if (isConnectionSecretKey(event.key) && this.ownWrites === 0) this.changed();
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('hwcBackups')) this.changed();
@@ -80,16 +87,84 @@ export class CloudConnection implements vscode.Disposable {
 
   async adapterContext(signal?: AbortSignal): Promise<AdapterContext> {
     const session = await this.session();
-    if (!session) {
-      throw new CloudError(
-        vscode.l10n.t('No Huawei Cloud credentials are set. Run "Set Credentials…" or set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK.'),
-        {
-          service: 'iam',
-          code: 'NO_CREDENTIALS',
-        },
-      );
-    }
+    if (!session) throw this.noCredentials();
     return session.context(signal);
+  }
+
+  /**
+   * Every connection in every region it shows, the default connection first. The default shows
+   * only when it has keys (stored or from the environment); its region of hwcBackups.region is the
+   * very session the single-scope tree has always used.
+   */
+  async scopes(): Promise<Scope[]> {
+    const settings = this.settings();
+    const hasDefaultKeys = (await this.activeCredentials()) !== undefined;
+    const result: Scope[] = [];
+    for (const profile of this.profiles.list()) {
+      if (profile.id === DEFAULT_CONNECTION_ID && !hasDefaultKeys) continue;
+      for (const region of regionsOf(profile, settings.region)) result.push(this.scopeFor(profile, region, settings));
+    }
+    return result;
+  }
+
+  /** Changes to connections (add, remove, regions) rebuild the scopes and the tree. */
+  async updateConnections(change: (profiles: ConnectionProfiles) => Promise<unknown>): Promise<void> {
+    await this.writeSecrets(async () => {
+      await change(this.profiles);
+    });
+  }
+
+  private scopeFor(profile: ConnectionProfile, region: string, settings: CloudSettings): Scope {
+    const key = scopeKey(profile.id, region);
+    const cached = this.scopeCache.get(key);
+    if (cached) return cached;
+    const base = { key, connectionId: profile.id, connectionName: profile.name, region };
+    const isDefaultScope = profile.id === DEFAULT_CONNECTION_ID && region === settings.region && !profile.projectIds[region];
+    let scope: Scope;
+    if (isDefaultScope) {
+      scope = {
+        ...base,
+        adapterContext: (signal) => this.adapterContext(signal),
+        project: async (signal) => {
+          const session = await this.session();
+          if (!session) throw this.noCredentials();
+          return session.project(signal);
+        },
+      };
+    } else {
+      let session: Promise<CloudSession> | undefined;
+      const open = () =>
+        (session ??= this.scopeCredentials(profile).then((credentials) => {
+          if (!credentials) throw this.noCredentials();
+          return createCloudSession({
+            settings: { ...settings, region, projectId: profile.projectIds[region] ?? '' },
+            credentials,
+            onRequest: (entry) => logRequest(this.log, entry, credentials),
+          });
+        })).catch((error: unknown) => {
+          session = undefined;
+          throw error;
+        });
+      scope = {
+        ...base,
+        adapterContext: async (signal) => (await open()).context(signal),
+        project: async (signal) => (await open()).project(signal),
+      };
+    }
+    this.scopeCache.set(key, scope);
+    return scope;
+  }
+
+  private async scopeCredentials(profile: ConnectionProfile): Promise<Credentials | undefined> {
+    if (profile.id === DEFAULT_CONNECTION_ID) return (await this.activeCredentials())?.credentials;
+    return this.profiles.credentials(profile.id);
+  }
+
+  private noCredentials(): CloudError {
+    return new CloudError(
+      vscode.l10n.t('No Huawei Cloud credentials are set. Run "Set Credentials…" or set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK.'),
+      { service: 'iam', code: 'NO_CREDENTIALS' },
+    );
   }
 
   /**
@@ -161,6 +236,7 @@ export class CloudConnection implements vscode.Disposable {
 
   private changed(): void {
     this.cachedSession = undefined;
+    this.scopeCache.clear();
     if (this.changeTimer) clearTimeout(this.changeTimer);
     this.changeTimer = setTimeout(() => {
       this.changeTimer = undefined;

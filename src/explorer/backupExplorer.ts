@@ -7,12 +7,18 @@ import type { ServiceAdapter, AdapterContext } from '../cloud/services/adapter';
 import { ADAPTERS } from '../cloud/services/registry';
 import type { ResolvedProject } from '../cloud/session';
 import type { CloudSettings } from '../cloud/settings';
+import type { Scope } from '../domain/scope';
 import {
   BackupNode,
+  ConnectionNode,
   CredentialsRejectedNode,
+  EmptyNode,
   ErrorNode,
   InstanceNode,
+  InvalidNode,
   LoadMoreNode,
+  RegionNode,
+  ScopeErrorNode,
   ServiceNode,
   type ExplorerNode,
   type PagedNode,
@@ -29,6 +35,8 @@ export interface ExplorerConnection {
   credentialSource(): Promise<'secretStorage' | 'environment' | undefined>;
   session(): Promise<{ project(signal?: AbortSignal): Promise<ResolvedProject> } | undefined>;
   adapterContext(signal?: AbortSignal): Promise<AdapterContext>;
+  /** Every connection in every region shown (auth/connection.ts). */
+  scopes(): Promise<Scope[]>;
 }
 
 /** What the explorer needs from FilterState. */
@@ -62,7 +70,8 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
 
   private readonly disposables: vscode.Disposable[] = [this.treeChanged];
   private view: vscode.TreeView<ExplorerNode> | undefined;
-  private roots: ServiceNode[] | undefined;
+  /** Service nodes with one scope shown; connection (or region) nodes with several. */
+  private roots: Array<ServiceNode | ConnectionNode | RegionNode> | undefined;
   private rejected: CredentialsRejectedNode | undefined;
   /** Counts refreshes: a reveal that sees it change knows its nodes were dropped. */
   private generation = 0;
@@ -102,11 +111,14 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {
-    return node instanceof ServiceNode || node instanceof CredentialsRejectedNode ? undefined : node.parent;
+    if (node instanceof CredentialsRejectedNode || node instanceof ConnectionNode) return undefined;
+    return node.parent;
   }
 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
     if (!node) return this.rootChildren();
+    if (node instanceof ConnectionNode) return [...node.regions];
+    if (node instanceof RegionNode) return this.regionChildren(node);
     if (node instanceof ServiceNode || node instanceof InstanceNode) {
       // One request when first expanded; afterwards the loaded pages (a failure waits for Retry).
       const firstLoad = !node.list.started && node.list.error === undefined;
@@ -130,12 +142,12 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
   refresh(options: { readonly keepPages?: boolean } = {}): void {
     this.pagesToRestore.clear();
     if (options.keepPages) {
-      for (const root of this.roots ?? []) {
-        this.rememberPages(root);
-        if (root.pagesLoaded > 0) for (const instance of root.childNodes()) this.rememberPages(instance);
+      for (const service of this.serviceNodes()) {
+        this.rememberPages(service);
+        if (service.pagesLoaded > 0) for (const instance of service.childNodes()) this.rememberPages(instance);
       }
     }
-    for (const root of this.roots ?? []) root.dispose();
+    for (const service of this.serviceNodes()) service.dispose();
     this.roots = undefined;
     this.rejected = undefined;
     this.generation++;
@@ -223,7 +235,7 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
     const view = this.view;
     if (!view) return false;
     const host = {
-      roots: () => this.rootChildren(),
+      services: (target: BackupLocator) => this.servicesOfScope(target.scopeKey),
       generation: () => this.generation,
       loaded: (node: PagedNode) => this.afterLoad(node),
       show: (node: BackupNode) => this.showInView(view, node),
@@ -231,38 +243,98 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
     return revealBackup(host, locator, { maxPages: MAX_REVEAL_PAGES, maxAttempts: MAX_REVEAL_ATTEMPTS });
   }
 
-  loadedBackups(service: ServiceId, instanceId: string): readonly Backup[] {
-    const instance = this.serviceNode(service)
+  loadedBackups(service: ServiceId, instanceId: string, scopeKey?: string): readonly Backup[] {
+    const instance = this.serviceNode(service, scopeKey)
       ?.childNodes()
       .find((node) => node.instance.id === instanceId);
     return instance ? instance.list.items : [];
   }
 
-  loadedInstances(service: ServiceId): readonly Instance[] {
-    return this.serviceNode(service)?.list.items ?? [];
+  loadedInstances(service: ServiceId, scopeKey?: string): readonly Instance[] {
+    return this.serviceNode(service, scopeKey)?.list.items ?? [];
   }
 
   dispose(): void {
-    for (const root of this.roots ?? []) root.dispose();
+    for (const service of this.serviceNodes()) service.dispose();
     vscode.Disposable.from(...this.disposables).dispose();
   }
 
   // ---- internals ----
 
   private async rootChildren(): Promise<ExplorerNode[]> {
-    // No credentials: an empty tree lets the welcome view (Set Credentials, Open Settings) show.
-    if (!(await this.connection.credentialSource())) return [];
     if (this.rejected) return [this.rejected];
     if (!this.roots) {
-      const settings = this.connection.settings();
-      const enabled = new Set(settings.services);
-      this.roots = this.adapters.filter((adapter) => enabled.has(adapter.id)).map((adapter) => this.createServiceNode(adapter, settings));
-      for (const root of this.roots) void this.loadCounts(root);
+      const generation = this.generation;
+      const scopes = await this.connection.scopes();
+      // A refresh while the scopes were read has already asked for a new tree.
+      if (generation !== this.generation) return this.rootChildren();
+      // No scope (no keys anywhere): an empty tree lets the welcome view (Set Credentials, Open Settings) show.
+      if (scopes.length === 0) return [];
+      this.roots = scopes.length === 1 ? this.createServiceNodes(scopes[0], undefined) : this.scopeRoots(scopes);
     }
     return this.roots;
   }
 
-  private createServiceNode(adapter: ServiceAdapter, settings: CloudSettings): ServiceNode {
+  /** One scope: the services are the roots, as the tree has always been; several: connection → region. */
+  private scopeRoots(scopes: readonly Scope[]): ConnectionNode[] {
+    const byConnection = new Map<string, Scope[]>();
+    for (const scope of scopes) byConnection.set(scope.connectionId, [...(byConnection.get(scope.connectionId) ?? []), scope]);
+    return [...byConnection.values()].map((own) => {
+      const regions = own.map((scope) => new RegionNode(scope));
+      const connection = new ConnectionNode(own[0].connectionId, own[0].connectionName, regions);
+      for (const region of regions) region.parent = connection;
+      return connection;
+    });
+  }
+
+  /** A region's services once its project resolves; otherwise one error node saying why and what to do. */
+  private async regionChildren(region: RegionNode): Promise<ExplorerNode[]> {
+    if (region.services) return region.services;
+    try {
+      await region.scope.project();
+      region.failure = undefined;
+    } catch (error) {
+      this.log.warn(`${region.scope.connectionName} · ${region.region}: ${error instanceof Error ? error.message : String(error)}`);
+      region.failure = new ScopeErrorNode(region, error);
+      return [region.failure];
+    }
+    region.services ??= this.createServiceNodes(region.scope, region);
+    return region.services;
+  }
+
+  private createServiceNodes(scope: Scope, region: RegionNode | undefined): ServiceNode[] {
+    const settings = this.connection.settings();
+    const enabled = new Set(settings.services);
+    const services = this.adapters
+      .filter((adapter) => enabled.has(adapter.id))
+      .map((adapter) => this.createServiceNode(adapter, scope, region, settings));
+    for (const service of services) void this.loadCounts(service);
+    return services;
+  }
+
+  /** Every service node built so far, under whichever scope. */
+  private serviceNodes(): ServiceNode[] {
+    return (this.roots ?? []).flatMap((root) =>
+      root instanceof ServiceNode
+        ? [root]
+        : (root instanceof ConnectionNode ? root.regions : [root]).flatMap((region) => region.services ?? []),
+    );
+  }
+
+  /** The services of one scope (the first shown when none is named), resolving its region when needed. */
+  private async servicesOfScope(scopeKey: string | undefined): Promise<ServiceNode[]> {
+    const roots = await this.rootChildren();
+    if (roots.every((root) => root instanceof ServiceNode)) return roots as ServiceNode[];
+    const regions = (this.roots ?? []).flatMap((root) =>
+      root instanceof ConnectionNode ? root.regions : root instanceof RegionNode ? [root] : [],
+    );
+    const region = scopeKey ? regions.find((candidate) => candidate.scope.key === scopeKey) : regions[0];
+    if (!region) return [];
+    await this.regionChildren(region);
+    return region.services ?? [];
+  }
+
+  private createServiceNode(adapter: ServiceAdapter, scope: Scope, region: RegionNode | undefined, settings: CloudSettings): ServiceNode {
     const pageSize = settings.pageSize;
     const filter = this.filter.get();
     const backupFilter = isEmptyFilter(filter) ? undefined : filter;
@@ -270,8 +342,7 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
       new PagedList<Instance>({
         pageSize,
         keyOf: (instance) => instance.id,
-        fetchPage: async (cursor, signal) =>
-          adapter.listInstances(await this.connection.adapterContext(signal), { cursor, limit: pageSize, signal }),
+        fetchPage: async (cursor, signal) => adapter.listInstances(await scope.adapterContext(signal), { cursor, limit: pageSize, signal }),
         onProgress: () => this.changed(owner),
       });
     const backupList = (owner: InstanceNode): PagedList<Backup> =>
@@ -279,7 +350,7 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
         pageSize,
         keyOf: (backup) => backup.id,
         fetchPage: async (cursor, signal) =>
-          adapter.listBackups(await this.connection.adapterContext(signal), owner.instance, {
+          adapter.listBackups(await scope.adapterContext(signal), owner.instance, {
             cursor,
             limit: pageSize,
             signal,
@@ -289,7 +360,7 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
         filtered: backupFilter !== undefined,
         onProgress: () => this.changed(owner),
       });
-    return new ServiceNode(adapter, instanceList, backupList);
+    return new ServiceNode(adapter, scope, region, instanceList, backupList);
   }
 
   /** Server-side counts for the service's description (countServiceBackups), when it has a count API. */
@@ -298,8 +369,8 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
     // A refresh drops the node: its count requests stop with it, and a late answer is not shown.
     const signal = node.countsSignal;
     try {
-      const counts = await countServiceBackups(node.adapter, await this.connection.adapterContext(signal), this.filter.get(), signal);
-      if (signal.aborted || this.roots?.includes(node) !== true) return;
+      const counts = await countServiceBackups(node.adapter, await node.scope.adapterContext(signal), this.filter.get(), signal);
+      if (signal.aborted || !this.serviceNodes().includes(node)) return;
       node.counts = counts;
       this.changed(node);
     } catch (error) {
@@ -317,11 +388,12 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
   private pagedOwner(node: ExplorerNode): PagedNode | undefined {
     if (node instanceof ServiceNode || node instanceof InstanceNode) return node;
     if (node instanceof BackupNode || node instanceof LoadMoreNode || node instanceof ErrorNode) return node.parent;
-    return node instanceof CredentialsRejectedNode ? undefined : node.parent;
+    if (node instanceof InvalidNode || node instanceof EmptyNode) return node.parent;
+    return undefined;
   }
 
-  private serviceNode(service: ServiceId): ServiceNode | undefined {
-    return this.roots?.find((node) => node.service === service);
+  private serviceNode(service: ServiceId, scopeKey?: string): ServiceNode | undefined {
+    return this.serviceNodes().find((node) => node.service === service && (scopeKey === undefined || node.scope.key === scopeKey));
   }
 
   /** After a load: redraw the node (counts, "load more", error) and turn a 401 into the credentials node. */
@@ -340,6 +412,8 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
 
   /** Acts on what a failure says about the credentials (auth/failures.ts); true when the tree was replaced. */
   private handleAuthFailure(error: unknown): boolean {
+    // With several scopes a rejected key is one connection's problem: its nodes show the error in place.
+    if (this.roots?.some((root) => !(root instanceof ServiceNode))) return false;
     const failure = credentialFailure(error);
     if (failure === 'rejected') {
       this.rejected ??= new CredentialsRejectedNode(error);

@@ -1,5 +1,6 @@
 import type { Backup, Instance, ServiceId } from '../cloud/model';
 import type { ServiceAdapter } from '../cloud/services/adapter';
+import type { Scope } from '../domain/scope';
 import type { InvalidEntry, PagedList } from './pagedList';
 
 /**
@@ -9,7 +10,17 @@ import type { InvalidEntry, PagedList } from './pagedList';
  */
 
 export type ExplorerNode =
-  ServiceNode | InstanceNode | BackupNode | LoadMoreNode | ErrorNode | InvalidNode | EmptyNode | CredentialsRejectedNode;
+  | ConnectionNode
+  | RegionNode
+  | ScopeErrorNode
+  | ServiceNode
+  | InstanceNode
+  | BackupNode
+  | LoadMoreNode
+  | ErrorNode
+  | InvalidNode
+  | EmptyNode
+  | CredentialsRejectedNode;
 export type PagedNode = ServiceNode | InstanceNode;
 
 /**
@@ -123,6 +134,10 @@ export class ServiceNode extends PagedParent<Instance, InstanceNode, ServiceNode
 
   constructor(
     readonly adapter: ServiceAdapter,
+    /** The connection and region it lists. */
+    readonly scope: Scope,
+    /** Its region node when the tree shows several scopes; undefined when services are the roots. */
+    readonly parent: RegionNode | undefined,
     createInstanceList: (owner: ServiceNode) => PagedList<Instance>,
     private readonly createBackupList: (owner: InstanceNode) => PagedList<Backup>,
   ) {
@@ -137,7 +152,7 @@ export class ServiceNode extends PagedParent<Instance, InstanceNode, ServiceNode
     return this.adapter.id;
   }
   get id(): string {
-    return `hwc/${this.adapter.id}`;
+    return this.parent ? `${this.parent.id}/${this.adapter.id}` : `hwc/${this.adapter.id}`;
   }
   /** For fetching `counts`; aborted by `dispose()` and `reset()`. */
   get countsSignal(): AbortSignal {
@@ -181,6 +196,54 @@ export class InstanceNode extends PagedParent<Backup, BackupNode, InstanceNode> 
   }
   protected createChild(backup: Backup): BackupNode {
     return new BackupNode(this, backup);
+  }
+}
+
+/**
+ * A named connection, above its regions, when the tree shows more than one scope (connection →
+ * region → service). Its regions are fixed when the tree is built; Show or Hide Regions… rebuilds it.
+ */
+export class ConnectionNode {
+  constructor(
+    readonly connectionId: string,
+    readonly name: string,
+    readonly regions: readonly RegionNode[],
+  ) {}
+  get id(): string {
+    return `hwc/c/${this.connectionId}`;
+  }
+}
+
+/**
+ * One region of a connection. Its services are made once its project resolves; when it does not
+ * (bad keys, no project in that region, a 403), the region holds one ScopeErrorNode and its
+ * siblings carry on.
+ */
+export class RegionNode {
+  services: ServiceNode[] | undefined;
+  failure: ScopeErrorNode | undefined;
+  parent: ConnectionNode | undefined;
+
+  constructor(readonly scope: Scope) {}
+  get id(): string {
+    return `hwc/c/${this.scope.connectionId}/${this.scope.region}`;
+  }
+  get region(): string {
+    return this.scope.region;
+  }
+  dispose(): void {
+    for (const service of this.services ?? []) service.dispose();
+  }
+}
+
+/** A region whose project could not be resolved: its code, and what to do about it. */
+export class ScopeErrorNode {
+  constructor(
+    readonly parent: RegionNode,
+    readonly error: unknown,
+  ) {}
+  get id(): string {
+    return `${this.parent.id}/~error`;
   }
 }
 

@@ -1,16 +1,18 @@
 import type { ServiceId } from '../cloud/model';
-import { ServiceNode, type BackupNode, type ExplorerNode, type PagedNode } from './nodes';
+import type { BackupNode, PagedNode, ServiceNode } from './nodes';
 
 export interface BackupLocator {
   service: ServiceId;
   instanceId: string;
   backupId: string;
+  /** The connection and region it is in (Scope.key); the first scope shown when left out. */
+  scopeKey?: string;
 }
 
 /** What revealing needs of the explorer, kept free of `vscode` so its races can be tested. */
 export interface RevealHost {
-  /** The tree's root nodes, created if needed. */
-  roots(): Promise<readonly ExplorerNode[]>;
+  /** The service nodes of the locator's scope, created if needed. */
+  services(locator: BackupLocator): Promise<readonly ServiceNode[]>;
   /** Changes whenever a refresh replaces every node of the tree. */
   generation(): number;
   /** After a load made while looking: redraw the node and report its failure. */
@@ -45,8 +47,7 @@ export async function revealBackup(host: RevealHost, locator: BackupLocator, lim
 }
 
 async function findBackup(host: RevealHost, locator: BackupLocator, maxPages: number): Promise<BackupNode | undefined> {
-  const roots = await host.roots();
-  const service = roots.find((node): node is ServiceNode => node instanceof ServiceNode && node.service === locator.service);
+  const service = (await host.services(locator)).find((node) => node.service === locator.service);
   if (!service) return undefined;
   const instance = await findChild(
     host,

@@ -15,14 +15,18 @@ import {
   serviceCountsText,
   backupNoun,
 } from './labels';
+import { findRegion } from '../cloud/regions';
 import {
   BackupNode,
+  ConnectionNode,
   CredentialsRejectedNode,
   EmptyNode,
   ErrorNode,
   InstanceNode,
   InvalidNode,
   LoadMoreNode,
+  RegionNode,
+  ScopeErrorNode,
   ServiceNode,
   type ExplorerNode,
 } from './nodes';
@@ -37,7 +41,55 @@ export function createTreeItem(node: ExplorerNode, now: number): vscode.TreeItem
   if (node instanceof ErrorNode) return errorItem(node);
   if (node instanceof InvalidNode) return invalidItem(node);
   if (node instanceof EmptyNode) return emptyItem(node);
+  if (node instanceof ConnectionNode) return connectionItem(node);
+  if (node instanceof RegionNode) return regionItem(node);
+  if (node instanceof ScopeErrorNode) return scopeErrorItem(node);
   return credentialsRejectedItem(node);
+}
+
+function connectionItem(node: ConnectionNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Expanded);
+  item.id = node.id;
+  item.description = node.regions.length === 1 ? vscode.l10n.t('1 region') : vscode.l10n.t('{0} regions', node.regions.length);
+  item.iconPath = new vscode.ThemeIcon('account');
+  item.contextValue = 'hwcBackups.connection';
+  item.tooltip = vscode.l10n.t('Connection "{0}": {1}', node.name, node.regions.map((region) => region.region).join(', '));
+  return item;
+}
+
+function regionItem(node: RegionNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.region, vscode.TreeItemCollapsibleState.Expanded);
+  item.id = node.id;
+  const known = findRegion(node.region);
+  item.description = known ? `${known.name} · ${known.nameZh}` : undefined;
+  item.iconPath = new vscode.ThemeIcon(node.failure ? 'warning' : 'globe');
+  item.contextValue = 'hwcBackups.region';
+  return item;
+}
+
+/** Why a region shows nothing, with the fix: its own error, not the whole tree's. */
+function scopeErrorItem(node: ScopeErrorNode): vscode.TreeItem {
+  const error = node.error;
+  const errorCode = error instanceof CloudError ? error.code : undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  const item = new vscode.TreeItem(errorCode && !message.includes(errorCode) ? `${errorCode}: ${message}` : message);
+  item.id = node.id;
+  item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+  item.contextValue = 'hwcBackups.scopeError';
+  const fix = scopeFix(error);
+  item.description = fix;
+  item.tooltip = markdown(errorMarkdown(error, fix));
+  return item;
+}
+
+function scopeFix(error: unknown): string {
+  const status = error instanceof CloudError ? error.status : undefined;
+  const errorCode = error instanceof CloudError ? error.code : undefined;
+  if (errorCode === 'NO_PROJECT') return vscode.l10n.t('No project in this region for these keys: hide it with Show or Hide Regions…');
+  if (errorCode === 'NO_CREDENTIALS') return vscode.l10n.t('This connection has no keys: remove it and add it again.');
+  if (status === 401) return vscode.l10n.t("The keys were rejected: check this connection's keys (remove it and add it again).");
+  if (status === 403) return vscode.l10n.t("The keys may not read this region's project: check the IAM permissions.");
+  return vscode.l10n.t('Refresh to try again.');
 }
 
 /** The backup tooltip is built on hover only: with thousands of backups loaded it is most of a TreeItem's size. */

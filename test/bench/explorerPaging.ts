@@ -1,3 +1,4 @@
+import { TEST_SCOPE } from '../support/fakeModel';
 import { performance } from 'perf_hooks';
 import type { Backup, Instance } from '../../src/cloud/model';
 import type { AdapterContext } from '../../src/cloud/services/adapter';
@@ -52,6 +53,8 @@ export const explorerPagingBenchmark: Benchmark = {
 
     const service = new ServiceNode(
       rdsAdapter,
+      TEST_SCOPE,
+      undefined,
       () =>
         new PagedList<Instance>({
           pageSize: PAGE_SIZE,

@@ -5,7 +5,7 @@ import type { ServiceAdapter } from '../../src/cloud/services/adapter';
 import { emptyListLabel, backupNoun } from '../../src/explorer/labels';
 import { BackupNode, EmptyNode, ErrorNode, InstanceNode, InvalidNode, LoadMoreNode, ServiceNode } from '../../src/explorer/nodes';
 import { PagedList } from '../../src/explorer/pagedList';
-import { fakeRdsBackup } from '../support/fakeModel';
+import { fakeRdsBackup, TEST_SCOPE } from '../support/fakeModel';
 
 const adapter = { id: 'rds', label: 'RDS — Relational Database', instanceNoun: { one: 'instance', many: 'instances' } } as ServiceAdapter;
 
@@ -39,6 +39,8 @@ function fakeTree() {
   };
   const service = new ServiceNode(
     adapter,
+    TEST_SCOPE,
+    undefined,
     () => new PagedList<Instance>({ pageSize: 50, keyOf: (item) => item.id, fetchPage: instancePage }),
     (owner) => new PagedList<Backup>({ pageSize: 2, keyOf: (item) => item.id, fetchPage: (cursor) => backupPage(owner, cursor) }),
   );
@@ -167,6 +169,8 @@ describe('explorer nodes', () => {
     const emptyPage = async (): Promise<Page<Backup>> => ({ items: [], invalid: [], scanned: 0, total: 0 });
     const service = new ServiceNode(
       adapter,
+      TEST_SCOPE,
+      undefined,
       () =>
         new PagedList<Instance>({
           pageSize: 50,

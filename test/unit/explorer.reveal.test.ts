@@ -2,9 +2,9 @@ import * as assert from 'assert';
 import type { Backup, Instance } from '../../src/cloud/model';
 import type { Page, PageCursor } from '../../src/cloud/paging';
 import type { ServiceAdapter } from '../../src/cloud/services/adapter';
-import { BackupNode, ServiceNode, type ExplorerNode, type PagedNode } from '../../src/explorer/nodes';
+import { BackupNode, ServiceNode, type PagedNode } from '../../src/explorer/nodes';
 import { PagedList } from '../../src/explorer/pagedList';
-import { fakeRdsBackup } from '../support/fakeModel';
+import { fakeRdsBackup, TEST_SCOPE } from '../support/fakeModel';
 import { revealBackup, type RevealHost } from '../../src/explorer/reveal';
 
 const adapter = { id: 'rds', label: 'RDS — Relational Database', instanceNoun: { one: 'instance', many: 'instances' } } as ServiceAdapter;
@@ -34,6 +34,8 @@ function fakeExplorer() {
   const createRoot = () =>
     new ServiceNode(
       adapter,
+      TEST_SCOPE,
+      undefined,
       () =>
         new PagedList<Instance>({
           pageSize: 50,
@@ -65,7 +67,7 @@ function fakeExplorer() {
       return roots?.includes(node.parent.parent) === true;
     },
     host: {
-      roots: async (): Promise<readonly ExplorerNode[]> => (roots ??= [createRoot()]),
+      services: async (): Promise<readonly ServiceNode[]> => (roots ??= [createRoot()]),
       generation: () => generation,
       loaded: (_node: PagedNode) => {},
       show: async (node: BackupNode) => {
