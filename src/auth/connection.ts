@@ -185,9 +185,9 @@ export class CloudConnection implements vscode.Disposable {
    * user typed before deciding whether to keep them. Uses the current settings, logs like any
    * other session, and ignores hwcBackups.projectId and the id caches so the check really reaches IAM.
    */
-  probeSession(credentials: Credentials): CloudSession {
+  probeSession(credentials: Credentials, region: string = this.settings().region): CloudSession {
     return createCloudSession({
-      settings: { ...this.settings(), projectId: '' },
+      settings: { ...this.settings(), region, projectId: '' },
       credentials,
       onRequest: (entry) => logRequest(this.log, entry, credentials),
     });

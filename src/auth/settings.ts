@@ -28,7 +28,7 @@ const NUMBER_RANGES = {
 export function readCloudSettings(raw: RawSettings): SettingsReading {
   const problems: string[] = [];
 
-  const text = (key: 'region' | 'projectId' | 'endpointTemplate', allowEmpty: boolean): string => {
+  const text = (key: 'region' | 'projectId' | 'endpointTemplate' | 'consoleHost', allowEmpty: boolean): string => {
     const value = raw[key];
     if (value === undefined || value === null) return DEFAULT_SETTINGS[key];
     if (typeof value !== 'string') {
@@ -37,7 +37,7 @@ export function readCloudSettings(raw: RawSettings): SettingsReading {
     }
     const trimmed = value.trim();
     if (!trimmed && !allowEmpty) {
-      problems.push(`hwcBackups.${key} is empty; using "${DEFAULT_SETTINGS[key]}".`);
+      problems.push(l10n.t('hwcBackups.{0} is empty; using "{1}".', key, DEFAULT_SETTINGS[key]));
       return DEFAULT_SETTINGS[key];
     }
     return trimmed;
@@ -52,7 +52,7 @@ export function readCloudSettings(raw: RawSettings): SettingsReading {
       return DEFAULT_SETTINGS[key];
     }
     const clamped = Math.min(max, Math.max(min, Math.round(value)));
-    if (clamped !== value) problems.push(`hwcBackups.${key} is ${value}; using ${clamped} (allowed: ${min}–${max}).`);
+    if (clamped !== value) problems.push(l10n.t('hwcBackups.{0} is {1}; using {2} (allowed: {3}–{4}).', key, value, clamped, min, max));
     return clamped;
   };
 
@@ -66,6 +66,7 @@ export function readCloudSettings(raw: RawSettings): SettingsReading {
       pageSize: number('pageSize'),
       requestTimeoutSeconds: number('requestTimeoutSeconds'),
       maxRetries: number('maxRetries'),
+      consoleHost: text('consoleHost', true),
     },
     problems,
   };

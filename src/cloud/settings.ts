@@ -14,6 +14,8 @@ export interface CloudSettings {
   readonly pageSize: number;
   readonly requestTimeoutSeconds: number;
   readonly maxRetries: number;
+  /** Empty: the console site that serves the region (cloud/console.ts); private clouds set their own. */
+  readonly consoleHost: string;
 }
 
 export const DEFAULT_SETTINGS: CloudSettings = {
@@ -25,6 +27,7 @@ export const DEFAULT_SETTINGS: CloudSettings = {
   pageSize: 50,
   requestTimeoutSeconds: 30,
   maxRetries: 3,
+  consoleHost: '',
 };
 
 /** One line of the request log. Never holds credentials, tokens or the Authorization header. */

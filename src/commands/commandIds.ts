@@ -21,6 +21,12 @@ export const COMMANDS = {
   showFailed: 'hwcBackups.showFailed',
   showLog: 'hwcBackups.showLog',
   showTimeline: 'hwcBackups.showTimeline',
+  addConnection: 'hwcBackups.addConnection',
+  importConnections: 'hwcBackups.importConnections',
+  removeConnection: 'hwcBackups.removeConnection',
+  selectRegions: 'hwcBackups.selectRegions',
+  openInConsole: 'hwcBackups.openInConsole',
+  copyConsoleLink: 'hwcBackups.copyConsoleLink',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

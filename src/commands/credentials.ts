@@ -72,12 +72,12 @@ export async function setCredentials(connection: CloudConnection): Promise<void>
   }
 }
 
-async function askCredentials(): Promise<Credentials | undefined> {
+export async function askCredentials(title: string = TITLE): Promise<Credentials | undefined> {
   const answers: { accessKey: string; secretKey: string; securityToken: string } = { accessKey: '', secretKey: '', securityToken: '' };
   const steps: Array<() => Promise<StepResult<string>>> = [
     () =>
       inputStep({
-        title: TITLE,
+        title,
         step: 1,
         totalSteps: 3,
         ignoreFocusOut: true,
@@ -88,7 +88,7 @@ async function askCredentials(): Promise<Credentials | undefined> {
       }),
     () =>
       inputStep({
-        title: TITLE,
+        title,
         step: 2,
         totalSteps: 3,
         back: true,
@@ -100,7 +100,7 @@ async function askCredentials(): Promise<Credentials | undefined> {
       }),
     () =>
       inputStep({
-        title: TITLE,
+        title,
         step: 3,
         totalSteps: 3,
         back: true,

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { CloudConnection } from '../auth/connection';
 import type { BackupExplorer } from '../explorer/backupExplorer';
 import type { FilterState } from '../explorer/filterState';
+import { addConnection, importConnections, removeConnection, selectRegions } from './connections';
+import { copyConsoleLink, openInConsole } from './console';
 import { copyBackupId } from './copyId';
 import { clearCredentials, setCredentials } from './credentials';
 import { exportBackups } from './exportBackups';
@@ -40,6 +42,12 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     vscode.commands.registerCommand(COMMANDS.exportBackups, (node?: unknown) => exportBackups(deps, node)),
     vscode.commands.registerCommand(COMMANDS.showFailed, () => showFailedBackups(deps)),
     vscode.commands.registerCommand(COMMANDS.showLog, () => connection.showLog()),
+    vscode.commands.registerCommand(COMMANDS.addConnection, () => addConnection(connection)),
+    vscode.commands.registerCommand(COMMANDS.importConnections, () => importConnections(connection)),
+    vscode.commands.registerCommand(COMMANDS.removeConnection, (node?: unknown) => removeConnection(connection, node)),
+    vscode.commands.registerCommand(COMMANDS.selectRegions, (node?: unknown) => selectRegions(connection, node)),
+    vscode.commands.registerCommand(COMMANDS.openInConsole, (node?: unknown) => openInConsole(node, connection.settings())),
+    vscode.commands.registerCommand(COMMANDS.copyConsoleLink, (node?: unknown) => copyConsoleLink(node, connection.settings())),
   );
   return {
     findBackup: (backupId) => findBackup(deps, backupId),

@@ -1,0 +1,234 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as vscode from 'vscode';
+import type { CloudConnection } from '../auth/connection';
+import { DEFAULT_CONNECTION_ID, regionsOf, type ConnectionProfile } from '../auth/connectionProfiles';
+import { MAX_CREDENTIAL_FILE_BYTES, readCredentialSources, type CandidateConnection } from '../cloud/credentialFiles';
+import type { Credentials } from '../cloud/signing/signer';
+import { describeError } from '../domain/errorText';
+import { askCredentials } from './credentials';
+import { pickStep } from './quickInput';
+import { REGIONS } from './regions';
+
+/*
+ * Add Connection…, Import Connections…, Remove Connection and Show or Hide Regions… (SPEC §2).
+ * Keys go to SecretStorage only (auth/connectionProfiles.ts); names, regions and project ids to
+ * globalState. The tree rebuilds itself after each change (CloudConnection.updateConnections).
+ */
+
+/** A tree node that names a connection: ConnectionNode, or anything under a region of one. */
+function connectionIdOf(node: unknown): string | undefined {
+  if (typeof node !== 'object' || node === null) return undefined;
+  const { connectionId, scope } = node as { connectionId?: unknown; scope?: { connectionId?: unknown } };
+  if (typeof connectionId === 'string') return connectionId;
+  return typeof scope?.connectionId === 'string' ? scope.connectionId : undefined;
+}
+
+export async function addConnection(connection: CloudConnection): Promise<void> {
+  const taken = new Set(connection.profiles.list().map((profile) => profile.name));
+  const name = (
+    await vscode.window.showInputBox({
+      title: vscode.l10n.t('Add Connection'),
+      prompt: vscode.l10n.t('A name for this connection, e.g. production or staging'),
+      ignoreFocusOut: true,
+      validateInput: (value) =>
+        !value.trim()
+          ? vscode.l10n.t('Enter a name.')
+          : taken.has(value.trim())
+            ? vscode.l10n.t('A connection named "{0}" exists already.', value.trim())
+            : undefined,
+    })
+  )?.trim();
+  if (!name) return;
+  const credentials = await askCredentials(vscode.l10n.t('Keys of connection "{0}"', name));
+  if (!credentials) return;
+  const regions = await pickRegions(name, [connection.settings().region]);
+  if (!regions) return;
+  if (!(await confirmKeysWork(connection, credentials, regions[0]))) return;
+  await connection.updateConnections((profiles) => profiles.add(name, credentials, regions));
+  void vscode.window.showInformationMessage(vscode.l10n.t('Connection "{0}" added: {1}.', name, regions.join(', ')));
+}
+
+/** One IAM look-up in the connection's first region; a failure lets the person keep the keys anyway. */
+async function confirmKeysWork(connection: CloudConnection, credentials: Credentials, region: string): Promise<boolean> {
+  try {
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the keys in {0}…', region), cancellable: true },
+      (_progress, token) => {
+        const abort = new AbortController();
+        token.onCancellationRequested(() => abort.abort());
+        return connection.probeSession(credentials, region).project(abort.signal);
+      },
+    );
+    return true;
+  } catch (error) {
+    const keep = vscode.l10n.t('Keep Anyway');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Huawei Cloud did not confirm these credentials.'),
+      { modal: true, detail: describeError(error) },
+      keep,
+    );
+    return choice === keep;
+  }
+}
+
+/** Multi-select of the known regions (English and Chinese names), with any region already shown. */
+async function pickRegions(connectionName: string, current: readonly string[]): Promise<string[] | undefined> {
+  type RegionItem = vscode.QuickPickItem & { readonly regionId: string };
+  const known = new Set(REGIONS.map((region) => region.id));
+  const items: RegionItem[] = [
+    ...current.filter((id) => !known.has(id)).map((id) => ({ regionId: id, label: id, description: vscode.l10n.t('custom region') })),
+    ...REGIONS.map((region) => ({ regionId: region.id, label: region.id, description: `${region.name} · ${region.nameZh}` })),
+  ];
+  const result = await pickStep({
+    title: vscode.l10n.t('Regions of "{0}"', connectionName),
+    placeholder: vscode.l10n.t('Regions to show (type to filter by id or name)'),
+    items,
+    canSelectMany: true,
+    matchOnDescription: true,
+    selected: items.filter((item) => current.includes(item.regionId)),
+  });
+  if (result.kind !== 'value') return undefined;
+  return result.value.map((item) => item.regionId);
+}
+
+export async function selectRegions(connection: CloudConnection, node?: unknown): Promise<void> {
+  const profile = await pickConnection(connection, connectionIdOf(node), vscode.l10n.t('Show or Hide Regions'));
+  if (!profile) return;
+  const settingsRegion = connection.settings().region;
+  const regions = await pickRegions(profile.name, regionsOf(profile, settingsRegion));
+  if (!regions) return;
+  // The default connection showing just hwcBackups.region goes back to following that setting.
+  const follows = profile.id === DEFAULT_CONNECTION_ID && regions.length === 1 && regions[0] === settingsRegion;
+  await connection.updateConnections((profiles) => profiles.update(profile.id, { regions: follows ? undefined : regions }));
+}
+
+export async function removeConnection(connection: CloudConnection, node?: unknown): Promise<void> {
+  const profile = await pickConnection(connection, connectionIdOf(node), vscode.l10n.t('Remove Connection'), true);
+  if (!profile) return;
+  if (profile.id === DEFAULT_CONNECTION_ID) {
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('The default connection uses the keys of Set Credentials…; Forget Credentials removes them.'),
+    );
+    return;
+  }
+  const remove = vscode.l10n.t('Remove');
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Remove the connection "{0}"?', profile.name),
+    { modal: true, detail: vscode.l10n.t("Its keys are deleted from VS Code's secret storage.") },
+    remove,
+  );
+  if (choice !== remove) return;
+  await connection.updateConnections((profiles) => profiles.remove(profile.id));
+}
+
+async function pickConnection(
+  connection: CloudConnection,
+  id: string | undefined,
+  title: string,
+  othersOnly = false,
+): Promise<ConnectionProfile | undefined> {
+  const profiles = connection.profiles.list().filter((profile) => !othersOnly || profile.id !== DEFAULT_CONNECTION_ID);
+  if (id) return profiles.find((profile) => profile.id === id);
+  if (profiles.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('There is no connection besides the default one. Add Connection… adds one.'));
+    return undefined;
+  }
+  if (profiles.length === 1) return profiles[0];
+  const settingsRegion = connection.settings().region;
+  const picked = await vscode.window.showQuickPick(
+    profiles.map((profile) => ({ profile, label: profile.name, description: regionsOf(profile, settingsRegion).join(', ') })),
+    { title, placeHolder: vscode.l10n.t('Connection') },
+  );
+  return picked?.profile;
+}
+
+/**
+ * Import Connections…: the SDK credentials file and KooCLI's profiles, read as Huawei's own tools
+ * read them. Plain keys are imported only with the person's consent; KooCLI's encrypted keys are
+ * asked for. Problems in a file are shown with the file and line, and what was skipped says so.
+ */
+export async function importConnections(connection: CloudConnection): Promise<void> {
+  const sources = await readCredentialSources(process.env, os.homedir(), readCappedTextFile);
+  if (sources.problems.length) {
+    const lines = sources.problems.map((problem) =>
+      problem.line !== undefined ? `${problem.file}:${problem.line}: ${problem.message}` : `${problem.file}: ${problem.message}`,
+    );
+    void vscode.window.showWarningMessage(vscode.l10n.t('Some entries could not be read and are not offered for import:'), {
+      modal: true,
+      detail: lines.join('\n'),
+    });
+  }
+  if (sources.candidates.length === 0) {
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('No connections found in {0} or {1}.', sources.sdkCredentialsFile.file, sources.kooCli.file),
+    );
+    return;
+  }
+  const taken = new Set(connection.profiles.list().map((profile) => profile.name));
+  const picked = await vscode.window.showQuickPick(
+    sources.candidates.map((candidate) => ({
+      candidate,
+      label: candidate.name,
+      description: candidate.file,
+      detail: [
+        candidate.regions.length ? candidate.regions.join(', ') : vscode.l10n.t('no region given'),
+        candidate.keysEncrypted ? vscode.l10n.t('keys encrypted by KooCLI: you will be asked for them') : undefined,
+        taken.has(candidate.name) ? vscode.l10n.t('a connection of this name exists') : undefined,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      picked: !taken.has(candidate.name),
+    })),
+    { title: vscode.l10n.t('Import Connections'), canPickMany: true, placeHolder: vscode.l10n.t('Connections to import') },
+  );
+  if (!picked?.length) return;
+
+  const plain = picked.filter((item) => item.candidate.credentials);
+  if (plain.length) {
+    const importKeys = vscode.l10n.t('Import Keys');
+    const consent = await vscode.window.showWarningMessage(
+      vscode.l10n.t("Copy the keys of {0} into VS Code's secret storage?", plain.map((item) => item.candidate.name).join(', ')),
+      { modal: true, detail: vscode.l10n.t('They stay in their file too; the extension never writes them anywhere else.') },
+      importKeys,
+    );
+    if (consent !== importKeys) return;
+  }
+  const imported: string[] = [];
+  const skipped: string[] = [];
+  for (const { candidate } of picked) {
+    const added = await importOne(connection, candidate, taken);
+    (added ? imported : skipped).push(candidate.name);
+  }
+  const message = skipped.length
+    ? vscode.l10n.t('Imported {0}; skipped {1}.', imported.join(', ') || '—', skipped.join(', '))
+    : vscode.l10n.t('Imported {0}.', imported.join(', '));
+  void vscode.window.showInformationMessage(message);
+}
+
+async function importOne(connection: CloudConnection, candidate: CandidateConnection, taken: Set<string>): Promise<boolean> {
+  let credentials: Credentials | undefined = candidate.credentials;
+  if (!credentials) {
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('KooCLI keeps the keys of "{0}" encrypted with a key of this machine: enter them to import it.', candidate.name),
+    );
+    credentials = await askCredentials(vscode.l10n.t('Keys of connection "{0}"', candidate.name));
+    if (!credentials) return false;
+  }
+  const regions = candidate.regions.length ? candidate.regions : await pickRegions(candidate.name, [connection.settings().region]);
+  if (!regions?.length) return false;
+  const projectIds =
+    candidate.projectId && regions.length === 1 ? { [regions[0]]: candidate.projectId, ...candidate.projectIds } : candidate.projectIds;
+  let name = candidate.name;
+  for (let n = 2; taken.has(name); n++) name = `${candidate.name} (${n})`;
+  taken.add(name);
+  await connection.updateConnections((profiles) => profiles.add(name, credentials, regions, projectIds));
+  return true;
+}
+
+/** Reads a credentials file, refusing one larger than any real one before reading it. */
+async function readCappedTextFile(file: string): Promise<string> {
+  const stat = await fs.promises.stat(file);
+  if (stat.size > MAX_CREDENTIAL_FILE_BYTES) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
+  return fs.promises.readFile(file, 'utf8');
+}
