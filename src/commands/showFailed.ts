@@ -4,7 +4,15 @@ import type { CloudConnection } from '../auth/connection';
 import { errorSummary, formatRelative } from '../cloud/format';
 import { TIME_RANGE_PRESET_DURATIONS, type Backup } from '../cloud/model';
 import type { BackupExplorer } from '../explorer/backupExplorer';
-import { DEFAULT_SCAN_LIMITS, scanMatchingBackups, summarizeCoverage, type MatchResult } from '../domain/backupScan';
+import {
+  DEFAULT_SCAN_LIMITS,
+  scanMatchingBackups,
+  searchScopes,
+  summarizeCoverage,
+  type MatchResult,
+  type ScopeOutcome,
+} from '../domain/backupScan';
+import { scopeLabel, type Scope } from '../domain/scope';
 import { describeError, isCancellation } from '../domain/errorText';
 import { enabledAdapters } from './findBackup';
 import { pickStep } from './quickInput';
@@ -25,10 +33,10 @@ const RANGE_ITEMS: readonly RangeItem[] = [
   { label: vscode.l10n.t('Any time'), description: vscode.l10n.t('slowest: scans whole lists (bounded)') },
 ];
 
-type ResultItem = vscode.QuickPickItem & { readonly backup?: Backup; readonly coverage?: true };
+type ResultItem = vscode.QuickPickItem & { readonly backup?: Backup; readonly scope?: Scope; readonly coverage?: true };
 
 /** One quick-pick row per failed backup: name, where, when, and the error code. */
-export function failedBackupItem(backup: Backup, now: number): ResultItem {
+export function failedBackupItem(backup: Backup, now: number, scope?: Scope): ResultItem {
   const when =
     backup.start.instant !== undefined
       ? `${new Date(backup.start.instant).toLocaleString()} (${formatRelative(backup.start.instant, now)})`
@@ -36,9 +44,10 @@ export function failedBackupItem(backup: Backup, now: number): ResultItem {
   const error = errorSummary(backup.errorCode, backup.errorMessage);
   return {
     label: `$(error) ${backup.name || backup.id}`,
-    description: `${backup.service.toUpperCase()} · ${backup.instanceName ?? backup.instanceId} · ${when}`,
+    description: `${scope ? `${scopeLabel(scope)} · ` : ''}${backup.service.toUpperCase()} · ${backup.instanceName ?? backup.instanceId} · ${when}`,
     detail: error || vscode.l10n.t('status {0}', backup.rawStatus),
     backup,
+    scope,
   };
 }
 
@@ -91,24 +100,35 @@ export async function showFailedBackups(deps: ShowFailedDeps): Promise<void> {
   }
 
   const now = Date.now();
-  let result: MatchResult | undefined;
+  let result: ScopeOutcome<MatchResult>[] | undefined;
   try {
     result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Scanning for failed backups'), cancellable: true },
       async (progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
-        const ctx = await deps.connection.adapterContext(abort.signal);
-        const scanned = await scanMatchingBackups(
-          ctx,
-          services,
-          { statuses: ['failed'], ...(duration !== undefined ? { timeRange: { from: now - duration, to: now } } : {}) },
-          DEFAULT_SCAN_LIMITS,
-          {
-            signal: abort.signal,
-            onProgress: ({ service, recordsScanned }) =>
-              progress.report({ message: vscode.l10n.t('{0}: {1} backups examined…', service.toUpperCase(), recordsScanned) }),
-          },
+        const scopes = await deps.connection.scopes();
+        const scanned = await searchScopes(
+          scopes,
+          (ctx, scope) =>
+            scanMatchingBackups(
+              ctx,
+              services,
+              { statuses: ['failed'], ...(duration !== undefined ? { timeRange: { from: now - duration, to: now } } : {}) },
+              DEFAULT_SCAN_LIMITS,
+              {
+                signal: abort.signal,
+                onProgress: ({ service, recordsScanned }) =>
+                  progress.report({
+                    message: vscode.l10n.t(
+                      '{0}: {1} backups examined…',
+                      scopes.length > 1 ? `${scopeLabel(scope)} · ${service.toUpperCase()}` : service.toUpperCase(),
+                      recordsScanned,
+                    ),
+                  }),
+              },
+            ),
+          abort.signal,
         );
         return token.isCancellationRequested ? undefined : scanned;
       },
@@ -124,17 +144,32 @@ export async function showFailedBackups(deps: ShowFailedDeps): Promise<void> {
   await presentResults(deps, result, now);
 }
 
-async function presentResults(deps: ShowFailedDeps, result: MatchResult, now: number): Promise<void> {
-  const { searched, notCovered } = summarizeCoverage(result.coverage);
+async function presentResults(deps: ShowFailedDeps, outcomes: readonly ScopeOutcome<MatchResult>[], now: number): Promise<void> {
+  // With several connections or regions, every line says which one it is about.
+  const several = outcomes.length > 1;
+  const where = (scope: Scope, text: string) => (several ? `${scopeLabel(scope)} · ${text}` : text);
+  const searched: string[] = [];
+  const notCovered: string[] = [];
+  const matches: { backup: Backup; scope: Scope }[] = [];
+  for (const { scope, value, error } of outcomes) {
+    if (!value) {
+      notCovered.push(where(scope, describeError(error)));
+      continue;
+    }
+    const summary = summarizeCoverage(value.coverage);
+    searched.push(...summary.searched.map((line) => where(scope, line)));
+    notCovered.push(...summary.notCovered.map((line) => where(scope, line)));
+    matches.push(...value.matches.map((backup) => ({ backup, scope })));
+  }
   const detail = coverageDetail(searched, notCovered);
-  if (!result.matches.length) {
+  if (!matches.length) {
     await vscode.window.showInformationMessage(
       notCovered.length ? vscode.l10n.t('No failed backups found in what could be searched.') : vscode.l10n.t('No failed backups found.'),
       { modal: true, detail },
     );
     return;
   }
-  const items: ResultItem[] = result.matches.map((backup) => failedBackupItem(backup, now));
+  const items: ResultItem[] = matches.map(({ backup, scope }) => failedBackupItem(backup, now, several ? scope : undefined));
   if (notCovered.length) {
     items.push(
       { label: '', kind: vscode.QuickPickItemKind.Separator },
@@ -142,7 +177,7 @@ async function presentResults(deps: ShowFailedDeps, result: MatchResult, now: nu
     );
   }
   const picked = await pickStep({
-    title: vscode.l10n.t('{0}: {1} found', TITLE, result.matches.length),
+    title: vscode.l10n.t('{0}: {1} found', TITLE, matches.length),
     placeholder: vscode.l10n.t('Pick one to reveal it in the tree and open its details'),
     matchOnDescription: true,
     items,
@@ -157,6 +192,6 @@ async function presentResults(deps: ShowFailedDeps, result: MatchResult, now: nu
     return;
   }
   const backup = item.backup!;
-  await deps.explorer.reveal({ service: backup.service, instanceId: backup.instanceId, backupId: backup.id });
+  await deps.explorer.reveal({ service: backup.service, instanceId: backup.instanceId, backupId: backup.id, scopeKey: item.scope?.key });
   await vscode.commands.executeCommand(COMMANDS.openDetails, { backup });
 }

@@ -4,6 +4,7 @@ import type { Backup, BackupFilter, Instance, ServiceId } from '../cloud/model';
 import { fetchMatching, fetchRemaining, type Page, type PageCursor } from '../cloud/paging';
 import type { AdapterContext, ServiceAdapter } from '../cloud/services/adapter';
 import { describeError, isCancellation } from './errorText';
+import type { Scope } from './scope';
 
 /**
  * Cross-service searches behind Find Backup by ID…, Show Failed Backups… and Export Backups….
@@ -422,4 +423,33 @@ export function summarizeCoverage(coverage: readonly ServiceCoverage[]): { reado
     for (const error of entry.errors) notCovered.push(`${name}: ${error}`);
   }
   return { searched, notCovered };
+}
+
+/** One scope's part of a search across connections and regions: its answer, or why it has none. */
+export interface ScopeOutcome<T> {
+  readonly scope: Scope;
+  readonly value?: T;
+  readonly error?: unknown;
+}
+
+/**
+ * Runs a search in every scope, one scope after another (each scope's own requests are already
+ * bounded per endpoint, so scopes in parallel would multiply that). A scope that fails (its project
+ * cannot be resolved, its keys are rejected) is reported and the others still run; cancelling stops all.
+ */
+export async function searchScopes<T>(
+  scopes: readonly Scope[],
+  search: (ctx: AdapterContext, scope: Scope) => Promise<T>,
+  signal?: AbortSignal,
+): Promise<ScopeOutcome<T>[]> {
+  const outcomes: ScopeOutcome<T>[] = [];
+  for (const scope of scopes) {
+    try {
+      outcomes.push({ scope, value: await search(await scope.adapterContext(signal), scope) });
+    } catch (error) {
+      if (isCancellation(error) || signal?.aborted) throw error;
+      outcomes.push({ scope, error });
+    }
+  }
+  return outcomes;
 }
