@@ -40,7 +40,7 @@ export interface ExplorerFilter {
 export type { BackupLocator };
 
 /** Pages fetched at once by Load All (offset paging); the HTTP layer has its own global limit too. */
-const LOAD_ALL_CONCURRENCY = 4;
+export const LOAD_ALL_CONCURRENCY = 4;
 /** With a client-side filter, one "load more" scans at most this many pages before it stops and says so. */
 const MAX_SCAN_PAGES = 20;
 /** Reveal looks through at most this many pages per level before giving up. */

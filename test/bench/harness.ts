@@ -3,6 +3,7 @@ import { performance } from 'perf_hooks';
 // First: backupExplorer imports vscode.
 import { stub } from './fakeVscode';
 import { BackupExplorer, type ExplorerConnection } from '../../src/explorer/backupExplorer';
+import { InstanceNode, ServiceNode } from '../../src/explorer/nodes';
 import { createCloudSession, type CloudSession } from '../../src/cloud/session';
 import { DEFAULT_SETTINGS, type CloudSettings, type RequestLogEntry } from '../../src/cloud/settings';
 import type { HttpTuning } from '../../src/cloud/http/client';
@@ -26,8 +27,11 @@ export interface SessionOptions {
   readonly onRequest?: (entry: RequestLogEntry) => void;
 }
 
+/** Where a session goes: an emulator in this process or in its own (remoteEmulator.ts). */
+export type Target = Pick<Emulator, 'endpointTemplate' | 'region' | 'projectId' | 'credentials'>;
+
 /** A session as the extension builds one, pointed at the emulator with its demo keys. */
-export function sessionFor(emulator: Emulator, options: SessionOptions = {}): CloudSession {
+export function sessionFor(emulator: Target, options: SessionOptions = {}): CloudSession {
   return createCloudSession({
     settings: {
       ...DEFAULT_SETTINGS,
@@ -53,6 +57,20 @@ export function explorerFor(session: CloudSession): BackupExplorer {
     adapterContext: (signal) => session.context(signal),
   };
   return new BackupExplorer(connection, { onDidChange: never, get: () => undefined }, stub());
+}
+
+/** The RDS instance node `instanceId` in the tree, its service expanded (one request), itself not yet. */
+export async function instanceNode(explorer: BackupExplorer, instanceId: string): Promise<InstanceNode> {
+  const rds = (await explorer.getChildren()).find((node): node is ServiceNode => node instanceof ServiceNode && node.service === 'rds')!;
+  await explorer.getChildren(rds);
+  const node = rds.childNodes().find((child) => child.instance.id === instanceId);
+  if (!node) throw new Error(`RDS instance ${instanceId} is not on the first page of instances`);
+  return node;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** Milliseconds `body` took. */
