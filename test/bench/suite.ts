@@ -8,9 +8,10 @@ import './fakeVscode';
 import { latencyBenchmark } from './loadAll';
 import { overheadBenchmark } from './overhead';
 import { requestsBenchmark } from './requests';
+import { throttleBenchmark } from './throttle';
 import type { Benchmark, BenchOptions, Figure } from './types';
 
-export const BENCHMARKS: readonly Benchmark[] = [requestsBenchmark, latencyBenchmark, overheadBenchmark];
+export const BENCHMARKS: readonly Benchmark[] = [requestsBenchmark, latencyBenchmark, overheadBenchmark, throttleBenchmark];
 
 export interface BenchmarkResult {
   readonly benchmark: Benchmark;
