@@ -6,12 +6,21 @@
 // First, before any module that imports vscode.
 import './fakeVscode';
 import { latencyBenchmark } from './loadAll';
+import { memoryBenchmark } from './memory';
 import { overheadBenchmark } from './overhead';
 import { requestsBenchmark } from './requests';
 import { throttleBenchmark } from './throttle';
+import { treeItemsBenchmark } from './treeItems';
 import type { Benchmark, BenchOptions, Figure } from './types';
 
-export const BENCHMARKS: readonly Benchmark[] = [requestsBenchmark, latencyBenchmark, overheadBenchmark, throttleBenchmark];
+export const BENCHMARKS: readonly Benchmark[] = [
+  requestsBenchmark,
+  latencyBenchmark,
+  overheadBenchmark,
+  throttleBenchmark,
+  memoryBenchmark,
+  treeItemsBenchmark,
+];
 
 export interface BenchmarkResult {
   readonly benchmark: Benchmark;
