@@ -5,6 +5,7 @@
  */
 // First, before any module that imports vscode.
 import './fakeVscode';
+import { bundleBenchmark } from './bundle';
 import { latencyBenchmark } from './loadAll';
 import { memoryBenchmark } from './memory';
 import { overheadBenchmark } from './overhead';
@@ -20,6 +21,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   throttleBenchmark,
   memoryBenchmark,
   treeItemsBenchmark,
+  bundleBenchmark,
 ];
 
 export interface BenchmarkResult {
