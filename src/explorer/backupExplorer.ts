@@ -21,6 +21,7 @@ import { PagedList } from './pagedList';
 import { revealBackup, type BackupLocator } from './reveal';
 import { countServiceBackups } from './serviceCounts';
 import { createTreeItem, resolveTooltip } from './treeItems';
+import { activationMarks } from '../testAccess';
 
 /** What the explorer needs from CloudConnection (src/auth/connection.ts). */
 export interface ExplorerConnection {
@@ -259,6 +260,7 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
       this.roots = this.adapters.filter((adapter) => enabled.has(adapter.id)).map((adapter) => this.createServiceNode(adapter, settings));
       for (const root of this.roots) void this.loadCounts(root);
     }
+    activationMarks.firstRows ??= performance.now();
     return this.roots;
   }
 

@@ -17,13 +17,19 @@ function contributor(input: string): string {
   return dependency ? dependency[1] : input.split('/').slice(0, 2).join('/');
 }
 
-/** The production bundle as `npm run build:prod` makes it (esbuild.mjs), and what fills it, from esbuild's metafile. */
+/** `npm run build:prod` (esbuild.mjs): dist/extension.js as it ships; with `metafile`, esbuild's account of it there. */
+export function buildProduction(metafile?: string): void {
+  const args = ['esbuild.mjs', '--production', ...(metafile ? ['--metafile', metafile] : [])];
+  execFileSync(process.execPath, args, { cwd: REPO_ROOT, stdio: 'ignore' });
+}
+
+/** The production bundle, and what fills it, from esbuild's metafile. */
 export const bundleBenchmark: Benchmark = {
   name: 'bundle',
   description: 'size of the production bundle (dist/extension.js) and its biggest contributors',
   async run() {
     const metafilePath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hwc-bundle-')), 'meta.json');
-    execFileSync(process.execPath, ['esbuild.mjs', '--production', '--metafile', metafilePath], { cwd: REPO_ROOT, stdio: 'ignore' });
+    buildProduction(metafilePath);
     const output = (JSON.parse(fs.readFileSync(metafilePath, 'utf8')) as Metafile).outputs[OUTFILE];
     fs.rmSync(path.dirname(metafilePath), { recursive: true, force: true });
     const bySource = new Map<string, number>();

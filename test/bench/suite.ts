@@ -5,6 +5,7 @@
  */
 // First, before any module that imports vscode.
 import './fakeVscode';
+import { activationBenchmark } from './activation';
 import { bundleBenchmark } from './bundle';
 import { latencyBenchmark } from './loadAll';
 import { memoryBenchmark } from './memory';
@@ -22,6 +23,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   memoryBenchmark,
   treeItemsBenchmark,
   bundleBenchmark,
+  activationBenchmark,
 ];
 
 export interface BenchmarkResult {
