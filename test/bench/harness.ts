@@ -3,11 +3,12 @@ import { performance } from 'perf_hooks';
 // First: backupExplorer imports vscode.
 import { stub } from './fakeVscode';
 import { BackupExplorer, type ExplorerConnection } from '../../src/explorer/backupExplorer';
-import { InstanceNode, ServiceNode } from '../../src/explorer/nodes';
+import { ServiceNode } from '../../src/explorer/nodes';
 import { createCloudSession, type CloudSession } from '../../src/cloud/session';
 import { DEFAULT_SETTINGS, type CloudSettings, type RequestLogEntry } from '../../src/cloud/settings';
 import type { HttpTuning } from '../../src/cloud/http/client';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator';
+import type { RemoteEmulator } from './remoteEmulator';
 
 /** The data sets' time anchor, so every run sees the same records. */
 export const BENCH_NOW = new Date('2026-11-21T12:00:00Z');
@@ -59,13 +60,19 @@ export function explorerFor(session: CloudSession): BackupExplorer {
   return new BackupExplorer(connection, { onDidChange: never, get: () => undefined }, stub());
 }
 
-/** The RDS instance node `instanceId` in the tree, its service expanded (one request), itself not yet. */
-export async function instanceNode(explorer: BackupExplorer, instanceId: string): Promise<InstanceNode> {
+/**
+ * The tree on the remote emulator's big RDS instance, cut to its newest `backups`: the RDS service
+ * expanded (one request), the instance node not yet.
+ */
+export async function bigInstanceTree(emulator: RemoteEmulator, backups: number) {
+  await emulator.resize(backups);
+  const session = sessionFor(emulator);
+  const explorer = explorerFor(session);
   const rds = (await explorer.getChildren()).find((node): node is ServiceNode => node instanceof ServiceNode && node.service === 'rds')!;
   await explorer.getChildren(rds);
-  const node = rds.childNodes().find((child) => child.instance.id === instanceId);
-  if (!node) throw new Error(`RDS instance ${instanceId} is not on the first page of instances`);
-  return node;
+  const node = rds.childNodes().find((child) => child.instance.id === emulator.bigInstance.id);
+  if (!node) throw new Error(`RDS instance ${emulator.bigInstance.id} is not on the first page of instances`);
+  return { session, explorer, node };
 }
 
 export function median(values: readonly number[]): number {

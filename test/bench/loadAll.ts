@@ -1,7 +1,7 @@
 // First: the tree's modules import vscode.
 import './fakeVscode';
 import { LOAD_ALL_CONCURRENCY } from '../../src/explorer/backupExplorer';
-import { BENCH_NOW, explorerFor, instanceNode, median, sessionFor, timed } from './harness';
+import { BENCH_NOW, bigInstanceTree, median, timed } from './harness';
 import { withRemoteEmulator } from './remoteEmulator';
 import { atLeast, atMost, type Benchmark, type Figure } from './types';
 
@@ -18,10 +18,7 @@ export const latencyBenchmark: Benchmark = {
       const backups = quick ? 400 : 10_000;
       const latencyMs = quick ? 20 : 100;
       const samples = quick ? 3 : 15;
-      await emulator.resize(backups);
-      const session = sessionFor(emulator);
-      const explorer = explorerFor(session);
-      const node = await instanceNode(explorer, emulator.bigInstance.id);
+      const { session, explorer, node } = await bigInstanceTree(emulator, backups);
       const pageSize = session.settings.pageSize;
       const pages = Math.ceil(backups / pageSize) - 1; // after the first, which the expansion loaded
       // As if never expanded: Refresh would load again every page the node showed.

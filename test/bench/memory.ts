@@ -3,7 +3,7 @@ import './fakeVscode';
 import { setFlagsFromString } from 'v8';
 import { runInNewContext } from 'vm';
 import { SCALE } from '../emulator';
-import { BENCH_NOW, explorerFor, instanceNode, sessionFor, timed } from './harness';
+import { BENCH_NOW, bigInstanceTree, timed } from './harness';
 import { withRemoteEmulator } from './remoteEmulator';
 import { atMost, type Benchmark } from './types';
 
@@ -31,9 +31,7 @@ export const memoryBenchmark: Benchmark = {
   run: ({ quick }) =>
     withRemoteEmulator(BENCH_NOW, async (emulator) => {
       const backups = quick ? 1000 : SCALE.bigInstanceBackups;
-      await emulator.resize(backups);
-      const explorer = explorerFor(sessionFor(emulator));
-      const node = await instanceNode(explorer, emulator.bigInstance.id);
+      const { explorer, node } = await bigInstanceTree(emulator, backups);
       await explorer.getChildren(node);
       const before = retainedHeapBytes();
       const elapsed = await timed(() => explorer.loadAll(node));

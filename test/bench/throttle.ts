@@ -1,6 +1,6 @@
 // First: the tree's modules import vscode.
 import './fakeVscode';
-import { BENCH_NOW, explorerFor, instanceNode, sessionFor, timed } from './harness';
+import { BENCH_NOW, bigInstanceTree, timed } from './harness';
 import { withRemoteEmulator } from './remoteEmulator';
 import { atMost, exactly, type Benchmark } from './types';
 
@@ -16,10 +16,7 @@ export const throttleBenchmark: Benchmark = {
     withRemoteEmulator(BENCH_NOW, async (emulator) => {
       const backups = quick ? 400 : 10_000;
       const ratePerSecond = quick ? 20 : 10;
-      await emulator.resize(backups);
-      const session = sessionFor(emulator);
-      const explorer = explorerFor(session);
-      const node = await instanceNode(explorer, emulator.bigInstance.id);
+      const { session, explorer, node } = await bigInstanceTree(emulator, backups);
       await explorer.getChildren(node);
       const pages = Math.ceil(backups / session.settings.pageSize) - 1;
 

@@ -1,6 +1,6 @@
 // First: the tree's modules import vscode.
 import './fakeVscode';
-import { BENCH_NOW, explorerFor, instanceNode, median, sessionFor, timed } from './harness';
+import { BENCH_NOW, bigInstanceTree, median, timed } from './harness';
 import { withRemoteEmulator } from './remoteEmulator';
 import { atMost, type Benchmark } from './types';
 
@@ -16,9 +16,7 @@ export const treeItemsBenchmark: Benchmark = {
     withRemoteEmulator(BENCH_NOW, async (emulator) => {
       const backups = quick ? 500 : 10_000;
       const repeats = quick ? 3 : 10;
-      await emulator.resize(backups);
-      const explorer = explorerFor(sessionFor(emulator));
-      const node = await instanceNode(explorer, emulator.bigInstance.id);
+      const { explorer, node } = await bigInstanceTree(emulator, backups);
       const build = async () => {
         for (const child of await explorer.getChildren(node)) explorer.getTreeItem(child);
       };

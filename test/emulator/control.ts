@@ -24,20 +24,18 @@ const controlError = (status: number, message: string): JsonReply => ({
   body: { error_code: 'EMULATOR.CONTROL', error_msg: message },
 });
 
-/** The JSON body, or the 400 to answer when it is not JSON or `problem` finds fault with it. */
-function parsedBody(
-  body: string,
-  what: string,
-  problem: (value: unknown) => string | undefined,
-): { value: unknown } | { reply: JsonReply } {
-  let value: unknown;
+/** POST of a JSON spec: `apply` it and answer 201 with it, or 400 when it is not JSON or `problem` finds fault with it. */
+function created(body: string, what: string, problem: (value: unknown) => string | undefined, apply: (spec: unknown) => void): JsonReply {
+  let spec: unknown;
   try {
-    value = JSON.parse(body);
+    spec = JSON.parse(body);
   } catch {
-    return { reply: controlError(400, 'The body is not valid JSON.') };
+    return controlError(400, 'The body is not valid JSON.');
   }
-  const found = problem(value);
-  return found ? { reply: controlError(400, `Invalid ${what}: ${found}.`) } : { value };
+  const found = problem(spec);
+  if (found) return controlError(400, `Invalid ${what}: ${found}.`);
+  apply(spec);
+  return { status: 201, body: spec };
 }
 
 export function handleControl(
@@ -55,21 +53,13 @@ export function handleControl(
     case 'DELETE /__emulator/requests':
       target.clearRequests();
       return { status: 204, body: undefined };
-    case 'POST /__emulator/faults': {
-      const parsed = parsedBody(body, 'fault', faultSpecProblem);
-      if ('reply' in parsed) return parsed.reply;
-      target.injectFault(parsed.value as FaultSpec);
-      return { status: 201, body: parsed.value };
-    }
+    case 'POST /__emulator/faults':
+      return created(body, 'fault', faultSpecProblem, (spec) => target.injectFault(spec as FaultSpec));
     case 'DELETE /__emulator/faults':
       target.clearFaults();
       return { status: 204, body: undefined };
-    case 'POST /__emulator/rate-limits': {
-      const parsed = parsedBody(body, 'rate limit', rateLimitProblem);
-      if ('reply' in parsed) return parsed.reply;
-      target.setRateLimit(parsed.value as RateLimitSpec);
-      return { status: 201, body: parsed.value };
-    }
+    case 'POST /__emulator/rate-limits':
+      return created(body, 'rate limit', rateLimitProblem, (spec) => target.setRateLimit(spec as RateLimitSpec));
     case 'DELETE /__emulator/rate-limits':
       target.clearRateLimits();
       return { status: 204, body: undefined };
