@@ -7,7 +7,7 @@ import { BackupExplorer } from './explorer/backupExplorer';
 import { registerExplorerCommands } from './explorer/commands';
 import { FilterState } from './explorer/filterState';
 import type { ExplorerNode } from './explorer/nodes';
-import { apiForTests } from './testAccess';
+import { activationMarks, apiForTests, type ActivationMarks } from './testAccess';
 
 /** The live objects the real-host tests drive; `activate` returns them only to the test runners (testAccess.ts). */
 export interface ExtensionApi {
@@ -16,9 +16,11 @@ export interface ExtensionApi {
   readonly explorer: BackupExplorer;
   readonly treeView: vscode.TreeView<ExplorerNode>;
   readonly scripted: ScriptedCommands;
+  readonly activation: ActivationMarks;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
+  activationMarks.called = performance.now();
   configureLocale({ language: vscode.env.language, bundle: vscode.l10n.bundle });
   const log = vscode.window.createOutputChannel('Huawei Cloud Backups', { log: true });
   const connection = new CloudConnection(context, log);
@@ -36,7 +38,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const scripted = registerCommands(context, { connection, explorer, filter });
   registerDetails(context, { connection, filter, revealInTree: (locator) => explorer.reveal(locator) });
 
-  return apiForTests({ connection, filter, explorer, treeView, scripted });
+  activationMarks.returned = performance.now();
+  return apiForTests({ connection, filter, explorer, treeView, scripted, activation: activationMarks });
 }
 
 export function deactivate(): void {

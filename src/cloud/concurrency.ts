@@ -1,17 +1,34 @@
 // Bounded concurrency, the two shapes the extension needs: a Semaphore shared by independent
-// callers (the HTTP client's per-service request limit), and forEachConcurrently, a worker pool
+// callers (the HTTP client's per-endpoint request limit), and forEachConcurrently, a worker pool
 // over a known list (Load All's pages, a scan's instances).
 
 /**
- * Bounds how many requests run at once (per service, so a slow service cannot starve the others).
- * Waiters are served first come, first served; a waiter whose signal aborts leaves the queue.
+ * Bounds how many requests run at once (per endpoint, so a slow service cannot starve the others).
+ * Waiters are served first come, first served; a waiter whose signal aborts leaves the queue. The
+ * capacity can change while in use (the client's adaptive limit, http/endpointLimit.ts).
  */
 export class Semaphore {
   private running = 0;
+  private slots: number;
   private readonly queue: Array<() => void> = [];
 
-  constructor(readonly capacity: number) {
+  constructor(capacity: number) {
+    this.slots = Semaphore.checked(capacity);
+  }
+
+  private static checked(capacity: number): number {
     if (!(capacity >= 1)) throw new RangeError(`Semaphore capacity must be at least 1, got ${capacity}`);
+    return capacity;
+  }
+
+  get capacity(): number {
+    return this.slots;
+  }
+
+  /** A smaller capacity lets the running ones finish and starts nobody until below it; a larger one starts waiters at once. */
+  set capacity(capacity: number) {
+    this.slots = Semaphore.checked(capacity);
+    this.grantWaiting();
   }
 
   get inUse(): number {
@@ -25,7 +42,7 @@ export class Semaphore {
   /** Resolves with a release function (safe to call twice) once a slot is free. */
   acquire(signal: AbortSignal | undefined, onAbort: () => Error): Promise<() => void> {
     if (signal?.aborted) return Promise.reject(onAbort());
-    if (this.running < this.capacity) {
+    if (this.running < this.slots) {
       this.running++;
       return Promise.resolve(this.releaser());
     }
@@ -51,8 +68,12 @@ export class Semaphore {
       if (released) return;
       released = true;
       this.running--;
-      this.queue.shift()?.();
+      this.grantWaiting();
     };
+  }
+
+  private grantWaiting(): void {
+    while (this.running < this.slots && this.queue.length > 0) this.queue.shift()!();
   }
 }
 

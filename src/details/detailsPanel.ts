@@ -14,7 +14,7 @@ import { webviewResources } from './webviewResources';
 export const DETAILS_VIEW_TYPE = 'hwcBackups.details';
 
 /** Refresh reads at most this many pages of an instance's list when the API cannot look up by id. */
-const REFRESH_MAX_PAGES = 20;
+export const REFRESH_MAX_PAGES = 20;
 
 export interface DetailsDeps {
   readonly connection: CloudConnection;

@@ -27,6 +27,7 @@ import { PagedList } from './pagedList';
 import { revealBackup, type BackupLocator } from './reveal';
 import { countServiceBackups } from './serviceCounts';
 import { createTreeItem, resolveTooltip } from './treeItems';
+import { activationMarks } from '../testAccess';
 
 /** What the explorer needs from CloudConnection (src/auth/connection.ts). */
 export interface ExplorerConnection {
@@ -48,7 +49,7 @@ export interface ExplorerFilter {
 export type { BackupLocator };
 
 /** Pages fetched at once by Load All (offset paging); the HTTP layer has its own global limit too. */
-const LOAD_ALL_CONCURRENCY = 4;
+export const LOAD_ALL_CONCURRENCY = 4;
 /** With a client-side filter, one "load more" scans at most this many pages before it stops and says so. */
 const MAX_SCAN_PAGES = 20;
 /** Reveal looks through at most this many pages per level before giving up. */
@@ -272,6 +273,7 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
       if (scopes.length === 0) return [];
       this.roots = scopes.length === 1 ? this.createServiceNodes(scopes[0], undefined) : this.scopeRoots(scopes);
     }
+    activationMarks.firstRows ??= performance.now();
     return this.roots;
   }
 

@@ -1,25 +1,18 @@
 /**
- * `npm run bench`: runs every benchmark in BENCHMARKS and prints what it measured.
- * Benchmarks report numbers; they never pass or fail on timings. To add one, write a module
- * exporting a `Benchmark` and list it below. `node out/test/bench/run.js NAME…` runs only those.
+ * `npm run bench [-- --quick] [NAME…]`: runs the benchmarks (all, or those named) and prints each
+ * one's table of figures beside their goals (suite.ts). `--quick` runs them on tiny inputs.
  */
-import { explorerPagingBenchmark } from './explorerPaging';
-import type { Benchmark } from './types';
+import { runBenchmarks } from './suite';
 
-const BENCHMARKS: readonly Benchmark[] = [explorerPagingBenchmark];
-
-async function main(): Promise<void> {
-  const wanted = process.argv.slice(2);
-  const selected = wanted.length ? BENCHMARKS.filter((benchmark) => wanted.includes(benchmark.name)) : BENCHMARKS;
-  if (selected.length === 0) throw new Error(`No benchmark named ${wanted.join(', ')}; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
-  for (const benchmark of selected) {
-    console.log(`\n## ${benchmark.name}: ${benchmark.description}`);
-    const results = await benchmark.run();
-    for (const [label, value] of Object.entries(results)) console.log(`  ${label.padEnd(36)} ${value}`);
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+const args = process.argv.slice(2);
+runBenchmarks(
+  args.filter((arg) => arg !== '--quick'),
+  { quick: args.includes('--quick') },
+).then(
+  // Servers and timers of a benchmark must not keep the process alive once all have printed.
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

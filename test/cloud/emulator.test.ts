@@ -765,6 +765,42 @@ describe('Emulator', function () {
     });
   });
 
+  describe('Rate limit (the gateway throttling a service)', () => {
+    afterEach(() => emu.clearRateLimits());
+    const instances = (service: string) => client.get(service, service === 'ges' ? `/v1.0/${P}/graphs` : `/v3/${P}/instances`);
+
+    it('lets a burst through, answers 429 APIGW.0308 with Retry-After beyond it, and refills at its rate', async () => {
+      emu.setRateLimit({ service: 'rds', ratePerSecond: 10, burst: 2 });
+      assert.strictEqual((await instances('rds')).status, 200);
+      assert.strictEqual((await instances('rds')).status, 200);
+      const throttled = await instances('rds');
+      assert.strictEqual(throttled.status, 429);
+      assert.strictEqual(json(throttled).error_code, 'APIGW.0308');
+      assert.strictEqual(throttled.headers['retry-after'], '1', 'the wait for one token, in whole seconds');
+      assert.strictEqual((await instances('dds')).status, 200, 'other services have their own limit');
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      assert.strictEqual((await instances('rds')).status, 200, 'a token came back after 100 ms');
+      assert.deepStrictEqual(
+        emu.requests.map((r) => r.status),
+        [200, 200, 429, 200, 200],
+      );
+    });
+
+    it('is set and cleared over HTTP, for every service at once when none is named, and checks its spec', async () => {
+      const post = (body: string) => send(`${emu.url}/__emulator/rate-limits`, { 'content-type': 'application/json' }, 'POST', body);
+      assert.strictEqual((await post(JSON.stringify({ ratePerSecond: 1 }))).status, 201);
+      for (const service of ['rds', 'ges']) {
+        assert.strictEqual((await instances(service)).status, 200);
+        assert.strictEqual((await instances(service)).status, 429, `${service} has a bucket of its own`);
+      }
+      assert.strictEqual((await send(`${emu.url}/__emulator/rate-limits`, {}, 'DELETE')).status, 204);
+      assert.strictEqual((await instances('rds')).status, 200);
+      for (const bad of ['{}', '{"ratePerSecond":0}', '{"ratePerSecond":5,"burst":0.5}', '{"ratePerSecond":5,"service":1}', 'nope']) {
+        assert.strictEqual((await post(bad)).status, 400, bad);
+      }
+    });
+  });
+
   describe('Request log and control API', () => {
     it('records requests without the Authorization header', async () => {
       await client.get('rds', `/v3/${P}/instances?limit=2`);

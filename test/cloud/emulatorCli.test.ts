@@ -101,4 +101,24 @@ describe('emulator CLI', () => {
     assert.strictEqual(code, 2);
     assert.match(stderr, /--now expects an ISO 8601 time/);
   });
+
+  it('--rate-limit SERVICE=RATE[/BURST] throttles that service from the start, and a malformed one is refused', async () => {
+    const cli = runCli('--port', '0', '--rate-limit', 'iam=0.5/1');
+    try {
+      const url = await cli.listening;
+      const session = () =>
+        createCloudSession({
+          settings: { ...DEFAULT_SETTINGS, endpointTemplate: `${url}/{service}`, region: DEMO_REGION, maxRetries: 0 },
+          credentials: DEMO_CREDENTIALS,
+        });
+      await session().project();
+      await assert.rejects(session().project(), /APIGW\.0308|throttl/i);
+    } finally {
+      cli.child.kill('SIGTERM');
+      await cli.exited;
+    }
+    const { code, stderr } = await runCli('--port', '0', '--rate-limit', 'rds=fast').exited;
+    assert.strictEqual(code, 2);
+    assert.match(stderr, /--rate-limit: expected \[SERVICE=\]PER_SECOND\[\/BURST\]/);
+  });
 });

@@ -18,7 +18,7 @@ export {
   type EmulatorProject,
 } from './server';
 export { regionalNames } from './data/regional';
-export type { EmulatorOptions, FaultKind, FaultSpec, RecordedRequest } from './types';
+export type { EmulatorOptions, FaultKind, FaultSpec, RateLimitSpec, RecordedRequest } from './types';
 export { GeneratedList, toArray, type EmulatorData, type InstanceBackups, type RawRecord, type RecordList } from './data/model';
 export { DEMO_NAMES, DCS_ERROR_CODES } from './data/demo';
 export { CBR_NAMES, CBR_SCALE_BACKUPS } from './data/cbr';

@@ -1,7 +1,7 @@
 /**
  * The emulator's HTTP server: one port, routed by the first path segment (`/rds/...`, `/dds/...`)
  * so `endpointTemplate` `http://127.0.0.1:PORT/{service}` reaches every service.
- * Per request: record it, apply injected faults, verify the signature like the API gateway, check
+ * Per request: record it, apply injected faults and the rate limit, verify the signature like the API gateway, check
  * the project, then let the service answer in its own shapes.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
@@ -15,9 +15,10 @@ import { DEMO_DOMAIN_ID, iamProject } from './data/demo';
 import type { EmulatorData } from './data/model';
 import { regionalDataset } from './data/regional';
 import { driftRecords, FaultBook, truncateJson } from './faults';
+import { RateLimits } from './rateLimit';
 import { ApiError, gateway, type Route, type ServiceDefinition } from './http';
 import { SERVICES } from './services';
-import type { EmulatorOptions, FaultSpec, RecordedRequest } from './types';
+import type { EmulatorOptions, FaultSpec, RateLimitSpec, RecordedRequest } from './types';
 import { QueryReader } from './validation';
 
 export const DEMO_CREDENTIALS = { accessKey: 'DEMOACCESSKEY0000001', secretKey: 'demo-secret-key-not-a-real-one-0000000000' };
@@ -72,6 +73,9 @@ export interface Emulator {
   clearRequests(): void;
   injectFault(spec: FaultSpec): void;
   clearFaults(): void;
+  /** The gateway's rate limit for one service (or all): 429 APIGW.0308 with Retry-After beyond it. */
+  setRateLimit(spec: RateLimitSpec): void;
+  clearRateLimits(): void;
   /** The live data set of account A in cn-north-4; tests may add or alter records (raw API shapes). */
   data: EmulatorData;
   /** Account A (`credentials`, `data` is its cn-north-4 project) and account B, with their projects. */
@@ -157,6 +161,7 @@ class EmulatorServer implements Emulator {
   url = '';
   port = 0;
   private readonly faults = new FaultBook();
+  private readonly rateLimits = new RateLimits();
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly server: Server;
@@ -242,6 +247,14 @@ class EmulatorServer implements Emulator {
     this.faults.clear();
   }
 
+  setRateLimit(spec: RateLimitSpec): void {
+    this.rateLimits.set(spec);
+  }
+
+  clearRateLimits(): void {
+    this.rateLimits.clear();
+  }
+
   async close(): Promise<void> {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
@@ -312,6 +325,9 @@ class EmulatorServer implements Emulator {
       }
     }
     if (res.destroyed) return;
+    // After any injected latency: the request has reached the gateway by then.
+    const retryAfter = this.rateLimits.take(service, Date.now());
+    if (retryAfter !== undefined) return this.respond(res, record, fromError(gateway.throttled(retryAfter)));
 
     let reply = this.dispatch(req, url, service, path, body);
     if (reply.status < 300 && drift) reply = { ...reply, body: driftRecords(reply.body) };

@@ -43,3 +43,13 @@ export interface FaultSpec {
   /** For 'throttle' (429 APIGW.0308). */
   retryAfterSeconds?: number;
 }
+
+/** The gateway's rate limit (test/emulator/rateLimit.ts): 429 APIGW.0308 with Retry-After beyond it. */
+export interface RateLimitSpec {
+  /** 'rds' … 'iam'; undefined = every service, each with its own bucket. */
+  service?: string;
+  /** Tokens added per second: the sustained rate. */
+  ratePerSecond: number;
+  /** Bucket size, the requests that may come at once (default: ratePerSecond, one second's worth). */
+  burst?: number;
+}

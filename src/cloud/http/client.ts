@@ -9,12 +9,14 @@ import { sleep } from './abort';
 import { errorFromResponse, invalidResponse, redactor, serviceLabel, type Redact } from './errorBody';
 import { CloudError } from './errors';
 import { backoffDelay, DEFAULT_RETRY_TIMING, isRetryableMethod, isRetryableStatus, parseRetryAfter, type RetryTiming } from './retry';
-import { Semaphore } from '../concurrency';
+import { EndpointLimit } from './endpointLimit';
 
 /** Knobs tests turn; production uses the defaults. */
 export interface HttpTuning extends RetryTiming {
-  /** Requests in flight per service. */
+  /** Requests in flight per service endpoint, until the gateway throttles (http/endpointLimit.ts). */
   readonly concurrencyPerService: number;
+  /** After a throttled pause, each quiet interval this long gives one of those back. */
+  readonly throttleRecoveryMs: number;
   /** Source of jitter, in [0, 1). */
   readonly random: () => number;
   /** How the client waits between attempts. */
@@ -24,6 +26,7 @@ export interface HttpTuning extends RetryTiming {
 export const DEFAULT_TUNING: HttpTuning = {
   ...DEFAULT_RETRY_TIMING,
   concurrencyPerService: 4,
+  throttleRecoveryMs: 1000,
   random: Math.random,
   sleep,
 };
@@ -116,12 +119,14 @@ type AttemptOutcome =
 
 /**
  * Signed JSON requests with per-attempt timeout, cancellation, retries with full-jitter back-off
- * (honouring Retry-After) and bounded concurrency per service. Every failure is a CloudError.
+ * (honouring Retry-After) and bounded concurrency per service endpoint that adapts to throttling.
+ * Every failure is a CloudError.
  */
 export class HttpClient {
   private readonly tuning: HttpTuning;
   private readonly redact: Redact;
-  private readonly semaphores = new Map<EndpointService, Semaphore>();
+  /** By base URL: the gateway throttles an endpoint, whichever request of ours it was. */
+  private readonly limits = new Map<string, EndpointLimit>();
   private readonly now: () => Date;
 
   constructor(private readonly options: HttpClientOptions) {
@@ -146,7 +151,8 @@ export class HttpClient {
     const queryString = encodeQuery(request.query);
     const target = queryString ? `${request.path}?${queryString}` : request.path;
     const label = `${method} ${request.path}`;
-    const url = baseUrl(this.options.settings, service) + target;
+    const base = baseUrl(this.options.settings, service);
+    const url = base + target;
     const timeout = this.options.settings.requestTimeoutSeconds;
     if (!(timeout > 0 && Number.isFinite(timeout))) {
       throw new CloudError(l10n.t('hwcBackups.requestTimeoutSeconds must be a positive number of seconds, not {0}.', timeout), {
@@ -158,30 +164,43 @@ export class HttpClient {
     const cancelled = () => new CloudError(l10n.t('Request cancelled.'), { service, code: 'CANCELLED', request: label });
     const retries = isRetryableMethod(method) ? retryBudget(this.options.settings.maxRetries) : 0;
 
+    const limit = this.limit(base);
     for (let attempt = 0; ; attempt++) {
-      const release = await this.semaphore(service).acquire(signal, cancelled);
+      const permit = await limit.acquire(signal, cancelled);
       let outcome: AttemptOutcome;
       try {
         outcome = await this.attempt({ method, service, url, target, label, projectId: request.projectId, signal, attempt });
       } finally {
-        release();
+        permit.release();
       }
-      if (outcome.ok) return outcome.response;
+      if (outcome.ok) {
+        limit.succeeded();
+        return outcome.response;
+      }
       const { error, retryable, retryAfterMs } = outcome;
-      if (!retryable || attempt >= retries) throw error;
-      if (retryAfterMs !== undefined && retryAfterMs > this.tuning.maxRetryAfterMs) throw error;
-      const delay = retryAfterMs ?? backoffDelay(attempt, error.status === 429, this.tuning, this.tuning.random);
-      await this.tuning.sleep(delay, signal, cancelled);
+      const throttled = error.status === 429;
+      const tooLong = retryAfterMs !== undefined && retryAfterMs > this.tuning.maxRetryAfterMs;
+      const delay = retryAfterMs ?? backoffDelay(attempt, throttled, this.tuning, this.tuning.random);
+      // A throttle slows the whole endpoint down, whether or not this request tries again; the
+      // retry then waits in acquire() with every other request to it.
+      if (throttled && !tooLong) limit.throttled(permit, delay);
+      if (!retryable || attempt >= retries || tooLong) throw error;
+      if (!throttled) await this.tuning.sleep(delay, signal, cancelled);
     }
   }
 
-  private semaphore(service: EndpointService): Semaphore {
-    let semaphore = this.semaphores.get(service);
-    if (!semaphore) {
-      semaphore = new Semaphore(this.tuning.concurrencyPerService);
-      this.semaphores.set(service, semaphore);
+  private limit(base: string): EndpointLimit {
+    let limit = this.limits.get(base);
+    if (!limit) {
+      limit = new EndpointLimit({
+        maxPermits: this.tuning.concurrencyPerService,
+        recoveryMs: this.tuning.throttleRecoveryMs,
+        sleep: this.tuning.sleep,
+        clock: Date.now,
+      });
+      this.limits.set(base, limit);
     }
-    return semaphore;
+    return limit;
   }
 
   private async attempt(a: {

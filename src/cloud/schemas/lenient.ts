@@ -49,12 +49,29 @@ export const recordArray = z.array(z.unknown());
 export const optionalRecordArray = z.preprocess((v) => (v === null || v === undefined ? [] : v), recordArray);
 
 /**
- * A copy of a JSON value with every object key trimmed (the SQL Server sample sends "id ").
- * When a trimmed key collides with an exact one, the exact one wins. With `deep` false only the
- * value's own keys are trimmed and its children are the very objects received (an envelope's
- * record arrays stay as they arrived, so each record's raw JSON is kept byte for byte).
+ * A JSON value with every object key trimmed (the SQL Server sample sends "id "): a copy when a key
+ * needs it, else the value itself (nearly every record: no copy to allocate and collect). When a
+ * trimmed key collides with an exact one, the exact one wins. With `deep` false only the value's
+ * own keys are trimmed and its children are the very objects received (an envelope's record
+ * arrays stay as they arrived, so each record's raw JSON is kept byte for byte).
  */
 export function trimKeys(value: unknown, deep = true): unknown {
+  return hasUntrimmedKey(value, deep) ? trimmedCopy(value, deep) : value;
+}
+
+const EDGE_SPACE = /^\s|\s$/;
+
+function hasUntrimmedKey(value: unknown, deep: boolean): boolean {
+  if (Array.isArray(value)) return deep && value.some((item) => hasUntrimmedKey(item, true));
+  if (value === null || typeof value !== 'object') return false;
+  // for…in, not Object.entries: this runs on every record and should allocate nothing (JSON has no inherited keys).
+  for (const key in value) {
+    if (EDGE_SPACE.test(key) || (deep && hasUntrimmedKey((value as Record<string, unknown>)[key], true))) return true;
+  }
+  return false;
+}
+
+function trimmedCopy(value: unknown, deep: boolean): unknown {
   if (Array.isArray(value)) return deep ? value.map((item) => trimKeys(item)) : value;
   if (value === null || typeof value !== 'object') return value;
   const result: Record<string, unknown> = {};
