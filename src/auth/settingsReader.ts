@@ -11,6 +11,7 @@ const KEYS: ReadonlyArray<keyof CloudSettings> = [
   'pageSize',
   'requestTimeoutSeconds',
   'maxRetries',
+  'consoleHost',
 ];
 
 /**

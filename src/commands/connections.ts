@@ -143,87 +143,131 @@ async function pickConnection(
   return picked?.profile;
 }
 
+/** What Import Connections… asks the person; the host tests answer with a script (testAccess.ts). */
+export interface ImportAnswers {
+  /** Problems found in the files, one line each with file and line. */
+  showProblems(lines: readonly string[]): void;
+  pick(candidates: readonly CandidateConnection[], taken: ReadonlySet<string>): Promise<readonly CandidateConnection[] | undefined>;
+  consentToCopyKeys(names: readonly string[]): Promise<boolean>;
+  /** Keys for a candidate whose file holds them encrypted (KooCLI's default). */
+  keysFor(candidate: CandidateConnection): Promise<Credentials | undefined>;
+  /** Regions for a candidate whose file names none (the SDK credentials file never does). */
+  regionsFor(candidate: CandidateConnection, defaults: readonly string[]): Promise<readonly string[] | undefined>;
+  report(message: string): void;
+}
+
+export interface ImportSources {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly homeDir: string;
+}
+
 /**
  * Import Connections…: the SDK credentials file and KooCLI's profiles, read as Huawei's own tools
  * read them. Plain keys are imported only with the person's consent; KooCLI's encrypted keys are
  * asked for. Problems in a file are shown with the file and line, and what was skipped says so.
+ * Returns the names imported.
  */
-export async function importConnections(connection: CloudConnection): Promise<void> {
-  const sources = await readCredentialSources(process.env, os.homedir(), readCappedTextFile);
+export async function importConnections(
+  connection: CloudConnection,
+  answers: ImportAnswers = INTERACTIVE_ANSWERS,
+  from: ImportSources = { env: process.env, homeDir: os.homedir() },
+): Promise<string[]> {
+  const sources = await readCredentialSources(from.env, from.homeDir, readCappedTextFile);
   if (sources.problems.length) {
-    const lines = sources.problems.map((problem) =>
-      problem.line !== undefined ? `${problem.file}:${problem.line}: ${problem.message}` : `${problem.file}: ${problem.message}`,
+    answers.showProblems(
+      sources.problems.map((problem) =>
+        problem.line !== undefined ? `${problem.file}:${problem.line}: ${problem.message}` : `${problem.file}: ${problem.message}`,
+      ),
     );
+  }
+  if (sources.candidates.length === 0) {
+    answers.report(vscode.l10n.t('No connections found in {0} or {1}.', sources.sdkCredentialsFile.file, sources.kooCli.file));
+    return [];
+  }
+  const taken = new Set(connection.profiles.list().map((profile) => profile.name));
+  const picked = await answers.pick(sources.candidates, taken);
+  if (!picked?.length) return [];
+  const plain = picked.filter((candidate) => candidate.credentials);
+  if (plain.length && !(await answers.consentToCopyKeys(plain.map((candidate) => candidate.name)))) return [];
+  const imported: string[] = [];
+  const skipped: string[] = [];
+  for (const candidate of picked) {
+    const name = await importOne(connection, candidate, taken, answers);
+    if (name) imported.push(name);
+    else skipped.push(candidate.name);
+  }
+  answers.report(
+    skipped.length
+      ? vscode.l10n.t('Imported {0}; skipped {1}.', imported.join(', ') || '—', skipped.join(', '))
+      : vscode.l10n.t('Imported {0}.', imported.join(', ')),
+  );
+  return imported;
+}
+
+const INTERACTIVE_ANSWERS: ImportAnswers = {
+  showProblems(lines) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Some entries could not be read and are not offered for import:'), {
       modal: true,
       detail: lines.join('\n'),
     });
-  }
-  if (sources.candidates.length === 0) {
-    void vscode.window.showInformationMessage(
-      vscode.l10n.t('No connections found in {0} or {1}.', sources.sdkCredentialsFile.file, sources.kooCli.file),
+  },
+  async pick(candidates, taken) {
+    const picked = await vscode.window.showQuickPick(
+      candidates.map((candidate) => ({
+        candidate,
+        label: candidate.name,
+        description: candidate.file,
+        detail: [
+          candidate.regions.length ? candidate.regions.join(', ') : vscode.l10n.t('no region given'),
+          candidate.keysEncrypted ? vscode.l10n.t('keys encrypted by KooCLI: you will be asked for them') : undefined,
+          taken.has(candidate.name) ? vscode.l10n.t('a connection of this name exists') : undefined,
+        ]
+          .filter(Boolean)
+          .join(' · '),
+        picked: !taken.has(candidate.name),
+      })),
+      { title: vscode.l10n.t('Import Connections'), canPickMany: true, placeHolder: vscode.l10n.t('Connections to import') },
     );
-    return;
-  }
-  const taken = new Set(connection.profiles.list().map((profile) => profile.name));
-  const picked = await vscode.window.showQuickPick(
-    sources.candidates.map((candidate) => ({
-      candidate,
-      label: candidate.name,
-      description: candidate.file,
-      detail: [
-        candidate.regions.length ? candidate.regions.join(', ') : vscode.l10n.t('no region given'),
-        candidate.keysEncrypted ? vscode.l10n.t('keys encrypted by KooCLI: you will be asked for them') : undefined,
-        taken.has(candidate.name) ? vscode.l10n.t('a connection of this name exists') : undefined,
-      ]
-        .filter(Boolean)
-        .join(' · '),
-      picked: !taken.has(candidate.name),
-    })),
-    { title: vscode.l10n.t('Import Connections'), canPickMany: true, placeHolder: vscode.l10n.t('Connections to import') },
-  );
-  if (!picked?.length) return;
-
-  const plain = picked.filter((item) => item.candidate.credentials);
-  if (plain.length) {
+    return picked?.map((item) => item.candidate);
+  },
+  async consentToCopyKeys(names) {
     const importKeys = vscode.l10n.t('Import Keys');
     const consent = await vscode.window.showWarningMessage(
-      vscode.l10n.t("Copy the keys of {0} into VS Code's secret storage?", plain.map((item) => item.candidate.name).join(', ')),
+      vscode.l10n.t("Copy the keys of {0} into VS Code's secret storage?", names.join(', ')),
       { modal: true, detail: vscode.l10n.t('They stay in their file too; the extension never writes them anywhere else.') },
       importKeys,
     );
-    if (consent !== importKeys) return;
-  }
-  const imported: string[] = [];
-  const skipped: string[] = [];
-  for (const { candidate } of picked) {
-    const added = await importOne(connection, candidate, taken);
-    (added ? imported : skipped).push(candidate.name);
-  }
-  const message = skipped.length
-    ? vscode.l10n.t('Imported {0}; skipped {1}.', imported.join(', ') || '—', skipped.join(', '))
-    : vscode.l10n.t('Imported {0}.', imported.join(', '));
-  void vscode.window.showInformationMessage(message);
-}
-
-async function importOne(connection: CloudConnection, candidate: CandidateConnection, taken: Set<string>): Promise<boolean> {
-  let credentials: Credentials | undefined = candidate.credentials;
-  if (!credentials) {
+    return consent === importKeys;
+  },
+  async keysFor(candidate) {
     void vscode.window.showInformationMessage(
       vscode.l10n.t('KooCLI keeps the keys of "{0}" encrypted with a key of this machine: enter them to import it.', candidate.name),
     );
-    credentials = await askCredentials(vscode.l10n.t('Keys of connection "{0}"', candidate.name));
-    if (!credentials) return false;
-  }
-  const regions = candidate.regions.length ? candidate.regions : await pickRegions(candidate.name, [connection.settings().region]);
-  if (!regions?.length) return false;
+    return askCredentials(vscode.l10n.t('Keys of connection "{0}"', candidate.name));
+  },
+  regionsFor: (candidate, defaults) => pickRegions(candidate.name, defaults),
+  report(message) {
+    void vscode.window.showInformationMessage(message);
+  },
+};
+
+async function importOne(
+  connection: CloudConnection,
+  candidate: CandidateConnection,
+  taken: Set<string>,
+  answers: ImportAnswers,
+): Promise<string | undefined> {
+  const credentials = candidate.credentials ?? (await answers.keysFor(candidate));
+  if (!credentials) return undefined;
+  const regions = candidate.regions.length ? candidate.regions : await answers.regionsFor(candidate, [connection.settings().region]);
+  if (!regions?.length) return undefined;
   const projectIds =
     candidate.projectId && regions.length === 1 ? { [regions[0]]: candidate.projectId, ...candidate.projectIds } : candidate.projectIds;
   let name = candidate.name;
   for (let n = 2; taken.has(name); n++) name = `${candidate.name} (${n})`;
   taken.add(name);
   await connection.updateConnections((profiles) => profiles.add(name, credentials, regions, projectIds));
-  return true;
+  return name;
 }
 
 /** Reads a credentials file, refusing one larger than any real one before reading it. */

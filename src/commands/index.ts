@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { CloudConnection } from '../auth/connection';
 import type { BackupExplorer } from '../explorer/backupExplorer';
 import type { FilterState } from '../explorer/filterState';
-import { addConnection, importConnections, removeConnection, selectRegions } from './connections';
+import { addConnection, importConnections, removeConnection, selectRegions, type ImportAnswers, type ImportSources } from './connections';
 import { copyConsoleLink, openInConsole } from './console';
 import { copyBackupId } from './copyId';
 import { clearCredentials, setCredentials } from './credentials';
@@ -19,10 +19,11 @@ export interface CommandDeps {
   readonly filter: FilterState;
 }
 
-/** Two commands with what the person would type or pick given up front, for the host tests only (testAccess.ts). */
+/** Commands with what the person would type or pick given up front, for the host tests only (testAccess.ts). */
 export interface ScriptedCommands {
   findBackup(backupId: string): Promise<void>;
   exportBackups(node: unknown, target: vscode.Uri): Promise<vscode.Uri | undefined>;
+  importConnections(answers: ImportAnswers, from: ImportSources): Promise<string[]>;
 }
 
 /**
@@ -52,5 +53,6 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
   return {
     findBackup: (backupId) => findBackup(deps, backupId),
     exportBackups: (node, target) => exportBackups(deps, node, target),
+    importConnections: (answers, from) => importConnections(connection, answers, from),
   };
 }
