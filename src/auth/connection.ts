@@ -107,6 +107,24 @@ export class CloudConnection implements vscode.Disposable {
     return result;
   }
 
+  /** Requests against one scope (Scope.key), or the default one; a scope no longer shown is an error, never another account. */
+  async contextFor(scopeKey: string | undefined, signal?: AbortSignal): Promise<AdapterContext> {
+    if (scopeKey === undefined) return this.adapterContext(signal);
+    const scope = (await this.scopes()).find((candidate) => candidate.key === scopeKey);
+    if (!scope) {
+      throw new CloudError(vscode.l10n.t('The connection or region {0} is no longer shown (Show or Hide Regions…).', scopeKey), {
+        service: 'iam',
+        code: 'NO_SCOPE',
+      });
+    }
+    return scope.adapterContext(signal);
+  }
+
+  /** The region of a scope key (`connection/region`), or hwcBackups.region for the default scope. */
+  regionOf(scopeKey: string | undefined): string {
+    return scopeKey ? scopeKey.slice(scopeKey.indexOf('/') + 1) : this.settings().region;
+  }
+
   /** Changes to connections (add, remove, regions) rebuild the scopes and the tree. */
   async updateConnections(change: (profiles: ConnectionProfiles) => Promise<unknown>): Promise<void> {
     await this.writeSecrets(async () => {

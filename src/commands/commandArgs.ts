@@ -17,3 +17,17 @@ export function instanceOfNode(arg: unknown): Instance | undefined {
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
+
+/**
+ * The connection and region (Scope.key) a tree node belongs to: its service node's scope, found by
+ * walking up `parent`; undefined for anything else (the default scope then).
+ */
+export function scopeKeyOfNode(arg: unknown): string | undefined {
+  let node: unknown = arg;
+  for (let depth = 0; depth < 4 && isObject(node); depth++) {
+    const scope = node.scope;
+    if (isObject(scope) && typeof scope.key === 'string') return scope.key;
+    node = node.parent;
+  }
+  return undefined;
+}

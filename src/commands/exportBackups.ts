@@ -11,7 +11,7 @@ import { fetchInstanceBackups } from '../domain/backupScan';
 import { describeError, isCancellation } from '../domain/errorText';
 import { exportFormatOf, serialiseBackups } from '../domain/exportFormat';
 import { pickInstance } from './instancePicker';
-import { instanceOfNode } from './commandArgs';
+import { instanceOfNode, scopeKeyOfNode } from './commandArgs';
 
 export interface ExportDeps {
   readonly connection: CloudConnection;
@@ -59,7 +59,7 @@ export async function exportBackups(deps: ExportDeps, arg?: unknown, target?: vs
       async (progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
-        const ctx = await deps.connection.adapterContext(abort.signal);
+        const ctx = await deps.connection.contextFor(scopeKeyOfNode(arg), abort.signal);
         return fetchInstanceBackups(
           ctx,
           adapter,

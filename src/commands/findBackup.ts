@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import { coverageDetail } from './coverageText';
+import { coverageDetail, scopedCoverage } from './coverageText';
 import type { CloudConnection } from '../auth/connection';
 import type { Backup } from '../cloud/model';
 import { ADAPTERS } from '../cloud/services/registry';
 import type { BackupExplorer } from '../explorer/backupExplorer';
 import type { FilterState } from '../explorer/filterState';
-import { DEFAULT_SCAN_LIMITS, findBackupById, summarizeCoverage, type FindResult } from '../domain/backupScan';
+import { DEFAULT_SCAN_LIMITS, findBackupById, searchScopes, type FindResult, type ScopeOutcome } from '../domain/backupScan';
+import { scopeLabel, type Scope } from '../domain/scope';
 import { describeError, isCancellation } from '../domain/errorText';
 import { inputStep } from './quickInput';
 import { COMMANDS } from './commandIds';
@@ -61,7 +62,8 @@ export async function findBackup(deps: FindDeps, givenId?: string): Promise<void
     adapters.map((a) => a.id),
     backupId,
   );
-  let result: FindResult | undefined;
+  let result: ScopeOutcome<FindResult>[] | undefined;
+  let foundIn: Scope | undefined;
   if (!found) {
     try {
       result = await vscode.window.withProgress(
@@ -69,14 +71,20 @@ export async function findBackup(deps: FindDeps, givenId?: string): Promise<void
         async (progress, token) => {
           const abort = new AbortController();
           token.onCancellationRequested(() => abort.abort());
-          const ctx = await deps.connection.adapterContext(abort.signal);
-          const outcome = await findBackupById(ctx, adapters, backupId!, DEFAULT_SCAN_LIMITS, {
-            signal: abort.signal,
-            onProgress: ({ service, recordsScanned }) =>
-              progress.report({ message: vscode.l10n.t('scanning {0}: {1} backups examined…', service.toUpperCase(), recordsScanned) }),
-          });
+          const scopes = await deps.connection.scopes();
+          const outcomes = await searchScopes(
+            scopes,
+            (ctx) =>
+              findBackupById(ctx, adapters, backupId!, DEFAULT_SCAN_LIMITS, {
+                signal: abort.signal,
+                onProgress: ({ service, recordsScanned }) =>
+                  progress.report({ message: vscode.l10n.t('scanning {0}: {1} backups examined…', service.toUpperCase(), recordsScanned) }),
+              }),
+            abort.signal,
+            (outcome) => outcome.found !== undefined,
+          );
           // A cancelled search that found nothing proves nothing; say so instead of "not found".
-          return !outcome.found && token.isCancellationRequested ? undefined : outcome;
+          return !outcomes.some((outcome) => outcome.value?.found) && token.isCancellationRequested ? undefined : outcomes;
         },
       );
     } catch (error) {
@@ -87,16 +95,20 @@ export async function findBackup(deps: FindDeps, givenId?: string): Promise<void
       vscode.window.setStatusBarMessage(vscode.l10n.t('Find Backup by ID cancelled.'), 4000);
       return;
     }
-    found = result.found;
+    const hit = result.find((outcome) => outcome.value?.found);
+    found = hit?.value?.found;
+    // Where it came from matters only when the tree shows several connections or regions.
+    foundIn = hit && (await deps.connection.scopes()).length > 1 ? hit.scope : undefined;
   }
-  if (found) await showFound(deps, found);
+  if (found) await showFound(deps, found, foundIn);
   else if (result) await showNotFound(backupId, result);
 }
 
 /** Reveals the backup, then offers its details; the notification does not hold the command open. */
-async function showFound(deps: FindDeps, backup: Backup): Promise<void> {
-  const where = `${backup.service.toUpperCase()} ${backup.instanceName ?? backup.instanceId}`;
-  const locator = { service: backup.service, instanceId: backup.instanceId, backupId: backup.id };
+async function showFound(deps: FindDeps, backup: Backup, scope?: Scope): Promise<void> {
+  const place = `${backup.service.toUpperCase()} ${backup.instanceName ?? backup.instanceId}`;
+  const where = scope ? `${scopeLabel(scope)} · ${place}` : place;
+  const locator = { service: backup.service, instanceId: backup.instanceId, backupId: backup.id, scopeKey: scope?.key };
   const revealed = await deps.explorer.reveal(locator);
   const details = vscode.l10n.t('Show Details');
   const clearFilter = vscode.l10n.t('Clear Filter and Reveal');
@@ -116,12 +128,12 @@ async function showFound(deps: FindDeps, backup: Backup): Promise<void> {
         await deps.filter.set(undefined);
         await deps.explorer.reveal(locator);
       }
-      if (choice) await vscode.commands.executeCommand(COMMANDS.openDetails, { backup });
+      if (choice) await vscode.commands.executeCommand(COMMANDS.openDetails, { backup, scope });
     });
 }
 
-async function showNotFound(backupId: string, result: FindResult): Promise<void> {
-  const { searched, notCovered } = summarizeCoverage(result.coverage);
+async function showNotFound(backupId: string, outcomes: readonly ScopeOutcome<FindResult>[]): Promise<void> {
+  const { searched, notCovered } = scopedCoverage(outcomes);
   await vscode.window.showWarningMessage(vscode.l10n.t('No backup with id {0} was found.', backupId), {
     modal: true,
     detail: coverageDetail(searched, notCovered),

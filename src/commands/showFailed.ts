@@ -1,17 +1,10 @@
 import * as vscode from 'vscode';
-import { coverageDetail } from './coverageText';
+import { coverageDetail, scopedCoverage } from './coverageText';
 import type { CloudConnection } from '../auth/connection';
 import { errorSummary, formatRelative } from '../cloud/format';
 import { TIME_RANGE_PRESET_DURATIONS, type Backup } from '../cloud/model';
 import type { BackupExplorer } from '../explorer/backupExplorer';
-import {
-  DEFAULT_SCAN_LIMITS,
-  scanMatchingBackups,
-  searchScopes,
-  summarizeCoverage,
-  type MatchResult,
-  type ScopeOutcome,
-} from '../domain/backupScan';
+import { DEFAULT_SCAN_LIMITS, scanMatchingBackups, searchScopes, type MatchResult, type ScopeOutcome } from '../domain/backupScan';
 import { scopeLabel, type Scope } from '../domain/scope';
 import { describeError, isCancellation } from '../domain/errorText';
 import { enabledAdapters } from './findBackup';
@@ -145,22 +138,10 @@ export async function showFailedBackups(deps: ShowFailedDeps): Promise<void> {
 }
 
 async function presentResults(deps: ShowFailedDeps, outcomes: readonly ScopeOutcome<MatchResult>[], now: number): Promise<void> {
-  // With several connections or regions, every line says which one it is about.
+  // With several connections or regions, every line and every result says which one it is about.
   const several = outcomes.length > 1;
-  const where = (scope: Scope, text: string) => (several ? `${scopeLabel(scope)} · ${text}` : text);
-  const searched: string[] = [];
-  const notCovered: string[] = [];
-  const matches: { backup: Backup; scope: Scope }[] = [];
-  for (const { scope, value, error } of outcomes) {
-    if (!value) {
-      notCovered.push(where(scope, describeError(error)));
-      continue;
-    }
-    const summary = summarizeCoverage(value.coverage);
-    searched.push(...summary.searched.map((line) => where(scope, line)));
-    notCovered.push(...summary.notCovered.map((line) => where(scope, line)));
-    matches.push(...value.matches.map((backup) => ({ backup, scope })));
-  }
+  const { searched, notCovered } = scopedCoverage(outcomes);
+  const matches = outcomes.flatMap(({ scope, value }) => (value?.matches ?? []).map((backup) => ({ backup, scope })));
   const detail = coverageDetail(searched, notCovered);
   if (!matches.length) {
     await vscode.window.showInformationMessage(

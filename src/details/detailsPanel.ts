@@ -8,6 +8,7 @@ import { renderDetailsHtml, type DetailsError } from './html/details';
 import { parseDetailsState } from './state';
 import { toDetailsError } from './detailsError';
 import { PanelSet, tellPanel, wirePanel } from './panelSet';
+import { COMMANDS } from '../commands/commandIds';
 import type { PanelMessage } from './protocol';
 import { webviewResources } from './webviewResources';
 
@@ -21,12 +22,12 @@ export interface DetailsDeps {
   revealInTree(locator: BackupLocator): Promise<boolean>;
 }
 
-export function locatorOf(backup: Backup): BackupLocator {
-  return { service: backup.service, instanceId: backup.instanceId, backupId: backup.id };
+export function locatorOf(backup: Backup, scopeKey?: string): BackupLocator {
+  return { service: backup.service, instanceId: backup.instanceId, backupId: backup.id, scopeKey };
 }
 
 function keyOf(locator: BackupLocator): string {
-  return JSON.stringify([locator.service, locator.instanceId, locator.backupId]);
+  return JSON.stringify([locator.scopeKey, locator.service, locator.instanceId, locator.backupId]);
 }
 
 /** One webview panel per backup (service + instance + backup id); opening it again reveals it. */
@@ -35,25 +36,25 @@ export class DetailsPanels extends PanelSet<DetailsPanel> {
     extensionUri: vscode.Uri,
     private readonly deps: DetailsDeps,
   ) {
-    super(DETAILS_VIEW_TYPE, extensionUri, (panel) => keyOf(locatorOf(panel.backup)));
+    super(DETAILS_VIEW_TYPE, extensionUri, (panel) => keyOf(locatorOf(panel.backup, panel.scopeKey)));
   }
 
-  /** Shows `backup`, reusing the panel already open for it. */
-  open(backup: Backup): void {
-    const existing = this.find(keyOf(locatorOf(backup)));
+  /** Shows `backup` of the scope `scopeKey` (the default one when absent), reusing the panel already open for it. */
+  open(backup: Backup, scopeKey?: string): void {
+    const existing = this.find(keyOf(locatorOf(backup, scopeKey)));
     if (existing) {
       existing.show(backup, Date.now());
       existing.panel.reveal();
       return;
     }
-    this.track(new DetailsPanel(this.create(backup.name), this.extensionUri, this.deps, backup, Date.now()));
+    this.track(new DetailsPanel(this.create(backup.name), this.extensionUri, this.deps, backup, Date.now(), scopeKey));
   }
 
   /** After a window reload: show the saved record at once, then fetch it again. */
   restore(panel: vscode.WebviewPanel, state: unknown): void {
     const saved = parseDetailsState(state);
     if (!this.adopt(panel, saved)) return;
-    const restored = new DetailsPanel(panel, this.extensionUri, this.deps, saved.backup, saved.fetchedAt);
+    const restored = new DetailsPanel(panel, this.extensionUri, this.deps, saved.backup, saved.fetchedAt, saved.scopeKey);
     this.track(restored);
     void restored.refresh();
   }
@@ -70,6 +71,7 @@ class DetailsPanel {
     private readonly deps: DetailsDeps,
     public backup: Backup,
     private fetchedAt: number,
+    readonly scopeKey: string | undefined,
   ) {
     wirePanel(
       panel,
@@ -94,7 +96,7 @@ class DetailsPanel {
     this.refreshing = controller;
     tellPanel(this.panel, { type: 'busy' });
     try {
-      const ctx = await this.deps.connection.adapterContext(controller.signal);
+      const ctx = await this.deps.connection.contextFor(this.scopeKey, controller.signal);
       const outcome = await refetchBackup(
         adapterFor(this.backup.service),
         ctx,
@@ -133,6 +135,7 @@ class DetailsPanel {
       fetchedAt: this.fetchedAt,
       now: Date.now(),
       error: this.error,
+      scopeKey: this.scopeKey,
       resources: webviewResources(this.panel.webview, this.extensionUri),
     });
   }
@@ -156,13 +159,21 @@ class DetailsPanel {
         void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the backup’s raw JSON'), 3000);
         return;
       case 'reveal': {
-        const found = await this.deps.revealInTree(locatorOf(this.backup));
+        const found = await this.deps.revealInTree(locatorOf(this.backup, this.scopeKey));
         if (!found)
           void vscode.window.showInformationMessage(
             vscode.l10n.t('"{0}" is not among the backups loaded in the tree (check the filter, or load more).', this.backup.name),
           );
         return;
       }
+      case 'openInConsole':
+        await vscode.commands.executeCommand(COMMANDS.openInConsole, {
+          region: this.deps.connection.regionOf(this.scopeKey),
+          service: this.backup.service,
+          instanceId: this.backup.instanceId,
+          backupId: this.backup.id,
+        });
+        return;
       default:
         return;
     }

@@ -5,7 +5,7 @@ import type { BackupLocator } from '../explorer/backupExplorer';
 import { pickBackup } from './backupPicker';
 import { DETAILS_VIEW_TYPE, DetailsPanels } from './detailsPanel';
 import { TIMELINE_VIEW_TYPE, TimelinePanels } from './timelinePanel';
-import { backupOfNode, instanceOfNode } from '../commands/commandArgs';
+import { backupOfNode, instanceOfNode, scopeKeyOfNode } from '../commands/commandArgs';
 import { COMMANDS } from '../commands/commandIds';
 
 export { DETAILS_VIEW_TYPE } from './detailsPanel';
@@ -36,12 +36,12 @@ export function registerDetails(context: vscode.ExtensionContext, deps: DetailsD
     }),
     vscode.commands.registerCommand(COMMANDS.openDetails, async (arg?: unknown) => {
       const backup = backupOfNode(arg) ?? (arg === undefined ? await pickBackup(deps.connection) : undefined);
-      if (backup) details.open(backup);
+      if (backup) details.open(backup, scopeKeyOfNode(arg));
       else if (arg !== undefined) void vscode.window.showErrorMessage(vscode.l10n.t('Show Backup Details needs a backup.'));
     }),
     vscode.commands.registerCommand(COMMANDS.showTimeline, (arg?: unknown) => {
       const instance = instanceOfNode(arg);
-      if (instance) timelines.open(instance);
+      if (instance) timelines.open(instance, scopeKeyOfNode(arg));
       else
         void vscode.window.showErrorMessage(
           vscode.l10n.t('Show Backup Timeline works on an instance: right-click one in the Backups view.'),

@@ -4,7 +4,7 @@
  */
 
 /** The clicks the script forwards: an element's `data-action`, or `open` for a timeline mark. */
-export const PANEL_ACTIONS = ['refresh', 'copyId', 'copyJson', 'reveal', 'open'] as const;
+export const PANEL_ACTIONS = ['refresh', 'copyId', 'copyJson', 'reveal', 'open', 'openInConsole'] as const;
 export type PanelAction = (typeof PANEL_ACTIONS)[number];
 
 /** Webview → extension. */

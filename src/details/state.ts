@@ -36,7 +36,7 @@ export function isBackup(value: unknown): value is Backup {
 export function parseDetailsState(state: unknown): DetailsState | undefined {
   if (!isObject(state) || state.kind !== 'details' || !isBackup(state.backup)) return undefined;
   const fetchedAt = Number.isFinite(state.fetchedAt) ? (state.fetchedAt as number) : 0;
-  return { kind: 'details', backup: state.backup, fetchedAt };
+  return { kind: 'details', backup: state.backup, fetchedAt, ...(isText(state.scopeKey) ? { scopeKey: state.scopeKey } : {}) };
 }
 
 export function parseTimelineState(state: unknown): TimelineState | undefined {

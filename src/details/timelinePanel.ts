@@ -31,18 +31,19 @@ export class TimelinePanels extends PanelSet<TimelinePanel> {
     extensionUri: vscode.Uri,
     private readonly deps: TimelineDeps,
   ) {
-    super(TIMELINE_VIEW_TYPE, extensionUri, (panel) => keyOf(panel.instance.service, panel.instance.id));
+    super(TIMELINE_VIEW_TYPE, extensionUri, (panel) => keyOf(panel.instance.service, panel.instance.id, panel.scopeKey));
   }
 
-  open(instance: Instance): void {
+  /** The timeline of `instance` in the scope `scopeKey` (the default one when absent). */
+  open(instance: Instance, scopeKey?: string): void {
     const fixedRange = this.deps.filter?.get()?.timeRange;
-    const existing = this.find(keyOf(instance.service, instance.id));
+    const existing = this.find(keyOf(instance.service, instance.id, scopeKey));
     if (existing) {
       existing.panel.reveal();
       void existing.load(fixedRange);
       return;
     }
-    this.track(new TimelinePanel(this.create(titleOf(instance.name)), this.extensionUri, this.deps, instance, fixedRange));
+    this.track(new TimelinePanel(this.create(titleOf(instance.name)), this.extensionUri, this.deps, instance, fixedRange, scopeKey));
   }
 
   restore(panel: vscode.WebviewPanel, state: unknown): void {
@@ -53,7 +54,7 @@ export class TimelinePanels extends PanelSet<TimelinePanel> {
   }
 }
 
-const keyOf = (service: string, instanceId: string) => JSON.stringify([service, instanceId]);
+const keyOf = (service: string, instanceId: string, scopeKey: string | undefined) => JSON.stringify([scopeKey, service, instanceId]);
 const titleOf = (name: string) => vscode.l10n.t('Timeline: {0}', name);
 
 class TimelinePanel {
@@ -71,6 +72,7 @@ class TimelinePanel {
     private readonly deps: TimelineDeps,
     readonly instance: Instance,
     private fixedRange: TimeRange | undefined,
+    readonly scopeKey?: string,
   ) {
     this.range = fixedRange ?? rollingRange();
     panel.title = titleOf(instance.name);
@@ -94,7 +96,7 @@ class TimelinePanel {
     if (this.backups === undefined) this.render();
     else tellPanel(this.panel, { type: 'busy' });
     try {
-      const ctx = await this.deps.connection.adapterContext(controller.signal);
+      const ctx = await this.deps.connection.contextFor(this.scopeKey, controller.signal);
       const result = await listInstanceBackups(adapterFor(this.instance.service), ctx, this.instance, this.range, {
         pageSize: this.deps.connection.settings().pageSize,
         maxBackups: TIMELINE_MAX_BACKUPS,
@@ -141,7 +143,9 @@ class TimelinePanel {
     if (message.type === 'refresh') return this.load();
     if (message.type !== 'open' || !message.backupId) return;
     const backup = this.backups?.find((candidate) => candidate.id === message.backupId);
-    if (backup) await vscode.commands.executeCommand(COMMANDS.openDetails, { backup });
+    // The shape of a backup node in this panel's scope, so the detail panel asks the same connection and region.
+    if (backup)
+      await vscode.commands.executeCommand(COMMANDS.openDetails, { backup, scope: this.scopeKey ? { key: this.scopeKey } : undefined });
   }
 }
 

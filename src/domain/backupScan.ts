@@ -441,11 +441,15 @@ export async function searchScopes<T>(
   scopes: readonly Scope[],
   search: (ctx: AdapterContext, scope: Scope) => Promise<T>,
   signal?: AbortSignal,
+  /** Stops after the scope whose answer settles the search (Find by ID: the backup was found). */
+  settled: (value: T) => boolean = () => false,
 ): Promise<ScopeOutcome<T>[]> {
   const outcomes: ScopeOutcome<T>[] = [];
   for (const scope of scopes) {
     try {
-      outcomes.push({ scope, value: await search(await scope.adapterContext(signal), scope) });
+      const value = await search(await scope.adapterContext(signal), scope);
+      outcomes.push({ scope, value });
+      if (settled(value)) break;
     } catch (error) {
       if (isCancellation(error) || signal?.aborted) throw error;
       outcomes.push({ scope, error });

@@ -40,6 +40,8 @@ export interface DetailsState {
   readonly kind: 'details';
   readonly backup: Backup;
   readonly fetchedAt: number;
+  /** The connection and region it came from (Scope.key); the default scope when absent. */
+  readonly scopeKey?: string;
 }
 
 export interface DetailsPageInput {
@@ -52,6 +54,8 @@ export interface DetailsPageInput {
   /** The last refresh failed; the record shown is the last good one. */
   readonly error?: DetailsError;
   readonly resources: WebviewResources;
+  /** Kept in the page's state so a reloaded panel asks the same connection and region. */
+  readonly scopeKey?: string;
 }
 
 type Row = readonly [label: string, valueHtml: string];
@@ -252,14 +256,16 @@ function toolbar(fetchedAt: number, now: number): string {
     `<div class="toolbar">${button('refresh', 'refresh', l10n.t('Refresh'))}${button('copyId', 'copy', l10n.t('Copy ID'))}` +
     `${button('copyJson', 'json', l10n.t('Copy JSON'))}` +
     `<button type="button" class="link" data-action="reveal"><span class="codicon codicon-list-tree" ` +
-    `aria-hidden="true"></span> ${escapeHtml(l10n.t('Reveal in tree'))}</button></div>` +
+    `aria-hidden="true"></span> ${escapeHtml(l10n.t('Reveal in tree'))}</button>` +
+    `<button type="button" class="link" data-action="openInConsole"><span class="codicon codicon-link-external" ` +
+    `aria-hidden="true"></span> ${escapeHtml(l10n.t('Open in Console'))}</button></div>` +
     `<p class="fetched muted" data-fetched-at="${fetchedAt}">${fetched}</p>`
   );
 }
 
 export function renderDetailsHtml(input: DetailsPageInput): string {
   const { backup, now } = input;
-  const state: DetailsState = { kind: 'details', backup, fetchedAt: input.fetchedAt };
+  const state: DetailsState = { kind: 'details', backup, fetchedAt: input.fetchedAt, scopeKey: input.scopeKey };
   const other = otherFieldsRows(backup);
   const body = `<main id="details" data-state="${escapeHtml(JSON.stringify(state))}">
 <header>
