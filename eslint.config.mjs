@@ -9,6 +9,7 @@ import tseslint from 'typescript-eslint';
 export const VSCODE_FREE = [
   'src/cloud/**',
   'src/testAccess.ts',
+  'src/auth/connectionProfiles.ts',
   'src/auth/failures.ts',
   'src/auth/projectCache.ts',
   'src/auth/requestLog.ts',

@@ -272,6 +272,7 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
       // No scope (no keys anywhere): an empty tree lets the welcome view (Set Credentials, Open Settings) show.
       if (scopes.length === 0) return [];
       this.roots = scopes.length === 1 ? this.createServiceNodes(scopes[0], undefined) : this.scopeRoots(scopes);
+      this.renderViewInfo();
     }
     activationMarks.firstRows ??= performance.now();
     return this.roots;
@@ -292,12 +293,14 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
   /** A region's services once its project resolves; otherwise one error node saying why and what to do. */
   private async regionChildren(region: RegionNode): Promise<ExplorerNode[]> {
     if (region.services) return region.services;
+    // A failed region stays failed until Refresh builds new region nodes: no request loop.
+    if (region.failure) return [region.failure];
     try {
       await region.scope.project();
-      region.failure = undefined;
     } catch (error) {
       this.log.warn(`${region.scope.connectionName} · ${region.region}: ${error instanceof Error ? error.message : String(error)}`);
       region.failure = new ScopeErrorNode(region, error);
+      this.changed(region); // its icon says so too
       return [region.failure];
     }
     region.services ??= this.createServiceNodes(region.scope, region);
@@ -443,9 +446,21 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
   private renderViewInfo(): void {
     const view = this.view;
     if (!view) return;
-    const parts = [this.connection.settings().region];
-    if (this.viewFacts.project) parts.push(vscode.l10n.t('project {0}', this.viewFacts.project));
-    if (this.viewFacts.projectFailure) parts.push(vscode.l10n.t('project look-up failed: {0}', this.viewFacts.projectFailure));
+    const connections = this.roots?.filter((root): root is ConnectionNode => root instanceof ConnectionNode);
+    // Several scopes: each region node says its own project; the description counts them.
+    const parts = connections?.length
+      ? [
+          vscode.l10n.t(
+            '{0} connections · {1} regions',
+            connections.length,
+            connections.reduce((sum, connection) => sum + connection.regions.length, 0),
+          ),
+        ]
+      : [this.connection.settings().region];
+    if (!connections?.length && this.viewFacts.project) parts.push(vscode.l10n.t('project {0}', this.viewFacts.project));
+    if (!connections?.length && this.viewFacts.projectFailure) {
+      parts.push(vscode.l10n.t('project look-up failed: {0}', this.viewFacts.projectFailure));
+    }
     const filter = this.filter.get();
     if (filter && !isEmptyFilter(filter)) parts.push(vscode.l10n.t('filter: {0}', filterSummary(filter)));
     view.description = parts.join(' · ');

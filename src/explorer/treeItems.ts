@@ -72,12 +72,13 @@ function scopeErrorItem(node: ScopeErrorNode): vscode.TreeItem {
   const error = node.error;
   const errorCode = error instanceof CloudError ? error.code : undefined;
   const message = error instanceof Error ? error.message : String(error);
-  const item = new vscode.TreeItem(errorCode && !message.includes(errorCode) ? `${errorCode}: ${message}` : message);
+  // The fix first, where a narrow side bar still shows it; the API's words follow and fill the tooltip.
+  const fix = scopeFix(error);
+  const item = new vscode.TreeItem(errorCode ? `${errorCode} · ${fix}` : fix);
   item.id = node.id;
   item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
   item.contextValue = 'hwcBackups.scopeError';
-  const fix = scopeFix(error);
-  item.description = fix;
+  item.description = message;
   item.tooltip = markdown(errorMarkdown(error, fix));
   return item;
 }

@@ -3,22 +3,7 @@
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
 import { withWorkbench, type Workbench } from './harness';
-
-const widget = (page: Page) => page.locator('.quick-input-widget');
-
-async function waitForText(page: Page, selector: string, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const texts = await page
-      .locator(selector)
-      .allInnerTexts()
-      .catch(() => [] as string[]);
-    const hit = texts.find((text) => pattern.test(text));
-    if (hit) return hit;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern} in ${selector} (saw: ${texts.join(' | ').slice(0, 400)})`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
+import { pressOk, waitForText, widget } from './workbenchSteps';
 
 /** The step title ("Filter Backups", with "2/4" beside it) of the open quick input. */
 async function stepTitle(page: Page, pattern: RegExp): Promise<string> {
@@ -40,10 +25,6 @@ async function notificationText(wb: Workbench, pattern: RegExp): Promise<string>
     await wb.runCommand('Notifications: Show Notifications');
     return waitForText(wb.page, selector, pattern);
   }
-}
-
-async function pressOk(page: Page): Promise<void> {
-  await widget(page).locator('input').first().press('Enter');
 }
 
 describe('commands UI: credentials and filter', () => {

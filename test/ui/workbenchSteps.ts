@@ -2,7 +2,7 @@
 // switching themes, reading a webview's cells and taking screenshots. The words they look for
 // come in English and in Chinese (WorkbenchWords), for the zh-cn specs.
 import * as assert from 'assert';
-import type { Frame, Locator } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { toArray, type RawRecord } from '../emulator/data/model';
 import { writeWorkspaceSettings } from '../host/codeServer';
 import { emulatorWorkspaceSettings, FIXED_NOW } from '../host/emulatorWiring';
@@ -178,4 +178,27 @@ export async function contextMenu(wb: Workbench, row: { locator: Locator }, labe
     await wb.page.keyboard.press('Escape');
   }
   throw new Error(`context menu item ${label} did not run`);
+}
+
+/** The open quick input (palette, quick pick or input box). */
+export const widget = (page: Page) => page.locator('.quick-input-widget');
+
+/** The first text of `selector` matching `pattern`, once there is one. */
+export async function waitForText(page: Page, selector: string, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const texts = await page
+      .locator(selector)
+      .allInnerTexts()
+      .catch(() => [] as string[]);
+    const hit = texts.find((text) => pattern.test(text));
+    if (hit) return hit;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern} in ${selector} (saw: ${texts.join(' | ').slice(0, 400)})`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
+/** Accepts the quick input: OK of a multi-select, Enter of an input box. */
+export async function pressOk(page: Page): Promise<void> {
+  await widget(page).locator('input').first().press('Enter');
 }

@@ -163,7 +163,8 @@ describe('connections and regions in the real host', () => {
     const error = failing[0];
     assert.ok(isScopeError(error));
     assert.strictEqual((error.error as { code?: string }).code, 'NO_PROJECT', String(error.error));
-    assert.match(String(api.explorer.getTreeItem(error).description), /Show or Hide Regions/);
+    assert.match(labelOf(error), /^NO_PROJECT · .*Show or Hide Regions/);
+    assert.match(String(api.explorer.getTreeItem(error).description), /eu-west-101/);
   });
 
   it('searches failed backups in every region shown, each result saying which region it came from', async () => {

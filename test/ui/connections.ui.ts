@@ -1,0 +1,57 @@
+// Connections and regions as a person sets them up: Add Connection… through the real input boxes
+// (account B of the emulator), Show or Hide Regions… for the default connection (a second region
+// and one without a project), and the tree connection → region → service with a region's error
+// node beside working ones. Screenshot: connections-two-regions.
+import * as assert from 'assert';
+import { ACCOUNT_B_CREDENTIALS, FAILING_REGION, SECOND_REGION } from '../emulator/server';
+import { withWorkbench } from './harness';
+import { pressOk, treeRow, waitForText } from './workbenchSteps';
+
+describe('connections UI: two connections, several regions', function () {
+  this.timeout(300_000);
+
+  it('adds a connection, shows three regions of the default one, and keeps a failing region to itself', async () => {
+    await withWorkbench(async (wb) => {
+      await wb.openView();
+      await wb.resizeSideBar(480);
+
+      await wb.runCommand('Huawei Cloud Backups: Add Connection…');
+      await waitForText(wb.page, '.quick-input-widget', /A name for this connection/);
+      await wb.typeInInput('staging');
+      await waitForText(wb.page, '.quick-input-widget', /Access key/);
+      await wb.typeInInput(ACCOUNT_B_CREDENTIALS.accessKey);
+      await waitForText(wb.page, '.quick-input-widget', /Secret access key/);
+      await wb.typeInInput(ACCOUNT_B_CREDENTIALS.secretKey);
+      await waitForText(wb.page, '.quick-input-widget', /Security token/);
+      await wb.typeInInput('');
+      await waitForText(wb.page, '.quick-input-widget', /Regions of "staging"/);
+      await pressOk(wb.page); // hwcBackups.region, checked already
+      await wb.notification(/Connection "staging" added/);
+
+      await wb.runCommand('Huawei Cloud Backups: Show or Hide Regions…');
+      await waitForText(wb.page, '.quick-input-widget', /staging/);
+      await wb.pickItem('default');
+      await waitForText(wb.page, '.quick-input-widget', /Regions of "default"/);
+      // Typing filters the list (Enter would accept it); a click toggles a region.
+      await wb.page.locator('.quick-input-widget input').first().fill(SECOND_REGION);
+      await wb.pickItem(SECOND_REGION);
+      await wb.page.locator('.quick-input-widget input').first().fill(FAILING_REGION);
+      await wb.pickItem(FAILING_REGION);
+      await pressOk(wb.page);
+
+      await treeRow(wb, (label) => label === 'staging', 'the staging connection');
+      const failing = await treeRow(wb, (label) => label === FAILING_REGION, FAILING_REGION);
+      if (!failing.expanded) await failing.locator.click();
+      const error = await wb.treeRow(/^NO_PROJECT · /);
+      assert.match(error.label, /Show or Hide Regions/);
+      const second = await treeRow(wb, (label) => label === SECOND_REGION, SECOND_REGION);
+      assert.ok(second.expanded, 'regions open expanded');
+      const rdsRows = (await wb.treeRows()).filter((row) => row.label.startsWith('RDS'));
+      assert.ok(rdsRows.length >= 3, `an RDS node per working region: ${rdsRows.length}`);
+      await rdsRows[1].locator.click();
+      await wb.treeRow(/^hk-/);
+      await wb.page.mouse.move(900, 400);
+      await wb.screenshot('connections-two-regions');
+    });
+  });
+});
