@@ -139,8 +139,16 @@ describe('connections and regions in the real host', () => {
     const [rdsOfA] = await servicesOf(await regionNode('default', 'cn-north-4'));
     assert.ok((await instanceNames(rdsOfA)).includes('orders-mysql'));
 
+    // An export of the imported connection's backups holds its data, never its keys.
+    const [instanceOfB] = await children(rdsOfB);
+    const target = vscode.Uri.file(path.join(home, 'export.json'));
+    assert.ok(await api.scripted.exportBackups(instanceOfB, target));
+    const exported = fs.readFileSync(target.fsPath, 'utf8');
+    assert.match(exported, /b-/);
+
     const secret = ACCOUNT_B_CREDENTIALS.secretKey;
     assert.ok(!persistedText().includes(secret), 'the imported secret key is in settings, state or the log');
+    assert.ok(!exported.includes(secret) && !exported.includes(ACCOUNT_B_CREDENTIALS.accessKey), 'a key reached the export');
     const profile = api.connection.profiles.list().find((candidate) => candidate.name === 'basic');
     assert.ok(profile);
     assert.deepStrictEqual(await api.connection.profiles.credentials(profile.id), ACCOUNT_B_CREDENTIALS);
