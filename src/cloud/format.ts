@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import dayjs from 'dayjs';
 import { explain, explanationsInOrder } from './errorCodes';
-import { formatNumber } from './locale';
+import { decimalSeparator } from './locale';
 import {
   isUnfinished,
   type Backup,
@@ -32,7 +32,8 @@ export function formatBytes(bytes: number): string {
   // One decimal below 100 (1.2 GB), none above (143 MB); 1024 B is "1 KB", not "1.0 KB".
   const digits = unit === 0 ? 0 : value < 100 ? 1 : 0;
   // The display language's decimal separator; no grouping (a value stays below 1024 but in PB).
-  const number = formatNumber(Number(value.toFixed(digits)), { maximumFractionDigits: digits, useGrouping: false });
+  // Cheap on purpose: the tree formats a size for every row it draws.
+  const number = String(Number(value.toFixed(digits))).replace('.', decimalSeparator());
   return `${number} ${BYTE_UNITS[unit]}`;
 }
 

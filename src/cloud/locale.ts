@@ -33,7 +33,27 @@ export function prefersChinese(): boolean {
   return language.startsWith('zh');
 }
 
+/** Formatters by language and options: building one costs far more than using it. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 /** `1,234,567` with the display language's separators. */
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
-  return value.toLocaleString(language, options);
+  const key = options ? `${language}|${JSON.stringify(options)}` : language;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language, options);
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
+}
+
+let separator: { readonly language: string; readonly text: string } | undefined;
+
+/** The display language's decimal separator (`.` in English and Chinese, `,` in German), looked up once. */
+export function decimalSeparator(): string {
+  if (separator?.language !== language) {
+    const text = new Intl.NumberFormat(language).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
+    separator = { language, text };
+  }
+  return separator.text;
 }
