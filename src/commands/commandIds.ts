@@ -21,6 +21,8 @@ export const COMMANDS = {
   showFailed: 'hwcBackups.showFailed',
   showLog: 'hwcBackups.showLog',
   showTimeline: 'hwcBackups.showTimeline',
+  findRestorePoint: 'hwcBackups.findRestorePoint',
+  showHealth: 'hwcBackups.showHealth',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
