@@ -4,13 +4,15 @@ import type { Backup, Instance } from '../cloud/model';
 import { forEachConcurrently } from '../cloud/concurrency';
 import { adapterFor } from '../cloud/services/registry';
 import type { BackupHealth } from '../commands/healthScan';
-import { assessBackups, DEFAULT_HEALTH_WINDOW_MS } from '../domain/health';
+import { assessBackups, DEFAULT_HEALTH_WINDOW_MS, scanInstance } from '../domain/health';
 import { HEALTH_URI_SCHEME, HealthMarks, instancePath } from './healthMarks';
 
 export { instanceUri, serviceUri } from './healthUris';
 
 /** Probes of visible instances running at once: they are a courtesy, the tree's own loads come first. */
 const PROBE_CONCURRENCY = 2;
+/** Backups a probe reads, as the health scan does. */
+const PROBE_PAGE_SIZE = 100;
 
 /** What the tree tells the decorations (BackupExplorer's events). */
 export interface TreeHealthEvents {
@@ -124,18 +126,15 @@ export class HealthDecorations implements vscode.FileDecorationProvider, vscode.
     }
   }
 
-  /** One request: the newest page of the instance's backups, judged like a health scan would. */
+  /** The health scan's own reading of one instance (scanInstance): one request where the list filters by time, two at most. */
   private async probe(instance: Instance, signal: AbortSignal): Promise<void> {
     if (signal.aborted || this.marks.isJudged(instance.service, instance.id)) return;
     try {
-      const ctx = await this.connection.adapterContext(signal);
-      const page = await adapterFor(instance.service).listBackups(ctx, instance, {
-        limit: this.connection.settings().pageSize,
-        signal,
-      });
+      const context = await this.connection.adapterContext(signal);
+      const scope = { label: this.connection.settings().region, context, adapters: [] };
+      const health = await scanInstance(scope, adapterFor(instance.service), instance, this.rules(), PROBE_PAGE_SIZE, signal);
       if (signal.aborted) return;
-      const { findings } = assessBackups(page.items, this.rules());
-      this.fire(this.marks.applyFindings(instance.service, instance.id, findings, 'probe'));
+      this.fire(this.marks.applyFindings(instance.service, instance.id, health.findings, 'probe'));
     } catch {
       // A probe is a courtesy: the instance stays undecorated; Show Backup Health says why.
     }

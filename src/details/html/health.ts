@@ -118,7 +118,8 @@ function rowHtml(row: HealthRow): string {
       `data-instance-id="${escapeHtml(row.instanceId)}" title="${escapeHtml(l10n.t('Show Backup Timeline'))}">` +
       `${escapeHtml(row.instanceName || row.instanceId)}</button>`
     : '<span class="muted">—</span>';
-  const when = row.at !== undefined ? `${escapeHtml(localTime(row.at))}<br><span class="muted">${escapeHtml(utcTime(row.at))}</span>` : '';
+  // Local time in the cell, UTC on hover: the finding gets the width.
+  const when = row.at !== undefined ? `<span title="${escapeHtml(utcTime(row.at))}">${escapeHtml(localTime(row.at))}</span>` : '';
   return (
     `<tr class="severity-${row.severity} kind-${row.kind}" data-kind="${row.kind}">` +
     `<td class="severity"><span class="sev sev-${row.severity}"><span class="codicon codicon-${SEVERITY_ICONS[row.severity]}" ` +
@@ -126,7 +127,7 @@ function rowHtml(row: HealthRow): string {
     `<td>${escapeHtml(serviceName(row.service).split(' — ')[0])}</td>` +
     `<td class="instance">${instance}</td>` +
     `<td class="finding"><span class="kind">${escapeHtml(kindLabel(row.kind))}</span> ${escapeHtml(row.description)}</td>` +
-    `<td>${row.backup ? backupButton(row, row.backup) : ''}</td>` +
+    `<td class="backup">${row.backup ? backupButton(row, row.backup) : ''}</td>` +
     `<td class="when">${when}</td></tr>`
   );
 }

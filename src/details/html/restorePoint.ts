@@ -37,7 +37,7 @@ const muted = (html: string) => `<span class="muted">${html}</span>`;
 /** `2026-11-21 14:02:11 (UTC+08:00)` with the UTC time below. */
 function bothTimes(instant: number | undefined, raw?: string | number): string {
   if (instant === undefined) return raw === undefined ? muted('—') : code(raw);
-  return `${escapeHtml(localTime(instant))}<br>${muted(escapeHtml(utcTime(instant)))}`;
+  return `<span class="time">${escapeHtml(localTime(instant))}</span><br><span class="time muted">${escapeHtml(utcTime(instant))}</span>`;
 }
 
 /** Minutes where it matters (a loss window of a few minutes), else days and hours. */
