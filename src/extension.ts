@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { CloudConnection } from './auth/connection';
 import { configureLocale } from './cloud/locale';
 import { registerCommands, type ScriptedCommands } from './commands';
-import { registerDetails } from './details';
+import { registerDetails, type PanelCommands } from './details';
+import { BackupHealth } from './commands/healthScan';
+import { HealthDecorations } from './explorer/healthDecorations';
 import { BackupExplorer } from './explorer/backupExplorer';
 import { registerExplorerCommands } from './explorer/commands';
 import { FilterState } from './explorer/filterState';
@@ -17,6 +19,11 @@ export interface ExtensionApi {
   readonly treeView: vscode.TreeView<ExplorerNode>;
   readonly scripted: ScriptedCommands;
   readonly activation: ActivationMarks;
+  /** Find Restore Point… and Show Backup Health with their answers. */
+  readonly panels: PanelCommands;
+  /** The health scan's clock and last report (tests set the clock to the emulator's anchor). */
+  readonly health: BackupHealth;
+  readonly decorations: HealthDecorations;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
@@ -36,10 +43,19 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
 
   registerExplorerCommands(context, explorer);
   const scripted = registerCommands(context, { connection, explorer, filter });
-  registerDetails(context, { connection, filter, revealInTree: (locator) => explorer.reveal(locator) });
+  const health = new BackupHealth(connection);
+  const decorations = new HealthDecorations(connection, health, explorer);
+  context.subscriptions.push(health, decorations);
+  const panels = registerDetails(context, {
+    connection,
+    filter,
+    explorer,
+    health,
+    revealInTree: (locator) => explorer.reveal(locator),
+  });
 
   activationMarks.returned = performance.now();
-  return apiForTests({ connection, filter, explorer, treeView, scripted, activation: activationMarks });
+  return apiForTests({ connection, filter, explorer, treeView, scripted, panels, health, decorations, activation: activationMarks });
 }
 
 export function deactivate(): void {

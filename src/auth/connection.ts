@@ -11,6 +11,7 @@ import { deleteStoredCredentials, isSecretKey, readStoredCredentials, storeCrede
 import { ProjectCache } from './projectCache';
 import { logRequest } from './requestLog';
 import { SettingsReader } from './settingsReader';
+import type { HealthSettings } from './settings';
 
 export type CredentialSource = 'secretStorage' | 'environment';
 
@@ -71,6 +72,10 @@ export class CloudConnection implements vscode.Disposable {
 
   settings(): CloudSettings {
     return this.settingsReader.read();
+  }
+
+  healthSettings(): HealthSettings {
+    return this.settingsReader.readHealth();
   }
 
   async credentialSource(): Promise<CredentialSource | undefined> {

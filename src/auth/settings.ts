@@ -105,3 +105,45 @@ function readServices(value: unknown, problems: string[]): readonly ServiceId[] 
   // Keep the tree's canonical order and drop duplicates whatever order the user wrote.
   return SERVICE_IDS.filter((id) => value.includes(id));
 }
+
+/** The `hwcBackups.health.*` settings (docs/SPEC.md §2): read by the UI, not by the cloud layer. */
+export interface HealthSettings {
+  /** 0: stale after 1.5 × the instance's usual interval; otherwise after this many hours. */
+  readonly maxBackupAgeHours: number;
+  /** Badges on stale and failed instances in the tree (and the probes that fill them). */
+  readonly decorateTree: boolean;
+}
+
+export const DEFAULT_HEALTH_SETTINGS: HealthSettings = { maxBackupAgeHours: 0, decorateTree: true };
+
+/** A year: more than that is a typo, not a schedule. */
+const MAX_BACKUP_AGE_HOURS = 8760;
+
+export interface RawHealthSettings {
+  readonly maxBackupAgeHours?: unknown;
+  readonly decorateTree?: unknown;
+}
+
+/** Like readCloudSettings, for `hwcBackups.health.*`: bad values fall back to the default and are reported. */
+export function readHealthSettings(raw: RawHealthSettings): { settings: HealthSettings; problems: string[] } {
+  const problems: string[] = [];
+  let maxBackupAgeHours = DEFAULT_HEALTH_SETTINGS.maxBackupAgeHours;
+  const hours = raw.maxBackupAgeHours;
+  if (hours !== undefined && hours !== null) {
+    if (typeof hours !== 'number' || !Number.isFinite(hours)) {
+      problems.push(
+        l10n.t('hwcBackups.{0} must be a number from {1} to {2}; using {3}.', 'health.maxBackupAgeHours', 0, MAX_BACKUP_AGE_HOURS, 0),
+      );
+    } else {
+      maxBackupAgeHours = Math.min(MAX_BACKUP_AGE_HOURS, Math.max(0, hours));
+      if (maxBackupAgeHours !== hours)
+        problems.push(`hwcBackups.health.maxBackupAgeHours is ${hours}; using ${maxBackupAgeHours} (allowed: 0–${MAX_BACKUP_AGE_HOURS}).`);
+    }
+  }
+  let decorateTree = DEFAULT_HEALTH_SETTINGS.decorateTree;
+  if (raw.decorateTree !== undefined && raw.decorateTree !== null) {
+    if (typeof raw.decorateTree === 'boolean') decorateTree = raw.decorateTree;
+    else problems.push(l10n.t('hwcBackups.health.decorateTree must be true or false; using true.'));
+  }
+  return { settings: { maxBackupAgeHours, decorateTree }, problems };
+}

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CloudSettings } from '../cloud/settings';
-import { readCloudSettings, type RawSettings } from './settings';
+import { readCloudSettings, readHealthSettings, type HealthSettings, type RawSettings } from './settings';
 
 const KEYS: ReadonlyArray<keyof CloudSettings> = [
   'region',
@@ -20,6 +20,7 @@ const KEYS: ReadonlyArray<keyof CloudSettings> = [
  */
 export class SettingsReader {
   private reportedProblems = '';
+  private reportedHealthProblems = '';
 
   constructor(private readonly log: vscode.LogOutputChannel) {}
 
@@ -30,6 +31,19 @@ export class SettingsReader {
     const summary = problems.join(' ');
     if (summary && summary !== this.reportedProblems) problems.forEach((problem) => this.log.warn(problem));
     this.reportedProblems = summary;
+    return settings;
+  }
+
+  /** `hwcBackups.health.*`, corrected and logged like the rest. */
+  readHealth(): HealthSettings {
+    const config = vscode.workspace.getConfiguration('hwcBackups.health');
+    const { settings, problems } = readHealthSettings({
+      maxBackupAgeHours: config.get('maxBackupAgeHours'),
+      decorateTree: config.get('decorateTree'),
+    });
+    const summary = problems.join(' ');
+    if (summary && summary !== this.reportedHealthProblems) problems.forEach((problem) => this.log.warn(problem));
+    this.reportedHealthProblems = summary;
     return settings;
   }
 }

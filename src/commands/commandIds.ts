@@ -27,6 +27,8 @@ export const COMMANDS = {
   selectRegions: 'hwcBackups.selectRegions',
   openInConsole: 'hwcBackups.openInConsole',
   copyConsoleLink: 'hwcBackups.copyConsoleLink',
+  findRestorePoint: 'hwcBackups.findRestorePoint',
+  showHealth: 'hwcBackups.showHealth',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

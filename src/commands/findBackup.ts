@@ -25,7 +25,7 @@ export function validateBackupId(value: string): string | undefined {
 }
 
 /** The enabled services' adapters, in tree order. */
-export function enabledAdapters(connection: CloudConnection) {
+export function enabledAdapters(connection: Pick<CloudConnection, 'settings'>) {
   const enabled = connection.settings().services;
   return ADAPTERS.filter((adapter) => enabled.includes(adapter.id));
 }

@@ -3,15 +3,42 @@
  * extension say to each other. Both sides import this module, so a message cannot drift.
  */
 
-/** The clicks the script forwards: an element's `data-action`, or `open` for a timeline mark. */
-export const PANEL_ACTIONS = ['refresh', 'copyId', 'copyJson', 'reveal', 'open', 'openInConsole'] as const;
+/**
+ * The clicks the script forwards: an element's `data-action`, or `open` for a timeline mark.
+ * `openInConsole` opens the backup's console page. `sort`, `copyMarkdown`, `exportCsv` and
+ * `exportJson` are the health panel's; `timeline` opens an instance's timeline and
+ * `findRestorePoint` starts Find Restore Point… for the panel's instance.
+ */
+export const PANEL_ACTIONS = [
+  'refresh',
+  'copyId',
+  'copyJson',
+  'reveal',
+  'open',
+  'openInConsole',
+  'timeline',
+  'findRestorePoint',
+  'sort',
+  'copyMarkdown',
+  'exportCsv',
+  'exportJson',
+] as const;
 export type PanelAction = (typeof PANEL_ACTIONS)[number];
+
+/** The health table's orders (healthReport.ts HealthSortKey). */
+export const SORT_KEYS = ['severity', 'age', 'name'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
 
 /** Webview → extension. */
 export interface PanelMessage {
   readonly type: PanelAction;
   /** The backup a timeline mark or a list row stands for. */
   readonly backupId?: string;
+  /** The instance a row stands for (`timeline`, and `open` when backup ids repeat across instances). */
+  readonly service?: string;
+  readonly instanceId?: string;
+  /** `sort`: the order asked for. */
+  readonly sort?: SortKey;
 }
 
 /** Extension → webview: a refresh started elsewhere (the panel dims until it is redrawn). */
@@ -22,8 +49,15 @@ export interface HostMessage {
 /** A message from the webview, checked: it crosses a process boundary. */
 export function isPanelMessage(message: unknown): message is PanelMessage {
   if (typeof message !== 'object' || message === null) return false;
-  const { type, backupId } = message as { type?: unknown; backupId?: unknown };
-  return (PANEL_ACTIONS as readonly unknown[]).includes(type) && (backupId === undefined || typeof backupId === 'string');
+  const { type, backupId, service, instanceId, sort } = message as Record<string, unknown>;
+  const optionalText = (value: unknown) => value === undefined || typeof value === 'string';
+  return (
+    (PANEL_ACTIONS as readonly unknown[]).includes(type) &&
+    optionalText(backupId) &&
+    optionalText(service) &&
+    optionalText(instanceId) &&
+    (sort === undefined || (SORT_KEYS as readonly unknown[]).includes(sort))
+  );
 }
 
 export function isHostMessage(message: unknown): message is HostMessage {

@@ -141,6 +141,10 @@ class TimelinePanel {
 
   private async handle(message: PanelMessage): Promise<void> {
     if (message.type === 'refresh') return this.load();
+    if (message.type === 'findRestorePoint') {
+      await vscode.commands.executeCommand(COMMANDS.findRestorePoint, { instance: this.instance });
+      return;
+    }
     if (message.type !== 'open' || !message.backupId) return;
     const backup = this.backups?.find((candidate) => candidate.id === message.backupId);
     // The shape of a backup node in this panel's scope, so the detail panel asks the same connection and region.

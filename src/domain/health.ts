@@ -222,9 +222,10 @@ export function assessBackups(
 /**
  * One instance: one request for the backups of the lookback (sent to the server where the list
  * filters by time), and only when that holds no succeeded automatic backup a second one for the
- * newest page, to date the last one.
+ * newest page, to date the last one. Also the tree's probe of one visible instance, so that its
+ * badge and the health report judge from the same backups.
  */
-async function scanInstance(
+export async function scanInstance(
   scope: HealthScope,
   adapter: ServiceAdapter,
   instance: Instance,

@@ -68,8 +68,14 @@ const MAX_REVEAL_ATTEMPTS = 3;
 export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly treeChanged = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData: vscode.Event<ExplorerNode | undefined> = this.treeChanged.event;
+  private readonly instanceShown = new vscode.EventEmitter<Instance>();
+  /** An instance node was drawn (the health badges probe instances nothing is known about). */
+  readonly onDidShowInstance: vscode.Event<Instance> = this.instanceShown.event;
+  private readonly backupsLoaded = new vscode.EventEmitter<{ instance: Instance; backups: readonly Backup[]; filtered: boolean }>();
+  /** An instance's backups were loaded (a page more, or all); `filtered` when the tree's filter narrowed them. */
+  readonly onDidLoadBackups = this.backupsLoaded.event;
 
-  private readonly disposables: vscode.Disposable[] = [this.treeChanged];
+  private readonly disposables: vscode.Disposable[] = [this.treeChanged, this.instanceShown, this.backupsLoaded];
   private view: vscode.TreeView<ExplorerNode> | undefined;
   /** Service nodes with one scope shown; connection (or region) nodes with several. */
   private roots: Array<ServiceNode | ConnectionNode | RegionNode> | undefined;
@@ -104,6 +110,8 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
   // ---- TreeDataProvider ----
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    // Health badges key on service and instance id, so they follow the tree only while it shows one scope.
+    if (node instanceof InstanceNode && !node.parent.parent) this.instanceShown.fire(node.instance);
     return createTreeItem(node, Date.now());
   }
 
@@ -411,6 +419,8 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
           `failed: ${error instanceof Error ? error.message : String(error)}`,
       );
       if (this.handleAuthFailure(error)) return;
+    } else if (node instanceof InstanceNode && !node.parent.parent && node.list.items.length) {
+      this.backupsLoaded.fire({ instance: node.instance, backups: node.list.items, filtered: node.list.filtered });
     }
     this.changed(node);
   }

@@ -31,6 +31,7 @@ import {
   type ExplorerNode,
 } from './nodes';
 import { COMMANDS } from '../commands/commandIds';
+import { instanceUri, serviceUri } from './healthUris';
 
 /** Builds the TreeItem of a node when the tree asks; nothing here is kept between calls. */
 export function createTreeItem(node: ExplorerNode, now: number): vscode.TreeItem {
@@ -127,6 +128,9 @@ function instanceItem(node: InstanceNode): vscode.TreeItem {
   item.description = [instance.description, summary].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon(node.parent.adapter.icons.instance);
   item.contextValue = 'hwcBackups.instance';
+  // The health badges (healthDecorations.ts) are file decorations keyed on this URI; the label stays as set.
+  // Keyed by service and id only, so they are drawn where services are the roots (one connection, one region).
+  if (!node.parent.parent) item.resourceUri = instanceUri(node.service, instance.id);
   const lines = [
     `**${escapeMarkdown(instance.name || instance.id)}** (${escapeMarkdown(node.parent.adapter.instanceNoun.one)})`,
     '',
@@ -149,6 +153,7 @@ function serviceItem(node: ServiceNode): vscode.TreeItem {
   item.iconPath = new vscode.ThemeIcon(node.adapter.icons.service);
   item.tooltip = node.adapter.note && `${node.adapter.label}\n\n${node.adapter.note}`;
   item.contextValue = 'hwcBackups.service';
+  if (!node.parent) item.resourceUri = serviceUri(node.service);
   return item;
 }
 

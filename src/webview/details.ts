@@ -2,7 +2,16 @@
 // only keeps the panel's state for a window reload and forwards clicks to the extension; the HTML
 // itself is built (and escaped) by the extension, in the user's language; the few texts the script
 // renders itself come translated in `<body data-l10n>`. Messages: ../details/protocol.ts.
-import { isHostMessage, PANEL_ACTIONS, parsePanelTexts, shortAge, type PanelAction, type PanelMessage } from '../details/protocol';
+import {
+  isHostMessage,
+  PANEL_ACTIONS,
+  parsePanelTexts,
+  shortAge,
+  SORT_KEYS,
+  type PanelAction,
+  type PanelMessage,
+  type SortKey,
+} from '../details/protocol';
 
 interface VsCodeApi {
   postMessage(message: PanelMessage): void;
@@ -20,7 +29,15 @@ function post(element: Element): void {
     main?.classList.add('busy');
     element.setAttribute('disabled', '');
   }
-  vscode.postMessage({ type, backupId: element.getAttribute('data-backup-id') || undefined });
+  const attribute = (name: string) => element.getAttribute(name) || undefined;
+  const sort = attribute('data-sort');
+  vscode.postMessage({
+    type,
+    backupId: attribute('data-backup-id'),
+    service: attribute('data-service'),
+    instanceId: attribute('data-instance-id'),
+    sort: (SORT_KEYS as readonly string[]).includes(sort ?? '') ? (sort as SortKey) : undefined,
+  });
 }
 
 if (main) {

@@ -9,7 +9,7 @@ import { TEST_API_VARIABLE } from '../../src/testAccess';
 import { runTests } from '@vscode/test-electron';
 import { startEmulator } from '../emulator';
 import { REPO_ROOT, writeWorkspaceSettings } from './codeServer';
-import { emulatorEnvironment, emulatorWorkspaceSettings, FIXED_NOW } from './emulatorWiring';
+import { emulatorEnvironment, emulatorWorkspaceSettings, FIXED_NOW, TEST_RUN_SETTINGS } from './emulatorWiring';
 import { installShutdownHandlers, onCleanup, shutdown } from './lifecycle';
 
 async function main(): Promise<void> {
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   onCleanup(() => emulator.close());
   const workspaceFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'hwc-host-workspace-'));
   onCleanup(() => fs.rmSync(workspaceFolder, { recursive: true, force: true }));
-  writeWorkspaceSettings(workspaceFolder, emulatorWorkspaceSettings(emulator));
+  writeWorkspaceSettings(workspaceFolder, { ...emulatorWorkspaceSettings(emulator), ...TEST_RUN_SETTINGS });
 
   const code = await runTests({
     version: process.env.HWC_VSCODE_VERSION ?? 'stable',

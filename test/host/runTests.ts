@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { TEST_API_VARIABLE } from '../../src/testAccess';
 import { startEmulator } from '../emulator';
-import { emulatorEnvironment, emulatorWorkspaceSettings, FIXED_NOW } from './emulatorWiring';
+import { emulatorEnvironment, emulatorWorkspaceSettings, FIXED_NOW, TEST_RUN_SETTINGS } from './emulatorWiring';
 import { runExtensionTests } from './extensionTests';
 import { installShutdownHandlers, onCleanup, shutdown } from './lifecycle';
 
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   console.log(`test:host: emulator at ${emulator.url} (data anchored at ${FIXED_NOW.toISOString()})`);
   const run = {
     workspaceFolder,
-    workspaceSettings: emulatorWorkspaceSettings(emulator),
+    workspaceSettings: { ...emulatorWorkspaceSettings(emulator), ...TEST_RUN_SETTINGS },
     env: { ...emulatorEnvironment(emulator, FIXED_NOW), [TEST_API_VARIABLE]: '1' },
   };
   const english = await runExtensionTests(run);

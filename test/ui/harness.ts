@@ -9,7 +9,7 @@ import type { Frame, Locator, Page } from 'playwright-core';
 import { startEmulator, type Emulator } from '../emulator';
 import { launchChromium, VIEWPORT } from '../host/browser';
 import { DisplayLanguage, REPO_ROOT, RESULTS_DIR, startCodeServer, writeWorkspaceSettings } from '../host/codeServer';
-import { emulatorEnvironment, emulatorWorkspaceSettings, FIXED_NOW } from '../host/emulatorWiring';
+import { emulatorEnvironment, emulatorWorkspaceSettings, FIXED_NOW, TEST_RUN_SETTINGS } from '../host/emulatorWiring';
 import { onCleanup } from '../host/lifecycle';
 
 export const SCREENSHOT_DIR = path.join(RESULTS_DIR, 'screenshots');
@@ -313,7 +313,7 @@ export async function withWorkbench<T>(body: (wb: Workbench) => Promise<T>, opti
     teardown.push(() => emulator.close());
     const workspaceFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'hwc-ui-workspace-'));
     teardown.push(() => fs.rmSync(workspaceFolder, { recursive: true, force: true }));
-    writeWorkspaceSettings(workspaceFolder, { ...emulatorWorkspaceSettings(emulator), ...options.settings });
+    writeWorkspaceSettings(workspaceFolder, { ...emulatorWorkspaceSettings(emulator), ...TEST_RUN_SETTINGS, ...options.settings });
 
     const env = emulatorEnvironment(emulator, now);
     if (options.credentials === false) {

@@ -2,6 +2,8 @@
 // switching themes, reading a webview's cells and taking screenshots. The words they look for
 // come in English and in Chinese (WorkbenchWords), for the zh-cn specs.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { toArray, type RawRecord } from '../emulator/data/model';
 import { writeWorkspaceSettings } from '../host/codeServer';
@@ -103,7 +105,10 @@ export async function filterToDemoMonth(wb: Workbench, words: WorkbenchWords = E
 }
 
 export async function setTheme(wb: Workbench, theme: string): Promise<void> {
-  writeWorkspaceSettings(wb.workspaceFolder, { ...emulatorWorkspaceSettings(wb.emulator), 'workbench.colorTheme': theme });
+  // Keeps what the spec set (the harness's settings), changing only the theme.
+  const file = path.join(wb.workspaceFolder, '.vscode', 'settings.json');
+  const current = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  writeWorkspaceSettings(wb.workspaceFolder, { ...emulatorWorkspaceSettings(wb.emulator), ...current, 'workbench.colorTheme': theme });
   const light = /light/i.test(theme);
   const highContrast = /high contrast/i.test(theme);
   await wb.page.waitForFunction(

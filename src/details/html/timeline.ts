@@ -141,7 +141,8 @@ export function renderTimelineHtml(input: TimelinePageInput): string {
 <header><h1><span class="codicon codicon-graph-line" aria-hidden="true"></span> ${escapeHtml(title)}</h1>
 <p class="muted">${escapeHtml(input.serviceLabel)} · <code>${escapeHtml(instance.id)}</code> · ${escapeHtml(rangeText)}${fetched}</p>
 <div class="toolbar"><button type="button" data-action="refresh"><span class="codicon codicon-refresh"
- aria-hidden="true"></span> ${escapeHtml(l10n.t('Refresh'))}</button></div>
+ aria-hidden="true"></span> ${escapeHtml(l10n.t('Refresh'))}</button><button type="button" data-action="findRestorePoint"><span
+ class="codicon codicon-history" aria-hidden="true"></span> ${escapeHtml(l10n.t('Find Restore Point…'))}</button></div>
 </header>
 ${error}${truncated}${content}
 </main>`;
