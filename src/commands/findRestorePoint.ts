@@ -3,7 +3,7 @@ import type { CloudConnection } from '../auth/connection';
 import type { Instance } from '../cloud/model';
 import { adapterFor } from '../cloud/services/registry';
 import type { BackupExplorer } from '../explorer/backupExplorer';
-import { instanceOfNode } from './commandArgs';
+import { instanceOfNode, scopeKeyOfNode } from './commandArgs';
 import { pickInstance } from './instancePicker';
 import { inputStep, pickStep } from './quickInput';
 import { momentPresets, parseMoment } from './restoreMoment';
@@ -21,13 +21,14 @@ export interface RestoreTargetDeps {
 export async function askRestoreTarget(
   deps: RestoreTargetDeps,
   arg?: unknown,
-): Promise<{ instance: Instance; moment: number } | undefined> {
+): Promise<{ instance: Instance; moment: number; scopeKey?: string } | undefined> {
   const title = vscode.l10n.t('Find Restore Point');
   const fromNode = instanceOfNode(arg);
   const instance = fromNode ?? (await pickInstance(deps.connection, deps.explorer, title))?.instance;
   if (!instance) return undefined;
   const moment = await askMoment(title, instance);
-  return moment === undefined ? undefined : { instance, moment };
+  // From a node: its connection and region; from the palette's picker: the default scope.
+  return moment === undefined ? undefined : { instance, moment, scopeKey: fromNode ? scopeKeyOfNode(arg) : undefined };
 }
 
 async function askMoment(title: string, instance: Instance): Promise<number | undefined> {

@@ -69,7 +69,7 @@ export function registerDetails(context: vscode.ExtensionContext, deps: DetailsD
     }),
     vscode.commands.registerCommand(COMMANDS.findRestorePoint, async (arg?: unknown) => {
       const target = await askRestoreTarget(deps, arg);
-      if (target) await restorePoints.open(target.instance, target.moment);
+      if (target) await restorePoints.open(target.instance, target.moment, target.scopeKey);
     }),
     vscode.commands.registerCommand(COMMANDS.showHealth, async () => {
       await health.show();

@@ -15,7 +15,8 @@ import { webviewResources } from './webviewResources';
 
 export const RESTORE_POINT_VIEW_TYPE = 'hwcBackups.restorePoint';
 
-const keyOf = (instance: Pick<Instance, 'service' | 'id'>) => JSON.stringify([instance.service, instance.id]);
+const keyOf = (instance: Pick<Instance, 'service' | 'id'>, scopeKey: string | undefined) =>
+  JSON.stringify([scopeKey, instance.service, instance.id]);
 const titleOf = (name: string) => vscode.l10n.t('Restore point: {0}', name);
 
 /** One Find Restore Point… panel per instance; asking again (another moment) reuses it. */
@@ -24,15 +25,18 @@ export class RestorePointPanels extends PanelSet<RestorePointPanel> {
     extensionUri: vscode.Uri,
     private readonly connection: CloudConnection,
   ) {
-    super(RESTORE_POINT_VIEW_TYPE, extensionUri, (panel) => keyOf(panel.instance));
+    super(RESTORE_POINT_VIEW_TYPE, extensionUri, (panel) => keyOf(panel.instance, panel.scopeKey));
   }
 
-  /** Shows the panel of `instance` and answers for `moment`; resolves with the answer (undefined when cancelled or failed). */
-  open(instance: Instance, moment: number): Promise<RestorePointAnswer | undefined> {
-    let panel = this.find(keyOf(instance));
+  /**
+   * Shows the panel of `instance` (in the scope `scopeKey`, the default one when absent) and answers
+   * for `moment`; resolves with the answer (undefined when cancelled or failed).
+   */
+  open(instance: Instance, moment: number, scopeKey?: string): Promise<RestorePointAnswer | undefined> {
+    let panel = this.find(keyOf(instance, scopeKey));
     if (panel) panel.panel.reveal();
     else {
-      panel = new RestorePointPanel(this.create(titleOf(instance.name)), this.extensionUri, this.connection, instance);
+      panel = new RestorePointPanel(this.create(titleOf(instance.name)), this.extensionUri, this.connection, instance, scopeKey);
       this.track(panel);
     }
     return panel.load(moment);
@@ -51,6 +55,7 @@ class RestorePointPanel {
     private readonly extensionUri: vscode.Uri,
     private readonly connection: CloudConnection,
     readonly instance: Instance,
+    readonly scopeKey: string | undefined,
   ) {
     wirePanel(
       panel,
@@ -80,7 +85,7 @@ class RestorePointPanel {
         async (_progress, token) => {
           const subscription = token.onCancellationRequested(() => controller.abort());
           try {
-            const ctx = await this.connection.adapterContext(controller.signal);
+            const ctx = await this.connection.contextFor(this.scopeKey, controller.signal);
             return await findRestorePoint(ctx, adapter, this.instance, moment, { signal: controller.signal });
           } finally {
             subscription.dispose();
@@ -125,7 +130,10 @@ class RestorePointPanel {
         await this.load();
         return;
       case 'findRestorePoint':
-        await vscode.commands.executeCommand(COMMANDS.findRestorePoint, { instance: this.instance });
+        await vscode.commands.executeCommand(COMMANDS.findRestorePoint, {
+          instance: this.instance,
+          scope: this.scopeKey ? { key: this.scopeKey } : undefined,
+        });
         return;
       case 'timeline':
         await vscode.commands.executeCommand(COMMANDS.showTimeline, { instance: this.instance });

@@ -142,7 +142,10 @@ class TimelinePanel {
   private async handle(message: PanelMessage): Promise<void> {
     if (message.type === 'refresh') return this.load();
     if (message.type === 'findRestorePoint') {
-      await vscode.commands.executeCommand(COMMANDS.findRestorePoint, { instance: this.instance });
+      await vscode.commands.executeCommand(COMMANDS.findRestorePoint, {
+        instance: this.instance,
+        scope: this.scopeKey ? { key: this.scopeKey } : undefined,
+      });
       return;
     }
     if (message.type !== 'open' || !message.backupId) return;
