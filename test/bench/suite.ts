@@ -7,6 +7,7 @@
 import './fakeVscode';
 import { activationBenchmark } from './activation';
 import { bundleBenchmark } from './bundle';
+import { healthBenchmark } from './health';
 import { latencyBenchmark } from './loadAll';
 import { memoryBenchmark } from './memory';
 import { overheadBenchmark } from './overhead';
@@ -22,6 +23,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   throttleBenchmark,
   memoryBenchmark,
   treeItemsBenchmark,
+  healthBenchmark,
   bundleBenchmark,
   activationBenchmark,
 ];

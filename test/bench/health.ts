@@ -1,0 +1,58 @@
+// First: the command module imports vscode.
+import './fakeVscode';
+import { ADAPTERS } from '../../src/cloud/services/registry';
+import { HEALTH_CONCURRENCY } from '../../src/commands/healthScan';
+import { scanHealth } from '../../src/domain/health';
+import { BENCH_NOW, sessionFor, timed } from './harness';
+import { withRemoteEmulator } from './remoteEmulator';
+import { atMost, type Benchmark, type Figure } from './types';
+
+/**
+ * Show Backup Health over the scale data set (300 instances per service) at injected latency: its
+ * time against the ideal for the requests it made at its concurrency, and how many backup requests
+ * an instance costs where the service filters by time on the server (the goal: one).
+ */
+export const healthBenchmark: Benchmark = {
+  name: 'health',
+  description: 'Show Backup Health over the scale data set at injected latency (emulator in its own process)',
+  run: ({ quick }) =>
+    withRemoteEmulator(BENCH_NOW, async (emulator) => {
+      const latencyMs = quick ? 10 : 100;
+      const maxInstancesPerService = quick ? 10 : 300;
+      const session = sessionFor(emulator);
+      const scope = { label: emulator.region, context: await session.context(), adapters: ADAPTERS };
+      const scan = () => scanHealth([scope], { now: BENCH_NOW.getTime(), concurrency: HEALTH_CONCURRENCY, maxInstancesPerService });
+      await scan(); // warm-up at zero latency
+      for (const adapter of ADAPTERS) await emulator.injectFault({ kind: 'latency', service: adapter.id, latencyMs });
+      await emulator.clearRequests();
+      let report: Awaited<ReturnType<typeof scan>> | undefined;
+      const elapsed = await timed(async () => {
+        report = await scan();
+      });
+      const requests = (await emulator.requests()).filter((request) => !request.path.startsWith('/__emulator'));
+      await emulator.clearFaults();
+
+      const serverFiltered = new Set(ADAPTERS.filter((adapter) => adapter.filtersTimeOnServer).map((adapter) => adapter.id));
+      const filteredInstances = report!.instances.filter((instance) => serverFiltered.has(instance.service));
+      const backupRequests = filteredInstances.reduce((sum, instance) => sum + instance.requests, 0);
+      const ideal = Math.ceil(requests.length / HEALTH_CONCURRENCY) * latencyMs;
+      const figures: Figure[] = [
+        {
+          label: `instances scanned (${ADAPTERS.length} services, ≤ ${maxInstancesPerService} each)`,
+          value: String(report!.instances.length),
+        },
+        { label: `requests at ${latencyMs} ms latency (instance lists and backups)`, value: String(requests.length) },
+        { label: 'scan time', value: `${elapsed.toFixed(0)} ms` },
+        { label: `ideal: ceil(${requests.length} ÷ ${HEALTH_CONCURRENCY}) × ${latencyMs} ms`, value: `${ideal} ms` },
+        atMost('scan time ÷ ideal', elapsed / ideal, 1.2, '×', 2),
+        atMost(
+          `backup requests per instance where the list filters by time on the server (${filteredInstances.length} instances)`,
+          backupRequests / Math.max(1, filteredInstances.length),
+          1,
+          '',
+          2,
+        ),
+      ];
+      return figures;
+    }),
+};
