@@ -24,6 +24,7 @@ export const COMMANDS = {
   addConnection: 'hwcBackups.addConnection',
   importConnections: 'hwcBackups.importConnections',
   removeConnection: 'hwcBackups.removeConnection',
+  renameConnection: 'hwcBackups.renameConnection',
   selectRegions: 'hwcBackups.selectRegions',
   openInConsole: 'hwcBackups.openInConsole',
   copyConsoleLink: 'hwcBackups.copyConsoleLink',

@@ -103,6 +103,32 @@ export async function selectRegions(connection: CloudConnection, node?: unknown)
   await connection.updateConnections((profiles) => profiles.update(profile.id, { regions: follows ? undefined : regions }));
 }
 
+export async function renameConnection(connection: CloudConnection, node?: unknown): Promise<void> {
+  const profile = await pickConnection(connection, connectionIdOf(node), vscode.l10n.t('Rename Connection'));
+  if (!profile) return;
+  const taken = new Set(
+    connection.profiles
+      .list()
+      .filter((other) => other.id !== profile.id)
+      .map((other) => other.name),
+  );
+  const name = (
+    await vscode.window.showInputBox({
+      title: vscode.l10n.t('Rename Connection'),
+      value: profile.name,
+      validateInput: (value) =>
+        !value.trim()
+          ? vscode.l10n.t('Enter a name.')
+          : taken.has(value.trim())
+            ? vscode.l10n.t('A connection named "{0}" exists already.', value.trim())
+            : undefined,
+    })
+  )?.trim();
+  if (!name || name === profile.name) return;
+  // The id (and so the keys' entry and tree ids) stays; only the shown name changes.
+  await connection.updateConnections((profiles) => profiles.update(profile.id, { name }));
+}
+
 export async function removeConnection(connection: CloudConnection, node?: unknown): Promise<void> {
   const profile = await pickConnection(connection, connectionIdOf(node), vscode.l10n.t('Remove Connection'), true);
   if (!profile) return;

@@ -2,7 +2,15 @@ import * as vscode from 'vscode';
 import type { CloudConnection } from '../auth/connection';
 import type { BackupExplorer } from '../explorer/backupExplorer';
 import type { FilterState } from '../explorer/filterState';
-import { addConnection, importConnections, removeConnection, selectRegions, type ImportAnswers, type ImportSources } from './connections';
+import {
+  addConnection,
+  importConnections,
+  removeConnection,
+  renameConnection,
+  selectRegions,
+  type ImportAnswers,
+  type ImportSources,
+} from './connections';
 import { copyConsoleLink, openInConsole } from './console';
 import { copyBackupId } from './copyId';
 import { clearCredentials, setCredentials } from './credentials';
@@ -46,6 +54,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     vscode.commands.registerCommand(COMMANDS.addConnection, () => addConnection(connection)),
     vscode.commands.registerCommand(COMMANDS.importConnections, () => importConnections(connection)),
     vscode.commands.registerCommand(COMMANDS.removeConnection, (node?: unknown) => removeConnection(connection, node)),
+    vscode.commands.registerCommand(COMMANDS.renameConnection, (node?: unknown) => renameConnection(connection, node)),
     vscode.commands.registerCommand(COMMANDS.selectRegions, (node?: unknown) => selectRegions(connection, node)),
     vscode.commands.registerCommand(COMMANDS.openInConsole, (node?: unknown) => openInConsole(node, connection.settings())),
     vscode.commands.registerCommand(COMMANDS.copyConsoleLink, (node?: unknown) => copyConsoleLink(node, connection.settings())),

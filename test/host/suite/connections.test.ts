@@ -152,6 +152,12 @@ describe('connections and regions in the real host', () => {
     const profile = api.connection.profiles.list().find((candidate) => candidate.name === 'basic');
     assert.ok(profile);
     assert.deepStrictEqual(await api.connection.profiles.credentials(profile.id), ACCOUNT_B_CREDENTIALS);
+
+    // Renaming changes the name shown, not the connection: same id, same keys.
+    await reconfigure((profiles) => profiles.update(profile.id, { name: 'staging' }));
+    assert.deepStrictEqual((await children()).map(labelOf), ['default', 'staging']);
+    assert.strictEqual((await children())[1].id, `hwc/c/${profile.id}`);
+    assert.deepStrictEqual(await api.connection.profiles.credentials(profile.id), ACCOUNT_B_CREDENTIALS);
   });
 
   it('shows two regions side by side; a region without a project is one error node with its fix', async () => {
