@@ -279,7 +279,8 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
       if (generation !== this.generation) return this.rootChildren();
       // No scope (no keys anywhere): an empty tree lets the welcome view (Set Credentials, Open Settings) show.
       if (scopes.length === 0) return [];
-      this.roots = scopes.length === 1 ? this.createServiceNodes(scopes[0], undefined) : this.scopeRoots(scopes);
+      // Another caller (the view, a reveal) may have built the tree while this one waited: one tree only.
+      this.roots ??= scopes.length === 1 ? this.createServiceNodes(scopes[0], undefined) : this.scopeRoots(scopes);
       this.renderViewInfo();
     }
     activationMarks.firstRows ??= performance.now();
