@@ -20,7 +20,7 @@ function localInput(instant: number): string {
  * its report; a sort), and each render replaces the webview's document: the frame is found again.
  */
 async function frameShowing(wb: Workbench, title: string, selector: string): Promise<Frame> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 120_000;
   for (;;) {
     const frame = await wb.webviewFrame(title);
     if (
