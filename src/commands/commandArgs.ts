@@ -23,10 +23,22 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * walking up `parent`; undefined for anything else (the default scope then).
  */
 export function scopeKeyOfNode(arg: unknown): string | undefined {
+  const key = scopeOfNode(arg)?.key;
+  return typeof key === 'string' ? key : undefined;
+}
+
+/** The connection a node belongs to: a connection node's own id, or its scope's connection. */
+export function connectionIdOfNode(arg: unknown): string | undefined {
+  if (isObject(arg) && typeof arg.connectionId === 'string') return arg.connectionId;
+  const id = scopeOfNode(arg)?.connectionId;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** The nearest `scope` walking up `parent` (backup → instance → service, or a region node). */
+function scopeOfNode(arg: unknown): Record<string, unknown> | undefined {
   let node: unknown = arg;
   for (let depth = 0; depth < 4 && isObject(node); depth++) {
-    const scope = node.scope;
-    if (isObject(scope) && typeof scope.key === 'string') return scope.key;
+    if (isObject(node.scope)) return node.scope;
     node = node.parent;
   }
   return undefined;

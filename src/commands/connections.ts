@@ -6,6 +6,7 @@ import { DEFAULT_CONNECTION_ID, regionsOf, type ConnectionProfile } from '../aut
 import { MAX_CREDENTIAL_FILE_BYTES, readCredentialSources, type CandidateConnection } from '../cloud/credentialFiles';
 import type { Credentials } from '../cloud/signing/signer';
 import { describeError } from '../domain/errorText';
+import { connectionIdOfNode } from './commandArgs';
 import { askCredentials } from './credentials';
 import { pickStep } from './quickInput';
 import { REGIONS } from './regions';
@@ -15,14 +16,6 @@ import { REGIONS } from './regions';
  * Keys go to SecretStorage only (auth/connectionProfiles.ts); names, regions and project ids to
  * globalState. The tree rebuilds itself after each change (CloudConnection.updateConnections).
  */
-
-/** A tree node that names a connection: ConnectionNode, or anything under a region of one. */
-function connectionIdOf(node: unknown): string | undefined {
-  if (typeof node !== 'object' || node === null) return undefined;
-  const { connectionId, scope } = node as { connectionId?: unknown; scope?: { connectionId?: unknown } };
-  if (typeof connectionId === 'string') return connectionId;
-  return typeof scope?.connectionId === 'string' ? scope.connectionId : undefined;
-}
 
 export async function addConnection(connection: CloudConnection): Promise<void> {
   const taken = new Set(connection.profiles.list().map((profile) => profile.name));
@@ -93,7 +86,7 @@ async function pickRegions(connectionName: string, current: readonly string[]): 
 }
 
 export async function selectRegions(connection: CloudConnection, node?: unknown): Promise<void> {
-  const profile = await pickConnection(connection, connectionIdOf(node), vscode.l10n.t('Show or Hide Regions'));
+  const profile = await pickConnection(connection, connectionIdOfNode(node), vscode.l10n.t('Show or Hide Regions'));
   if (!profile) return;
   const settingsRegion = connection.settings().region;
   const regions = await pickRegions(profile.name, regionsOf(profile, settingsRegion));
@@ -104,7 +97,7 @@ export async function selectRegions(connection: CloudConnection, node?: unknown)
 }
 
 export async function renameConnection(connection: CloudConnection, node?: unknown): Promise<void> {
-  const profile = await pickConnection(connection, connectionIdOf(node), vscode.l10n.t('Rename Connection'));
+  const profile = await pickConnection(connection, connectionIdOfNode(node), vscode.l10n.t('Rename Connection'));
   if (!profile) return;
   const taken = new Set(
     connection.profiles
@@ -130,7 +123,7 @@ export async function renameConnection(connection: CloudConnection, node?: unkno
 }
 
 export async function removeConnection(connection: CloudConnection, node?: unknown): Promise<void> {
-  const profile = await pickConnection(connection, connectionIdOf(node), vscode.l10n.t('Remove Connection'), true);
+  const profile = await pickConnection(connection, connectionIdOfNode(node), vscode.l10n.t('Remove Connection'), true);
   if (!profile) return;
   if (profile.id === DEFAULT_CONNECTION_ID) {
     void vscode.window.showInformationMessage(

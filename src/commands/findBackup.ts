@@ -64,6 +64,7 @@ export async function findBackup(deps: FindDeps, givenId?: string): Promise<void
   );
   let result: ScopeOutcome<FindResult>[] | undefined;
   let foundIn: Scope | undefined;
+  let scopeCount = 1;
   if (!found) {
     try {
       result = await vscode.window.withProgress(
@@ -72,6 +73,7 @@ export async function findBackup(deps: FindDeps, givenId?: string): Promise<void
           const abort = new AbortController();
           token.onCancellationRequested(() => abort.abort());
           const scopes = await deps.connection.scopes();
+          scopeCount = scopes.length;
           const outcomes = await searchScopes(
             scopes,
             (ctx) =>
@@ -98,7 +100,7 @@ export async function findBackup(deps: FindDeps, givenId?: string): Promise<void
     const hit = result.find((outcome) => outcome.value?.found);
     found = hit?.value?.found;
     // Where it came from matters only when the tree shows several connections or regions.
-    foundIn = hit && (await deps.connection.scopes()).length > 1 ? hit.scope : undefined;
+    foundIn = hit && scopeCount > 1 ? hit.scope : undefined;
   }
   if (found) await showFound(deps, found, foundIn);
   else if (result) await showNotFound(backupId, result);
