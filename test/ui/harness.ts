@@ -297,6 +297,15 @@ function installedExtensionsDir(): string {
   return dir;
 }
 
+/** The last warnings and errors of the extension's output channel, from code-server's log folder. */
+function extensionLogProblems(userDataDir: string): string[] {
+  const logs = path.join(userDataDir, 'logs');
+  if (!fs.existsSync(logs)) return [];
+  const files = (fs.readdirSync(logs, { recursive: true }) as string[]).filter((file) => file.endsWith('Huawei Cloud Backups.log'));
+  const lines = files.flatMap((file) => fs.readFileSync(path.join(logs, file), 'utf8').split('\n'));
+  return lines.filter((line) => /\[(warning|error)\]/.test(line)).slice(-20);
+}
+
 /**
  * Runs `body` against a fresh workbench; everything is torn down afterwards, also when `body`
  * throws (a screenshot of the failure goes to test-results/screenshots/failure-*.png first).
@@ -347,6 +356,14 @@ export async function withWorkbench<T>(body: (wb: Workbench) => Promise<T>, opti
     } catch (error) {
       const shot = await wb.screenshot(`failure-${Date.now()}`).catch(() => undefined);
       if (shot && error instanceof Error) error.message += `\n(screenshot: ${path.relative(REPO_ROOT, shot)})`;
+      // What the emulator refused, so a failure on CI says why a node failed to load.
+      const refused = emulator.requests.filter((request) => request.status < 200 || request.status >= 300);
+      if (refused.length > 0 && error instanceof Error) {
+        const lines = refused.slice(-20).map((r) => `${r.method} /${r.service}${r.path} → ${r.status || 'no response'} (${r.requestId})`);
+        error.message += `\n(emulator answered ${refused.length} request(s) without success; the last:\n${lines.join('\n')})`;
+      }
+      const problems = extensionLogProblems(server.userDataDir);
+      if (problems.length > 0 && error instanceof Error) error.message += `\n(the extension's log:\n${problems.join('\n')})`;
       throw error;
     }
   } finally {

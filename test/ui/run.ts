@@ -20,11 +20,19 @@ function specFiles(dir: string): string[] {
 
 async function main(): Promise<void> {
   installShutdownHandlers('test:ui', TIMEOUT_MS);
-  // A workbench takes a few seconds to start; one spec may open several.
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 180_000 });
+  // A workbench takes a few seconds to start; one spec may open several. A spec gets one more try
+  // (HWC_UI_RETRIES), because a browser driving a workbench on a loaded machine now and then loses
+  // a click; a retry is printed with what failed, so a pattern is visible, and twice fails the run.
+  const retries = Number(process.env.HWC_UI_RETRIES ?? 1);
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 180_000, retries });
   if (process.env.HWC_UI_GREP) mocha.grep(process.env.HWC_UI_GREP);
   for (const file of specFiles(__dirname)) mocha.addFile(file);
-  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  const failures = await new Promise<number>((resolve) => {
+    const runner = mocha.run(resolve);
+    runner.on(Mocha.Runner.constants.EVENT_TEST_RETRY, (test: Mocha.Test, error: Error) =>
+      console.log(`    ↻ retrying "${test.title}" after:\n${error.message.replace(/^/gm, '      ')}`),
+    );
+  });
   await shutdown(failures > 0 ? 1 : 0);
 }
 
