@@ -20,6 +20,8 @@ export interface PageRequest {
   readonly cursor?: PageCursor;
   readonly limit: number;
   readonly signal?: AbortSignal;
+  /** The caller never reads `total`: an API that costs a request for it (CSBS's count) is not asked. */
+  readonly skipTotal?: boolean;
 }
 
 export interface Page<T> {

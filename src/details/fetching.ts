@@ -43,7 +43,7 @@ export async function refetchBackup(
   let cursor;
   let scanned = 0;
   for (let pages = 0; pages < options.maxPages; pages++) {
-    const page = await adapter.listBackups(ctx, instance, { cursor, limit: options.pageSize, signal: options.signal });
+    const page = await adapter.listBackups(ctx, instance, { cursor, limit: options.pageSize, signal: options.signal, skipTotal: true });
     scanned += page.scanned;
     const backup = page.items.find((item) => item.id === location.backupId);
     if (backup) return { kind: 'found', backup };

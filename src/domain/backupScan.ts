@@ -244,7 +244,7 @@ export async function findBackupById(
               hit(
                 (
                   await scanList(
-                    (cursor) => adapter.listBackups(ctx, instance, { cursor, limit: limits.pageSize, signal }),
+                    (cursor) => adapter.listBackups(ctx, instance, { cursor, limit: limits.pageSize, signal, skipTotal: true }),
                     isTarget,
                     1,
                     limits.maxRecordsPerInstance,
@@ -315,7 +315,7 @@ export async function scanMatchingBackups(
         } else {
           await searchInstances(ctx, adapter, limits, serviceCoverage, signal, async (instance) => {
             const found = await scanList(
-              (cursor) => adapter.listBackups(ctx, instance, { cursor, limit: limits.pageSize, signal, filter }),
+              (cursor) => adapter.listBackups(ctx, instance, { cursor, limit: limits.pageSize, signal, filter, skipTotal: true }),
               () => true,
               Infinity,
               limits.maxRecordsPerInstance,

@@ -152,7 +152,8 @@ export async function findRestorePoint(
     let cursor: PageCursor | undefined;
     do {
       if (signal?.aborted || recordsScanned >= limits.maxRecords) break;
-      const page = await adapter.listBackups(ctx, instance, { cursor, limit: limits.pageSize, signal, filter: { timeRange: window } });
+      const filter = { timeRange: window };
+      const page = await adapter.listBackups(ctx, instance, { cursor, limit: limits.pageSize, signal, filter, skipTotal: true });
       requests++;
       recordsScanned += page.scanned;
       invalid += page.invalid.length;

@@ -32,7 +32,7 @@ export interface HealthOptions {
   readonly concurrency?: number;
   /** Instances per service at most (default 200). */
   readonly maxInstancesPerService?: number;
-  /** Backups read per instance in its one request (default 100). */
+  /** Backups read per instance in its one request (default 100): the newest ones. */
   readonly pageSize?: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: HealthProgress) => void;
@@ -49,7 +49,7 @@ export const STALE_FACTOR = DEFAULT_GAP_OPTIONS.factor;
 /** A backup is long-running after this many times its instance's usual duration. */
 export const LONG_RUNNING_FACTOR = 3;
 export const DEFAULT_HEALTH_WINDOW_MS = 7 * DAY_MS;
-/** How far back the one request per instance reads: enough automatic backups to know their interval. */
+/** How far back the time-filtered request reads (an API that does not list newest first): enough automatic backups for their interval. */
 const MIN_LOOKBACK_MS = 30 * DAY_MS;
 
 /** Sorts first: critical, then warning, then notice. */
@@ -102,7 +102,7 @@ export interface InstanceHealth {
   /** Most severe first. */
   readonly findings: readonly HealthFinding[];
   readonly requests: number;
-  /** The one page read did not reach the start of the lookback: older failures may be missing. */
+  /** The page read did not reach back to the window's start: older failures in the window may be missing. */
   readonly cut: boolean;
 }
 
@@ -132,7 +132,7 @@ export interface HealthReport {
   readonly instances: readonly InstanceHealth[];
   readonly summaries: readonly ServiceSummary[];
   readonly serviceFailures: readonly ServiceFailure[];
-  /** Backup-list requests made (the instance lists not counted): one per instance where the service filters by time. */
+  /** Backup-list requests made (the instance lists not counted): one per instance where the API lists newest first. */
   readonly backupRequests: number;
 }
 
@@ -219,11 +219,19 @@ export function assessBackups(
   };
 }
 
+/** Start times never rise along the list (undated records aside): the API listed newest first. */
+function listedNewestFirst(backups: readonly Backup[]): boolean {
+  const starts = backups.map(startOf).filter((start): start is number => start !== undefined);
+  return starts.every((start, i) => i === 0 || start <= starts[i - 1]);
+}
+
 /**
- * One instance: one request for the backups of the lookback (sent to the server where the list
- * filters by time), and only when that holds no succeeded automatic backup a second one for the
- * newest page, to date the last one. Also the tree's probe of one visible instance, so that its
- * badge and the health report judge from the same backups.
+ * One instance in one request: the newest page of its backups, unfiltered. Listed newest first, it
+ * holds everything a time-filtered request for the lookback would (the same backups when the
+ * lookback has more than a page, more history when it has fewer, which dates the last automatic
+ * backup of an instance whose backups stopped). Only when the API did not list newest first does a
+ * second request ask for the lookback itself. Also the tree's probe of one visible instance, so
+ * that its badge and the health report judge from the same backups.
  */
 export async function scanInstance(
   scope: HealthScope,
@@ -233,18 +241,22 @@ export async function scanInstance(
   pageSize: number,
   signal?: AbortSignal,
 ): Promise<InstanceHealth> {
-  const lookbackMs = Math.max(rules.windowMs, rules.maxBackupAgeHours * HOUR_MS, MIN_LOOKBACK_MS);
-  const timeRange = { from: rules.now - lookbackMs, to: rules.now };
-  const recent = await adapter.listBackups(scope.context, instance, { limit: pageSize, signal, filter: { timeRange } });
-  let backups = recent.items;
+  const newest = await adapter.listBackups(scope.context, instance, { limit: pageSize, signal, skipTotal: true });
+  let backups = newest.items;
   let requests = 1;
-  if (!backups.some((b) => b.type === 'auto' && b.status === 'succeeded')) {
-    const newest = await adapter.listBackups(scope.context, instance, { limit: pageSize, signal });
+  const windowStart = rules.now - rules.windowMs;
+  // Whether the page reached back to the window's start; if not, older failures in it were not read.
+  let cut = newest.next !== undefined && !backups.some((b) => (startOf(b) ?? Infinity) < windowStart);
+  if (!listedNewestFirst(backups)) {
+    const lookbackMs = Math.max(rules.windowMs, rules.maxBackupAgeHours * HOUR_MS, MIN_LOOKBACK_MS);
+    const timeRange = { from: rules.now - lookbackMs, to: rules.now };
+    const recent = await adapter.listBackups(scope.context, instance, { limit: pageSize, signal, filter: { timeRange }, skipTotal: true });
     const known = new Set(backups.map((b) => b.id));
-    backups = [...backups, ...newest.items.filter((b) => !known.has(b.id))];
+    backups = [...backups, ...recent.items.filter((b) => !known.has(b.id))];
     requests++;
+    cut = recent.next !== undefined;
   }
-  return { scope: scope.label, service: adapter.id, instance, ...assessBackups(backups, rules), requests, cut: recent.next !== undefined };
+  return { scope: scope.label, service: adapter.id, instance, ...assessBackups(backups, rules), requests, cut };
 }
 
 function unscannable(scope: HealthScope, adapter: ServiceAdapter, instance: Instance, error: unknown): InstanceHealth {

@@ -10,7 +10,7 @@ import { atMost, type Benchmark, type Figure } from './types';
 /**
  * Show Backup Health over the scale data set (300 instances per service) at injected latency: its
  * time against the ideal for the requests it made at its concurrency, and how many backup requests
- * an instance costs where the service filters by time on the server (the goal: one).
+ * an instance costs (the goal: one; every API here lists newest first, so its newest page is enough).
  */
 export const healthBenchmark: Benchmark = {
   name: 'health',
@@ -32,9 +32,8 @@ export const healthBenchmark: Benchmark = {
       const requests = (await emulator.requests()).filter((request) => !request.path.startsWith('/__emulator'));
       await emulator.clearFaults();
 
-      const serverFiltered = new Set(ADAPTERS.filter((adapter) => adapter.filtersTimeOnServer).map((adapter) => adapter.id));
-      const filteredInstances = report!.instances.filter((instance) => serverFiltered.has(instance.service));
-      const backupRequests = filteredInstances.reduce((sum, instance) => sum + instance.requests, 0);
+      // Backup-list requests read from the emulator's log (counts included, were any made), per instance scanned.
+      const backupRequests = requests.filter((request) => /backups|checkpoint_items/.test(request.path)).length;
       const ideal = Math.ceil(requests.length / HEALTH_CONCURRENCY) * latencyMs;
       const figures: Figure[] = [
         {
@@ -46,8 +45,8 @@ export const healthBenchmark: Benchmark = {
         { label: `ideal: ceil(${requests.length} ÷ ${HEALTH_CONCURRENCY}) × ${latencyMs} ms`, value: `${ideal} ms` },
         atMost('scan time ÷ ideal', elapsed / ideal, 1.2, '×', 2),
         atMost(
-          `backup requests per instance where the list filters by time on the server (${filteredInstances.length} instances)`,
-          backupRequests / Math.max(1, filteredInstances.length),
+          `backup requests per instance (${report!.instances.length} instances, from the emulator's log)`,
+          backupRequests / Math.max(1, report!.instances.length),
           1,
           '',
           3, // 1.002 is not 1: a rounded "1.00" would hide the instances that took a second request

@@ -2,7 +2,9 @@
 // hand-made data: no host, no HTTP.
 import * as assert from 'assert';
 import type { Backup, Instance } from '../../src/cloud/model';
-import { assessBackups, type HealthReport, type InstanceHealth, type InstanceRules } from '../../src/domain/health';
+import type { Page, PageRequest } from '../../src/cloud/paging';
+import type { AdapterContext, ServiceAdapter } from '../../src/cloud/services/adapter';
+import { assessBackups, scanInstance, type HealthReport, type InstanceHealth, type InstanceRules } from '../../src/domain/health';
 import { healthRows, healthToCsv, healthToJson, healthToMarkdown } from '../../src/domain/healthReport';
 import { DAY_MS, HOUR_MS } from '../../src/domain/timelineAnalysis';
 import { HealthMarks, instanceDecoration, markOf, parseHealthPath, serviceDecoration } from '../../src/explorer/healthMarks';
@@ -78,6 +80,72 @@ describe('health rules (assessBackups)', () => {
 });
 
 const instance = (service: string, id: string, name = id): Instance => ({ service, id, name, raw: {} });
+
+/** An API over `records` in the order given that filters by time on the server, recording each request. */
+function listingApi(records: readonly Backup[]) {
+  const requests: (PageRequest & { filter?: { timeRange?: { from: number; to: number } } })[] = [];
+  const adapter = {
+    id: 'rds',
+    async listBackups(_ctx: AdapterContext, _instance: Instance, request: (typeof requests)[number]): Promise<Page<Backup>> {
+      requests.push(request);
+      const range = request.filter?.timeRange;
+      const matching = range ? records.filter((b) => b.start.instant! >= range.from && b.start.instant! <= range.to) : records;
+      const items = matching.slice(0, request.limit);
+      return {
+        items,
+        invalid: [],
+        next: matching.length > request.limit ? { kind: 'offset', offset: request.limit } : undefined,
+        scanned: items.length,
+      };
+    },
+  } as unknown as ServiceAdapter;
+  const scope = { label: 'cn-north-4', context: { projectId: 'p', get: () => Promise.reject(new Error('no HTTP')) }, adapters: [adapter] };
+  const scan = () => scanInstance(scope, adapter, instance('rds', 'i1'), RULES, 100);
+  return { requests, scan };
+}
+
+describe('health scan of one instance (scanInstance)', () => {
+  it('reads the newest page once, unfiltered, without a count, when the API lists newest first', async () => {
+    const api = listingApi(daily(Array.from({ length: 200 }, (_, i) => i + 1)));
+    const health = await api.scan();
+    assert.strictEqual(api.requests.length, 1);
+    assert.strictEqual(api.requests[0].filter, undefined);
+    assert.strictEqual(api.requests[0].skipTotal, true);
+    assert.deepStrictEqual(health.findings, []);
+    assert.strictEqual(health.requests, 1);
+    assert.strictEqual(health.cut, false, 'a hundred daily backups reach back past the 7-day window');
+  });
+
+  it('dates the last automatic backup of an instance whose backups stopped, from that one page', async () => {
+    const api = listingApi(daily([40, 41, 42, 43]));
+    const health = await api.scan();
+    assert.strictEqual(api.requests.length, 1);
+    const [stale] = health.findings;
+    assert.ok(stale.kind === 'stale' && stale.lastAutomatic?.id === 'd40' && stale.ageMs === 40 * DAY_MS);
+  });
+
+  it('says when the page did not reach back to the window’s start (older failures may be missing)', async () => {
+    const hourly = Array.from({ length: 300 }, (_, i) => autoBackup(`h${i}`, NOW - (i + 1) * HOUR_MS, 10 * GB));
+    const health = await listingApi(hourly).scan();
+    assert.strictEqual(health.cut, true);
+  });
+
+  it('asks for the lookback by time when the API listed oldest first, and still finds the recent failure', async () => {
+    const oldestFirst = [
+      ...daily(Array.from({ length: 150 }, (_, i) => 150 - i)),
+      autoBackup('bad', NOW - HOUR_MS, 0, { status: 'failed' }),
+    ];
+    const api = listingApi(oldestFirst);
+    const health = await api.scan();
+    assert.strictEqual(api.requests.length, 2);
+    assert.ok(api.requests[1].filter?.timeRange && api.requests[1].filter.timeRange.to === NOW);
+    assert.strictEqual(health.requests, 2);
+    assert.deepStrictEqual(
+      health.findings.map((f) => [f.kind, f.severity]),
+      [['failed', 'critical']],
+    );
+  });
+});
 
 function report(instances: InstanceHealth[]): HealthReport {
   return {

@@ -198,6 +198,16 @@ describe('the health page', () => {
     for (const action of ['refresh', 'copyMarkdown', 'exportCsv', 'exportJson']) assert.match(html, new RegExp(`data-action="${action}"`));
   });
 
+  it('says how many instances had more backups in the window than the page read, and only then', () => {
+    assert.doesNotMatch(
+      renderHealthHtml({ report, sort: 'name', scanning: false, resources: RESOURCES }),
+      /older failures there may be missing/,
+    );
+    const cut = { ...report, instances: report.instances.map((health, i) => (i === 0 ? { ...health, cut: true } : health)) };
+    const html = renderHealthHtml({ report: cut, sort: 'name', scanning: false, resources: RESOURCES });
+    assert.match(html, /1 instances had more backups in the window than the page read: older failures there may be missing/);
+  });
+
   it('shows a spinner before the first report and disables the exports', () => {
     const html = renderHealthHtml({ sort: 'severity', scanning: true, resources: RESOURCES });
     assert.match(html, /Scanning every instance/);

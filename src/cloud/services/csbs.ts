@@ -173,7 +173,7 @@ export const csbsAdapter: ServiceAdapter = {
           },
           request,
         ),
-        request.cursor ? undefined : countItems(ctx, query, request.signal),
+        request.cursor || request.skipTotal ? undefined : countItems(ctx, query, request.signal),
       ]);
       return total === undefined ? page : { ...page, total };
     });

@@ -157,6 +157,14 @@ function thresholdText(report: HealthReport): string {
     : l10n.t('stale after 1.5 × each instance’s usual interval between automatic backups');
 }
 
+/** Instances whose newest page did not reach back to the window's start: said, never hidden. */
+function cutText(report: HealthReport): string[] {
+  const cut = report.instances.filter((health) => health.cut).length;
+  return cut > 0
+    ? [l10n.t('{0} instances had more backups in the window than the page read: older failures there may be missing', cut)]
+    : [];
+}
+
 export function renderHealthHtml(input: HealthPageInput): string {
   const { report } = input;
   const title = l10n.t('Backup health');
@@ -167,6 +175,7 @@ export function renderHealthHtml(input: HealthPageInput): string {
         l10n.t('{0} backup requests', report.backupRequests),
         l10n.t('failures and size drops of the last {0}', durationInWords(report.windowMs)),
         thresholdText(report),
+        ...cutText(report),
       ]
     : [];
   const button = (action: string, icon: string, label: string, disabled = false) =>
