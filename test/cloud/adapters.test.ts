@@ -138,6 +138,18 @@ describe('service adapters against the emulator', function () {
       assert.deepStrictEqual(markers, [undefined, ...pages.slice(0, -1).map((page) => page.items.at(-1)!.id)]);
       assert.strictEqual(await adapterFor('csbs').countBackups!(ctx, undefined), emulator.data.csbs.checkpointItems.length);
     });
+
+    it('CSBS skips the count request for a caller that never reads the total (scans, health)', async () => {
+      const web = await instanceNamed('csbs', DEMO_NAMES.servers.web1);
+      emulator.clearRequests();
+      const page = await adapterFor('csbs').listBackups(ctx, web, { limit: 4, skipTotal: true });
+      assert.ok(page.items.length > 0);
+      assert.strictEqual(page.total, undefined);
+      assert.deepStrictEqual(
+        emulator.requests.map((request) => request.path.split('/').slice(3).join('/')),
+        ['checkpoint_items'],
+      );
+    });
   });
 
   describe('filters reach the server in each API’s format', () => {
