@@ -38,6 +38,9 @@ const extension = {
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
+  // Non-ASCII text (the Chinese error explanations, "—", "…", "·") as UTF-8 bytes, not \uXXXX escapes.
+  charset: 'utf8',
+  legalComments: 'none',
   metafile: metafile !== undefined,
   logLevel: 'info',
 };

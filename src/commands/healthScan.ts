@@ -20,10 +20,10 @@ export async function healthScopes(connection: Pick<CloudConnection, 'scopes' | 
     scopes.map(async (scope): Promise<HealthScope> => {
       const label = scopes.length > 1 ? scopeLabel(scope) : scope.region;
       try {
-        return { label, context: await scope.adapterContext(signal), adapters };
+        return { key: scope.key, label, context: await scope.adapterContext(signal), adapters };
       } catch (error) {
         if (signal?.aborted) throw error;
-        return { label, context: { projectId: '', get: () => Promise.reject(error) }, adapters };
+        return { key: scope.key, label, context: { projectId: '', get: () => Promise.reject(error) }, adapters };
       }
     }),
   );

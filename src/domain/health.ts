@@ -15,6 +15,8 @@ import { DAY_MS, DEFAULT_DROP_RATIO, DEFAULT_GAP_OPTIONS, HOUR_MS, findSizeDrops
 
 /** What the scan covers: today one connection and region; several when multi-region arrives. */
 export interface HealthScope {
+  /** Scope.key, `connection/region`: where the tree's badges go. */
+  readonly key: string;
   /** Shown in the report, e.g. "cn-north-4". */
   readonly label: string;
   readonly context: AdapterContext;
@@ -90,7 +92,10 @@ export type FindingKind = HealthFinding['kind'];
 export const FINDING_KINDS: readonly FindingKind[] = ['stale', 'failed', 'sizeDrop', 'longRunning', 'unscannable'];
 
 export interface InstanceHealth {
+  /** The scope's label, as the report shows it. */
   readonly scope: string;
+  /** The scope's key (HealthScope.key). */
+  readonly scopeKey: string;
   readonly service: ServiceId;
   readonly instance: Instance;
   readonly lastSucceeded?: Backup;
@@ -256,12 +261,13 @@ export async function scanInstance(
     requests++;
     cut = recent.next !== undefined;
   }
-  return { scope: scope.label, service: adapter.id, instance, ...assessBackups(backups, rules), requests, cut };
+  return { scope: scope.label, scopeKey: scope.key, service: adapter.id, instance, ...assessBackups(backups, rules), requests, cut };
 }
 
 function unscannable(scope: HealthScope, adapter: ServiceAdapter, instance: Instance, error: unknown): InstanceHealth {
   return {
     scope: scope.label,
+    scopeKey: scope.key,
     service: adapter.id,
     instance,
     findings: [{ kind: 'unscannable', severity: 'warning', error: describeError(error) }],
@@ -323,7 +329,7 @@ export async function scanHealth(scopes: readonly HealthScope[], options: Health
   if (signal?.aborted) throw cancelled();
 
   const results = new Map<string, InstanceHealth>();
-  const key = (scope: HealthScope, service: ServiceId, instance: Instance) => `${scope.label}\u0000${service}\u0000${instance.id}`;
+  const key = (scope: HealthScope, service: ServiceId, instance: Instance) => `${scope.key}\u0000${service}\u0000${instance.id}`;
   const work = listed.flatMap(({ scope, adapter, instances }) => instances.map((instance) => ({ scope, adapter, instance })));
   await forEachConcurrently(
     work,

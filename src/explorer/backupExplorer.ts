@@ -23,6 +23,7 @@ import {
   type ExplorerNode,
   type PagedNode,
 } from './nodes';
+import type { LoadedBackups, ShownInstance } from './healthDecorations';
 import { PagedList } from './pagedList';
 import { revealBackup, type BackupLocator } from './reveal';
 import { countServiceBackups } from './serviceCounts';
@@ -68,10 +69,10 @@ const MAX_REVEAL_ATTEMPTS = 3;
 export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly treeChanged = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData: vscode.Event<ExplorerNode | undefined> = this.treeChanged.event;
-  private readonly instanceShown = new vscode.EventEmitter<Instance>();
+  private readonly instanceShown = new vscode.EventEmitter<ShownInstance>();
   /** An instance node was drawn (the health badges probe instances nothing is known about). */
-  readonly onDidShowInstance: vscode.Event<Instance> = this.instanceShown.event;
-  private readonly backupsLoaded = new vscode.EventEmitter<{ instance: Instance; backups: readonly Backup[]; filtered: boolean }>();
+  readonly onDidShowInstance: vscode.Event<ShownInstance> = this.instanceShown.event;
+  private readonly backupsLoaded = new vscode.EventEmitter<LoadedBackups>();
   /** An instance's backups were loaded (a page more, or all); `filtered` when the tree's filter narrowed them. */
   readonly onDidLoadBackups = this.backupsLoaded.event;
 
@@ -110,8 +111,7 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
   // ---- TreeDataProvider ----
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    // Health badges key on service and instance id, so they follow the tree only while it shows one scope.
-    if (node instanceof InstanceNode && !node.parent.parent) this.instanceShown.fire(node.instance);
+    if (node instanceof InstanceNode) this.instanceShown.fire({ scopeKey: node.parent.scope.key, instance: node.instance });
     return createTreeItem(node, Date.now());
   }
 
@@ -420,8 +420,9 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
           `failed: ${error instanceof Error ? error.message : String(error)}`,
       );
       if (this.handleAuthFailure(error)) return;
-    } else if (node instanceof InstanceNode && !node.parent.parent && node.list.items.length) {
-      this.backupsLoaded.fire({ instance: node.instance, backups: node.list.items, filtered: node.list.filtered });
+    } else if (node instanceof InstanceNode && node.list.items.length) {
+      const { instance, list } = node;
+      this.backupsLoaded.fire({ scopeKey: node.parent.scope.key, instance, backups: list.items, filtered: list.filtered });
     }
     this.changed(node);
   }

@@ -14,16 +14,28 @@ const PROBE_CONCURRENCY = 2;
 /** Backups a probe reads, as the health scan does. */
 const PROBE_PAGE_SIZE = 100;
 
+/** An instance node the tree drew, in its scope (connection and region). */
+export interface ShownInstance {
+  readonly scopeKey: string;
+  readonly instance: Instance;
+}
+
+/** An instance's backups as the tree loaded them; `filtered` when a filter narrowed them (then they say nothing about health). */
+export interface LoadedBackups extends ShownInstance {
+  readonly backups: readonly Backup[];
+  readonly filtered: boolean;
+}
+
 /** What the tree tells the decorations (BackupExplorer's events). */
 export interface TreeHealthEvents {
   /** An instance node was drawn: probe it if nothing is known about it yet. */
-  readonly onDidShowInstance: vscode.Event<Instance>;
-  /** An instance's backups were loaded in the tree; `filtered` when a filter narrowed them (then they say nothing about health). */
-  readonly onDidLoadBackups: vscode.Event<{ readonly instance: Instance; readonly backups: readonly Backup[]; readonly filtered: boolean }>;
+  readonly onDidShowInstance: vscode.Event<ShownInstance>;
+  readonly onDidLoadBackups: vscode.Event<LoadedBackups>;
 }
 
 /**
- * The tree's health badges (GitLens-style file decorations on the instance and service nodes):
+ * The tree's health badges (GitLens-style file decorations on the instance nodes, and counts on
+ * the service, region and connection nodes above them):
  * filled from the last health scan, from the backups the tree has loaded, and, when
  * `hwcBackups.health.decorateTree` is on, from one probe of each visible instance's newest page.
  * Off: no decorations and no probes.
@@ -35,7 +47,7 @@ export class HealthDecorations implements vscode.FileDecorationProvider, vscode.
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private probes = new AbortController();
   private readonly probed = new Set<string>();
-  private readonly queue: Instance[] = [];
+  private readonly queue: ShownInstance[] = [];
   private draining = false;
   private enabled: boolean;
   private maxBackupAgeHours: number;
@@ -53,11 +65,11 @@ export class HealthDecorations implements vscode.FileDecorationProvider, vscode.
     this.disposables.push(
       vscode.window.registerFileDecorationProvider(this),
       health.onDidReport((report) => this.fire(this.marks.applyReport(report))),
-      tree.onDidShowInstance((instance) => this.maybeProbe(instance)),
-      tree.onDidLoadBackups(({ instance, backups, filtered }) => {
+      tree.onDidShowInstance((shown) => this.maybeProbe(shown)),
+      tree.onDidLoadBackups(({ scopeKey, instance, backups, filtered }) => {
         if (filtered || backups.length === 0) return;
         const { findings } = assessBackups(backups, this.rules());
-        this.fire(this.marks.applyFindings(instance.service, instance.id, findings, 'loaded'));
+        this.fire(this.marks.applyFindings(scopeKey, instance.service, instance.id, findings, 'loaded'));
       }),
       connection.onDidChange(() => this.settingsChanged()),
     );
@@ -103,12 +115,13 @@ export class HealthDecorations implements vscode.FileDecorationProvider, vscode.
     this.fire(paths);
   }
 
-  private maybeProbe(instance: Instance): void {
+  private maybeProbe(shown: ShownInstance): void {
     if (!this.enabled) return;
-    const path = instancePath(instance.service, instance.id);
-    if (this.probed.has(path) || this.marks.isJudged(instance.service, instance.id)) return;
+    const { scopeKey, instance } = shown;
+    const path = instancePath(scopeKey, instance.service, instance.id);
+    if (this.probed.has(path) || this.marks.isJudged(scopeKey, instance.service, instance.id)) return;
     this.probed.add(path);
-    this.queue.push(instance);
+    this.queue.push(shown);
     void this.drain();
   }
 
@@ -126,15 +139,15 @@ export class HealthDecorations implements vscode.FileDecorationProvider, vscode.
     }
   }
 
-  /** The health scan's own reading of one instance (scanInstance): one request where the list filters by time, two at most. */
-  private async probe(instance: Instance, signal: AbortSignal): Promise<void> {
-    if (signal.aborted || this.marks.isJudged(instance.service, instance.id)) return;
+  /** The health scan's own reading of one instance (scanInstance): one request for its newest page. */
+  private async probe({ scopeKey, instance }: ShownInstance, signal: AbortSignal): Promise<void> {
+    if (signal.aborted || this.marks.isJudged(scopeKey, instance.service, instance.id)) return;
     try {
-      const context = await this.connection.adapterContext(signal);
-      const scope = { label: this.connection.settings().region, context, adapters: [] };
+      const context = await this.connection.contextFor(scopeKey, signal);
+      const scope = { key: scopeKey, label: this.connection.regionOf(scopeKey), context, adapters: [] };
       const health = await scanInstance(scope, adapterFor(instance.service), instance, this.rules(), PROBE_PAGE_SIZE, signal);
       if (signal.aborted) return;
-      this.fire(this.marks.applyFindings(instance.service, instance.id, health.findings, 'probe'));
+      this.fire(this.marks.applyFindings(scopeKey, instance.service, instance.id, health.findings, 'probe'));
     } catch {
       // A probe is a courtesy: the instance stays undecorated; Show Backup Health says why.
     }

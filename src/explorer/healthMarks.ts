@@ -5,8 +5,11 @@ import { describeFinding } from '../domain/healthReport';
 
 /**
  * What the tree's health badges say (issue 14): an instance is marked when it is stale or its
- * latest backup failed; its service node counts the marked instances. Pure: the decoration
- * provider (healthDecorations.ts) turns these into `vscode.FileDecoration`s.
+ * latest backup failed; its service, region and connection nodes count the marked instances under
+ * them. Pure: the decoration provider (healthDecorations.ts) turns these into `vscode.FileDecoration`s.
+ *
+ * Every node's path nests in its parent's: `/<connection>/<region>/<service>/<instance id>` (the
+ * scope key is `<connection>/<region>`), so a count is the marks under a path.
  *
  * Where a mark comes from decides what may replace it: the last health scan covers every instance
  * and stands until the next scan (or a change of connection); an instance the scan did not cover is
@@ -32,19 +35,44 @@ export interface MarkDecoration {
   readonly tooltip: string;
 }
 
-/** The path of an instance node's `resourceUri` (`hwc-backups:/rds/<id>`); a service node's is `/rds`. */
-export function instancePath(service: ServiceId, instanceId: string): string {
-  return `/${service}/${instanceId}`;
+/** The path of an instance node's `resourceUri`: `/<connection>/<region>/rds/<id>`. */
+export function instancePath(scopeKey: string, service: ServiceId, instanceId: string): string {
+  return `${servicePath(scopeKey, service)}/${instanceId}`;
 }
 
-export function servicePath(service: ServiceId): string {
-  return `/${service}`;
+export function servicePath(scopeKey: string, service: ServiceId): string {
+  return `${scopePath(scopeKey)}/${service}`;
 }
 
-/** The service and instance id of a path made by instancePath (the id may itself hold slashes). */
-export function parseHealthPath(path: string): { service: ServiceId; instanceId?: string } | undefined {
-  const match = /^\/([a-z]+)(?:\/(.+))?$/.exec(path);
-  return match ? { service: match[1], instanceId: match[2] } : undefined;
+/** A region node's path: its scope key, `/<connection>/<region>`. */
+export function scopePath(scopeKey: string): string {
+  return `/${scopeKey}`;
+}
+
+export function connectionPath(connectionId: string): string {
+  return `/${connectionId}`;
+}
+
+export interface HealthPath {
+  readonly connectionId: string;
+  readonly region?: string;
+  readonly service?: ServiceId;
+  /** May itself hold slashes. */
+  readonly instanceId?: string;
+}
+
+/** What a path made above names, from a connection down to an instance. */
+export function parseHealthPath(path: string): HealthPath | undefined {
+  const match = /^\/([^/]+)(?:\/([^/]+)(?:\/([a-z]+)(?:\/(.+))?)?)?$/.exec(path);
+  return match ? { connectionId: match[1], region: match[2], service: match[3], instanceId: match[4] } : undefined;
+}
+
+/** The paths above an instance's, nearest first: its service, region and connection. */
+function ancestorsOf(path: string): string[] {
+  const parsed = parseHealthPath(path);
+  if (parsed?.instanceId === undefined) return [];
+  const scopeKey = `${parsed.connectionId}/${parsed.region}`;
+  return [servicePath(scopeKey, parsed.service!), scopePath(scopeKey), connectionPath(parsed.connectionId)];
 }
 
 /** The mark of one instance's findings, or undefined when nothing in them is badge-worthy. */
@@ -67,8 +95,8 @@ export function instanceDecoration(mark: InstanceMark): MarkDecoration {
   };
 }
 
-/** A service: the number of marked instances, in the error colour when any latest backup failed. */
-export function serviceDecoration(marks: readonly InstanceMark[]): MarkDecoration | undefined {
+/** A service, region or connection: the number of marked instances under it, in the error colour when any latest backup failed. */
+export function countDecoration(marks: readonly InstanceMark[]): MarkDecoration | undefined {
   if (marks.length === 0) return undefined;
   const failed = marks.filter((mark) => mark.latestFailed).length;
   const stale = marks.filter((mark) => mark.stale).length;
@@ -93,31 +121,37 @@ export class HealthMarks {
   applyReport(report: HealthReport): string[] {
     const changed = new Set<string>();
     for (const health of report.instances) {
-      const path = instancePath(health.service, health.instance.id);
+      const path = instancePath(health.scopeKey, health.service, health.instance.id);
       if (this.set(path, markOf(health.findings, 'report'), 'report', true)) changed.add(path);
     }
-    return this.withServices(changed);
+    return this.withAncestors(changed);
   }
 
   /**
    * An instance judged from a partial list (the tree's loaded pages, a probe): applied unless a
    * better-informed source already judged it. Returns the paths that changed.
    */
-  applyFindings(service: ServiceId, instanceId: string, findings: readonly HealthFinding[], source: 'loaded' | 'probe'): string[] {
-    const path = instancePath(service, instanceId);
-    return this.withServices(this.set(path, markOf(findings, source), source, false) ? new Set([path]) : new Set());
+  applyFindings(
+    scopeKey: string,
+    service: ServiceId,
+    instanceId: string,
+    findings: readonly HealthFinding[],
+    source: 'loaded' | 'probe',
+  ): string[] {
+    const path = instancePath(scopeKey, service, instanceId);
+    return this.withAncestors(this.set(path, markOf(findings, source), source, false) ? new Set([path]) : new Set());
   }
 
   /** Whether the instance has been judged by any source (then it needs no probe). */
-  isJudged(service: ServiceId, instanceId: string): boolean {
-    return this.judged.has(instancePath(service, instanceId));
+  isJudged(scopeKey: string, service: ServiceId, instanceId: string): boolean {
+    return this.judged.has(instancePath(scopeKey, service, instanceId));
   }
 
-  instanceMark(service: ServiceId, instanceId: string): InstanceMark | undefined {
-    return this.marks.get(instancePath(service, instanceId));
+  instanceMark(scopeKey: string, service: ServiceId, instanceId: string): InstanceMark | undefined {
+    return this.marks.get(instancePath(scopeKey, service, instanceId));
   }
 
-  /** The decoration of an instance or service path, or undefined. */
+  /** The decoration of an instance path, or the count of the marks under any other path; undefined when none. */
   decorationOf(path: string): MarkDecoration | undefined {
     const parsed = parseHealthPath(path);
     if (!parsed) return undefined;
@@ -125,20 +159,21 @@ export class HealthMarks {
       const mark = this.marks.get(path);
       return mark && instanceDecoration(mark);
     }
-    return serviceDecoration(this.serviceMarks(parsed.service));
+    return countDecoration(this.marksUnder(path));
   }
 
-  serviceMarks(service: ServiceId): InstanceMark[] {
-    const prefix = `${servicePath(service)}/`;
-    return [...this.marks].filter(([path]) => path.startsWith(prefix)).map(([, mark]) => mark);
+  /** The marks of the instances under a service, region or connection path. */
+  marksUnder(path: string): InstanceMark[] {
+    const prefix = `${path}/`;
+    return [...this.marks].filter(([instance]) => instance.startsWith(prefix)).map(([, mark]) => mark);
   }
 
-  /** Every path that has a mark now, services included (to redraw them all). */
+  /** Every path that has a mark now, with the nodes above them (to redraw them all). */
   markedPaths(): string[] {
-    return this.withServices(new Set(this.marks.keys()));
+    return this.withAncestors(new Set(this.marks.keys()));
   }
 
-  /** Forgets everything (another connection or region): returns what was marked, to redraw. */
+  /** Forgets everything (another region or endpoint): returns what was marked, to redraw. */
   clear(): string[] {
     const paths = this.markedPaths();
     this.marks.clear();
@@ -156,11 +191,8 @@ export class HealthMarks {
     return JSON.stringify(before) !== JSON.stringify(mark);
   }
 
-  private withServices(paths: Set<string>): string[] {
-    for (const path of [...paths]) {
-      const parsed = parseHealthPath(path);
-      if (parsed?.instanceId !== undefined) paths.add(servicePath(parsed.service));
-    }
+  private withAncestors(paths: Set<string>): string[] {
+    for (const path of [...paths]) for (const ancestor of ancestorsOf(path)) paths.add(ancestor);
     return [...paths];
   }
 }

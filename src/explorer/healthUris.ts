@@ -1,12 +1,24 @@
 import * as vscode from 'vscode';
-import { HEALTH_URI_SCHEME, instancePath, servicePath } from './healthMarks';
+import { connectionPath, HEALTH_URI_SCHEME, instancePath, scopePath, servicePath } from './healthMarks';
 
-/** The `resourceUri` of an instance node, which the health badges key on (`hwc-backups:/rds/<id>`). */
-export function instanceUri(service: string, instanceId: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: HEALTH_URI_SCHEME, path: instancePath(service, instanceId) });
+// The `resourceUri`s the health badges key on (healthMarks.ts): the label stays as set.
+const uri = (path: string) => vscode.Uri.from({ scheme: HEALTH_URI_SCHEME, path });
+
+/** An instance node's: `hwc-backups:/<connection>/<region>/rds/<id>`. */
+export function instanceUri(scopeKey: string, service: string, instanceId: string): vscode.Uri {
+  return uri(instancePath(scopeKey, service, instanceId));
 }
 
-/** The `resourceUri` of a service node (`hwc-backups:/rds`): its badge counts its marked instances. */
-export function serviceUri(service: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: HEALTH_URI_SCHEME, path: servicePath(service) });
+/** A service node's: its badge counts its marked instances. */
+export function serviceUri(scopeKey: string, service: string): vscode.Uri {
+  return uri(servicePath(scopeKey, service));
+}
+
+/** A region node's (one connection in one region). */
+export function scopeUri(scopeKey: string): vscode.Uri {
+  return uri(scopePath(scopeKey));
+}
+
+export function connectionUri(connectionId: string): vscode.Uri {
+  return uri(connectionPath(connectionId));
 }

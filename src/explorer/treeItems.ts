@@ -31,7 +31,7 @@ import {
   type ExplorerNode,
 } from './nodes';
 import { COMMANDS } from '../commands/commandIds';
-import { instanceUri, serviceUri } from './healthUris';
+import { connectionUri, instanceUri, scopeUri, serviceUri } from './healthUris';
 
 /** Builds the TreeItem of a node when the tree asks; nothing here is kept between calls. */
 export function createTreeItem(node: ExplorerNode, now: number): vscode.TreeItem {
@@ -54,6 +54,7 @@ function connectionItem(node: ConnectionNode): vscode.TreeItem {
   item.description = node.regions.length === 1 ? vscode.l10n.t('1 region') : vscode.l10n.t('{0} regions', node.regions.length);
   item.iconPath = new vscode.ThemeIcon('account');
   item.contextValue = 'hwcBackups.connection';
+  item.resourceUri = connectionUri(node.connectionId);
   item.tooltip = vscode.l10n.t('Connection "{0}": {1}', node.name, node.regions.map((region) => region.region).join(', '));
   return item;
 }
@@ -65,6 +66,7 @@ function regionItem(node: RegionNode): vscode.TreeItem {
   item.description = known ? `${known.name} · ${known.nameZh}` : undefined;
   item.iconPath = new vscode.ThemeIcon(node.failure ? 'warning' : 'globe');
   item.contextValue = 'hwcBackups.region';
+  item.resourceUri = scopeUri(node.scope.key);
   return item;
 }
 
@@ -129,8 +131,7 @@ function instanceItem(node: InstanceNode): vscode.TreeItem {
   item.iconPath = new vscode.ThemeIcon(node.parent.adapter.icons.instance);
   item.contextValue = 'hwcBackups.instance';
   // The health badges (healthDecorations.ts) are file decorations keyed on this URI; the label stays as set.
-  // Keyed by service and id only, so they are drawn where services are the roots (one connection, one region).
-  if (!node.parent.parent) item.resourceUri = instanceUri(node.service, instance.id);
+  item.resourceUri = instanceUri(node.parent.scope.key, node.service, instance.id);
   const lines = [
     `**${escapeMarkdown(instance.name || instance.id)}** (${escapeMarkdown(node.parent.adapter.instanceNoun.one)})`,
     '',
@@ -153,7 +154,7 @@ function serviceItem(node: ServiceNode): vscode.TreeItem {
   item.iconPath = new vscode.ThemeIcon(node.adapter.icons.service);
   item.tooltip = node.adapter.note && `${node.adapter.label}\n\n${node.adapter.note}`;
   item.contextValue = 'hwcBackups.service';
-  if (!node.parent) item.resourceUri = serviceUri(node.service);
+  item.resourceUri = serviceUri(node.scope.key, node.service);
   return item;
 }
 

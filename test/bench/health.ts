@@ -20,7 +20,7 @@ export const healthBenchmark: Benchmark = {
       const latencyMs = quick ? 10 : 100;
       const maxInstancesPerService = quick ? 10 : 300;
       const session = sessionFor(emulator);
-      const scope = { label: emulator.region, context: await session.context(), adapters: ADAPTERS };
+      const scope = { key: `default/${emulator.region}`, label: emulator.region, context: await session.context(), adapters: ADAPTERS };
       const scan = () => scanHealth([scope], { now: BENCH_NOW.getTime(), concurrency: HEALTH_CONCURRENCY, maxInstancesPerService });
       await scan(); // warm-up at zero latency
       for (const adapter of ADAPTERS) await emulator.injectFault({ kind: 'latency', service: adapter.id, latencyMs });

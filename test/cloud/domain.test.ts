@@ -136,7 +136,10 @@ describe('domain rules against the emulator', function () {
   describe('health scan over the demo data', () => {
     it('reports every planted finding and nothing else, with one backup request per instance', async () => {
       const started = Date.now();
-      const report = await scanHealth([{ label: emulator.region, context: ctx, adapters: ADAPTERS }], { now: NOW, concurrency: 4 });
+      const report = await scanHealth([{ key: `default/${emulator.region}`, label: emulator.region, context: ctx, adapters: ADAPTERS }], {
+        now: NOW,
+        concurrency: 4,
+      });
       const found = report.instances
         .flatMap((health) =>
           health.findings.map((f) => `${health.service} ${health.instance.name} ${f.kind}${'backup' in f ? ` ${f.backup.name}` : ''}`),

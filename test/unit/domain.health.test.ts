@@ -7,12 +7,14 @@ import type { AdapterContext, ServiceAdapter } from '../../src/cloud/services/ad
 import { assessBackups, scanInstance, type HealthReport, type InstanceHealth, type InstanceRules } from '../../src/domain/health';
 import { healthRows, healthToCsv, healthToJson, healthToMarkdown } from '../../src/domain/healthReport';
 import { DAY_MS, HOUR_MS } from '../../src/domain/timelineAnalysis';
-import { HealthMarks, instanceDecoration, markOf, parseHealthPath, serviceDecoration } from '../../src/explorer/healthMarks';
+import { countDecoration, HealthMarks, instanceDecoration, markOf, parseHealthPath } from '../../src/explorer/healthMarks';
 import { autoBackup } from './detailsFixtures';
 
 const NOW = Date.UTC(2026, 10, 21, 12, 0, 0);
 const GB = 1024 ** 3;
 const RULES: InstanceRules = { now: NOW, windowMs: 7 * DAY_MS, maxBackupAgeHours: 0 };
+/** The default connection in cn-north-4 (Scope.key). */
+const SCOPE = 'default/cn-north-4';
 
 /** Daily automatic backups `daysAgo` days before NOW (2 a.m.-ish), 10 GB each. */
 const daily = (daysAgo: readonly number[], overrides: Partial<Backup> = {}) =>
@@ -99,7 +101,12 @@ function listingApi(records: readonly Backup[]) {
       };
     },
   } as unknown as ServiceAdapter;
-  const scope = { label: 'cn-north-4', context: { projectId: 'p', get: () => Promise.reject(new Error('no HTTP')) }, adapters: [adapter] };
+  const scope = {
+    key: SCOPE,
+    label: 'cn-north-4',
+    context: { projectId: 'p', get: () => Promise.reject(new Error('no HTTP')) },
+    adapters: [adapter],
+  };
   const scan = () => scanInstance(scope, adapter, instance('rds', 'i1'), RULES, 100);
   return { requests, scan };
 }
@@ -169,7 +176,15 @@ function report(instances: InstanceHealth[]): HealthReport {
 }
 
 function healthOf(inst: Instance, backups: Backup[]): InstanceHealth {
-  return { scope: 'cn-north-4', service: inst.service, instance: inst, ...assessBackups(backups, RULES), requests: 1, cut: false };
+  return {
+    scope: 'cn-north-4',
+    scopeKey: SCOPE,
+    service: inst.service,
+    instance: inst,
+    ...assessBackups(backups, RULES),
+    requests: 1,
+    cut: false,
+  };
 }
 
 /** zeta: stale for 3 days; alpha|pipe: latest failed an hour ago; mid: not scannable. */
@@ -181,6 +196,7 @@ function sample(): HealthReport {
   ]);
   const mid: InstanceHealth = {
     scope: 'cn-north-4',
+    scopeKey: SCOPE,
     service: 'rds',
     instance: instance('rds', 'm1', 'mid'),
     findings: [{ kind: 'unscannable', severity: 'warning', error: 'APIGW.0302: forbidden' }],
@@ -247,43 +263,74 @@ describe('health report rows and exports', () => {
 });
 
 describe('tree health marks', () => {
-  it('marks stale and latest-failed instances only, and counts them on the service', () => {
+  const rds = `/${SCOPE}/rds`;
+  it('marks stale and latest-failed instances only, and counts them on the service, region and connection', () => {
     const marks = new HealthMarks();
     const changed = marks.applyReport(sample());
-    assert.deepStrictEqual(changed.sort(), ['/rds', '/rds/a1', '/rds/z1']);
-    assert.deepStrictEqual(marks.decorationOf('/rds/a1'), {
+    assert.deepStrictEqual(changed.sort(), ['/default', '/default/cn-north-4', rds, `${rds}/a1`, `${rds}/z1`]);
+    assert.deepStrictEqual(marks.decorationOf(`${rds}/a1`), {
       badge: '✕',
       color: 'error',
-      tooltip: marks.instanceMark('rds', 'a1')!.reasons[0],
+      tooltip: marks.instanceMark(SCOPE, 'rds', 'a1')!.reasons[0],
     });
-    assert.strictEqual(marks.decorationOf('/rds/z1')?.badge, '!');
-    assert.strictEqual(marks.decorationOf('/rds/z1')?.color, 'warning');
-    assert.strictEqual(marks.decorationOf('/rds/m1'), undefined, 'unscannable is in the report, not a badge');
-    assert.deepStrictEqual([marks.decorationOf('/rds')?.badge, marks.decorationOf('/rds')?.color], ['2', 'error']);
-    assert.strictEqual(marks.decorationOf('/dds'), undefined);
+    assert.strictEqual(marks.decorationOf(`${rds}/z1`)?.badge, '!');
+    assert.strictEqual(marks.decorationOf(`${rds}/z1`)?.color, 'warning');
+    assert.strictEqual(marks.decorationOf(`${rds}/m1`), undefined, 'unscannable is in the report, not a badge');
+    for (const path of [rds, '/default/cn-north-4', '/default'])
+      assert.deepStrictEqual([marks.decorationOf(path)?.badge, marks.decorationOf(path)?.color], ['2', 'error'], path);
+    assert.strictEqual(marks.decorationOf(`/${SCOPE}/dds`), undefined);
+  });
+
+  it('keeps scopes apart: the same instance id in two regions, counted on each region and both on the connection', () => {
+    const marks = new HealthMarks();
+    const stale = assessBackups(daily([3, 4, 5, 6]), RULES).findings;
+    marks.applyFindings('prod/cn-north-4', 'rds', 'same-id', stale, 'probe');
+    marks.applyFindings('prod/ap-southeast-1', 'rds', 'same-id', stale, 'probe');
+    marks.applyFindings('staging/cn-north-4', 'rds', 'other', [], 'probe');
+    assert.strictEqual(marks.decorationOf('/prod/cn-north-4')?.badge, '1');
+    assert.strictEqual(marks.decorationOf('/prod/ap-southeast-1/rds')?.badge, '1');
+    assert.strictEqual(marks.decorationOf('/prod')?.badge, '2');
+    assert.strictEqual(marks.decorationOf('/staging'), undefined);
+    assert.strictEqual(marks.decorationOf('/pro'), undefined, 'a connection id that is a prefix of another counts nothing of it');
+    assert.ok(!marks.isJudged('staging/ap-southeast-1', 'rds', 'same-id'));
   });
 
   it('lets a scan replace anything, a loaded list replace a probe, never a probe a scan', () => {
     const marks = new HealthMarks();
     const stale = assessBackups(daily([3, 4, 5, 6]), RULES).findings;
-    assert.deepStrictEqual(marks.applyFindings('rds', 'z1', stale, 'probe').sort(), ['/rds', '/rds/z1']);
-    assert.ok(marks.isJudged('rds', 'z1'));
-    assert.deepStrictEqual(marks.applyFindings('rds', 'z1', [], 'loaded').sort(), ['/rds', '/rds/z1'], 'the loaded list clears it');
-    assert.deepStrictEqual(marks.applyFindings('rds', 'z1', stale, 'probe'), [], 'a later probe does not undo it');
+    const above = ['/default', '/default/cn-north-4', rds];
+    assert.deepStrictEqual(marks.applyFindings(SCOPE, 'rds', 'z1', stale, 'probe').sort(), [...above, `${rds}/z1`]);
+    assert.ok(marks.isJudged(SCOPE, 'rds', 'z1'));
+    assert.deepStrictEqual(
+      marks.applyFindings(SCOPE, 'rds', 'z1', [], 'loaded').sort(),
+      [...above, `${rds}/z1`],
+      'the loaded list clears it',
+    );
+    assert.deepStrictEqual(marks.applyFindings(SCOPE, 'rds', 'z1', stale, 'probe'), [], 'a later probe does not undo it');
     marks.applyReport(sample());
-    assert.deepStrictEqual(marks.applyFindings('rds', 'z1', [], 'loaded'), [], 'the scan stands');
-    assert.strictEqual(marks.decorationOf('/rds/z1')?.badge, '!');
-    assert.deepStrictEqual(marks.clear().sort(), ['/rds', '/rds/a1', '/rds/z1']);
-    assert.strictEqual(marks.decorationOf('/rds'), undefined);
+    assert.deepStrictEqual(marks.applyFindings(SCOPE, 'rds', 'z1', [], 'loaded'), [], 'the scan stands');
+    assert.strictEqual(marks.decorationOf(`${rds}/z1`)?.badge, '!');
+    assert.deepStrictEqual(marks.clear().sort(), [...above, `${rds}/a1`, `${rds}/z1`]);
+    assert.strictEqual(marks.decorationOf(rds), undefined);
   });
 
   it('words decorations and parses paths, ids with slashes included', () => {
     const mark = markOf(assessBackups(daily([3, 4, 5, 6]), RULES).findings, 'report')!;
     assert.deepStrictEqual(instanceDecoration(mark).badge, '!');
-    assert.strictEqual(serviceDecoration([]), undefined);
-    assert.strictEqual(serviceDecoration(Array(120).fill(mark))?.badge, '99');
-    assert.deepStrictEqual(parseHealthPath('/cbr/vault/with/slash'), { service: 'cbr', instanceId: 'vault/with/slash' });
-    assert.deepStrictEqual(parseHealthPath('/rds'), { service: 'rds', instanceId: undefined });
+    assert.strictEqual(countDecoration([]), undefined);
+    assert.strictEqual(countDecoration(Array(120).fill(mark))?.badge, '99');
+    assert.deepStrictEqual(parseHealthPath(`/${SCOPE}/cbr/vault/with/slash`), {
+      connectionId: 'default',
+      region: 'cn-north-4',
+      service: 'cbr',
+      instanceId: 'vault/with/slash',
+    });
+    assert.deepStrictEqual(parseHealthPath('/default'), {
+      connectionId: 'default',
+      region: undefined,
+      service: undefined,
+      instanceId: undefined,
+    });
     assert.strictEqual(parseHealthPath('nope'), undefined);
   });
 });

@@ -181,6 +181,40 @@ describe('connections and regions in the real host', () => {
     assert.match(String(api.explorer.getTreeItem(error).description), /eu-west-101/);
   });
 
+  it('counts the health badges on each region and on the connection above them, keeping same-named scopes apart', async () => {
+    await reconfigure((profiles) => profiles.update(DEFAULT_CONNECTION_ID, { regions: ['cn-north-4', SECOND_REGION] }));
+    const health = vscode.workspace.getConfiguration('hwcBackups.health');
+    await health.update('decorateTree', true, vscode.ConfigurationTarget.Workspace);
+    try {
+      const clock = api.health.clock;
+      api.health.clock = () => Date.parse(process.env.HWC_EMULATOR_NOW ?? new Date().toISOString());
+      const report = await api.health.scan().finally(() => (api.health.clock = clock));
+      assert.ok(report, 'a report');
+      const isMarked = (h: (typeof report.instances)[number]) =>
+        h.findings.some((f) => f.kind === 'stale' || (f.kind === 'failed' && f.isLatest));
+      const marked = (scopeKey: string, service?: string) =>
+        report.instances.filter((h) => h.scopeKey === scopeKey && (service === undefined || h.service === service) && isMarked(h)).length;
+      const badgeOf = (node: ExplorerNode) => {
+        const uri = api.explorer.getTreeItem(node).resourceUri;
+        assert.ok(uri, `${labelOf(node)} carries a resourceUri`);
+        return api.decorations.provideFileDecoration(uri)?.badge;
+      };
+      const here = await regionNode('default', 'cn-north-4');
+      const there = await regionNode('default', SECOND_REGION);
+      assert.ok(marked(here.scope.key) > 0 && marked(there.scope.key) > 0, 'both regions have findings to count');
+      assert.strictEqual(badgeOf(here), String(marked(here.scope.key)));
+      assert.strictEqual(badgeOf(there), String(marked(there.scope.key)));
+      const connection = (await children()).find(isConnection)!;
+      assert.strictEqual(badgeOf(connection), String(marked(here.scope.key) + marked(there.scope.key)));
+      // A service's count is its own region's, never the same service's in the other region.
+      const [rdsThere] = await servicesOf(there);
+      const rdsThereMarked = marked(there.scope.key, 'rds');
+      assert.strictEqual(badgeOf(rdsThere), rdsThereMarked ? String(rdsThereMarked) : undefined);
+    } finally {
+      await health.update('decorateTree', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('searches failed backups in every region shown, each result saying which region it came from', async () => {
     await reconfigure((profiles) => profiles.update(DEFAULT_CONNECTION_ID, { regions: ['cn-north-4', SECOND_REGION] }));
     const scopes = await api.connection.scopes();

@@ -102,11 +102,14 @@ describe('health: Find Restore Point and Show Backup Health in the real host', f
     // The setting change rebuilds the tree; the report's marks stay.
     await new Promise((resolve) => setTimeout(resolve, 500));
     const decorations = extension.decorations;
+    // One connection in one region: every instance of the report is in the default scope.
+    const scopeKey = report.instances[0].scopeKey;
+    assert.ok(report.instances.every((health) => health.scopeKey === scopeKey));
     const marked = new Map<string, number>();
     for (const health of report.instances) {
       const stale = health.findings.some((f) => f.kind === 'stale');
       const latestFailed = health.findings.some((f) => f.kind === 'failed' && f.isLatest);
-      const decoration = decorations.provideFileDecoration(instanceUri(health.service, health.instance.id));
+      const decoration = decorations.provideFileDecoration(instanceUri(scopeKey, health.service, health.instance.id));
       const what = `${health.service} ${health.instance.name}`;
       if (!stale && !latestFailed) {
         assert.strictEqual(decoration, undefined, `${what} has no badge`);
@@ -123,7 +126,7 @@ describe('health: Find Restore Point and Show Backup Health in the real host', f
     }
     assert.ok(marked.get('ges'), 'kg-archive is stale');
     for (const summary of report.summaries) {
-      const badge = decorations.provideFileDecoration(serviceUri(summary.service))?.badge;
+      const badge = decorations.provideFileDecoration(serviceUri(scopeKey, summary.service))?.badge;
       assert.strictEqual(badge, marked.has(summary.service) ? String(marked.get(summary.service)) : undefined, summary.service);
     }
 
@@ -132,14 +135,14 @@ describe('health: Find Restore Point and Show Backup Health in the real host', f
     const roots = await extension.explorer.getChildren();
     const ges = roots.find((node) => node.id === 'hwc/ges');
     assert.ok(ges, 'the GES service node');
-    assert.strictEqual(extension.explorer.getTreeItem(ges).resourceUri?.toString(), serviceUri('ges').toString());
+    assert.strictEqual(extension.explorer.getTreeItem(ges).resourceUri?.toString(), serviceUri(scopeKey, 'ges').toString());
     const archiveInstance = report.instances.find((health) => health.instance.name === 'kg-archive')!.instance;
     const children: ExplorerNode[] = await extension.explorer.getChildren(ges);
     const archive = children.find((node) => node.id === `hwc/ges/${archiveInstance.id}`);
     assert.ok(archive, 'the kg-archive node');
     const item = extension.explorer.getTreeItem(archive);
     assert.strictEqual(item.label, 'kg-archive');
-    assert.strictEqual(item.resourceUri?.toString(), instanceUri('ges', archiveInstance.id).toString());
+    assert.strictEqual(item.resourceUri?.toString(), instanceUri(scopeKey, 'ges', archiveInstance.id).toString());
   });
 
   it('turning the badges off removes them', async () => {
@@ -147,7 +150,7 @@ describe('health: Find Restore Point and Show Backup Health in the real host', f
     await vscode.workspace.getConfiguration('hwcBackups.health').update('decorateTree', false, vscode.ConfigurationTarget.Workspace);
     await waitFor('decorations turned off', () => !extension.connection.healthSettings().decorateTree || undefined);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    assert.strictEqual(extension.decorations.provideFileDecoration(serviceUri('ges')), undefined);
+    assert.strictEqual(extension.decorations.provideFileDecoration(serviceUri(report.instances[0].scopeKey, 'ges')), undefined);
   });
 
   it('Copy as Markdown puts a table on the clipboard', async () => {
