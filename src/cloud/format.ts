@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
-import dayjs from 'dayjs';
 import { explain, explanationsInOrder } from './errorCodes';
 import { decimalSeparator } from './locale';
+import { formatTime, isLocalMidnight } from './timeFormat';
 import {
   isUnfinished,
   type Backup,
@@ -141,10 +141,7 @@ export function resourceTypeLabel(type: ResourceType): string {
 
 function rangeLabel(range: NonNullable<BackupFilter['timeRange']>): string {
   if (range.preset) return presetLabel(range.preset);
-  const format = (instant: number) => {
-    const time = dayjs(instant);
-    return time.format(time.hour() === 0 && time.minute() === 0 ? 'YYYY-MM-DD' : 'YYYY-MM-DD HH:mm');
-  };
+  const format = (instant: number) => formatTime(instant, isLocalMidnight(instant) ? 'YYYY-MM-DD' : 'YYYY-MM-DD HH:mm');
   return `${format(range.from)} – ${format(range.to)}`;
 }
 
@@ -157,7 +154,7 @@ export function formatRelative(instant: number, now: number = Date.now()): strin
   const seconds = Math.round((now - instant) / 1000);
   const magnitude = Math.abs(seconds);
   if (magnitude < 60) return l10n.t('just now');
-  if (magnitude >= 365 * 86_400) return dayjs(instant).format('YYYY-MM-DD');
+  if (magnitude >= 365 * 86_400) return formatTime(instant, 'YYYY-MM-DD');
   const past = seconds > 0;
   if (magnitude >= 30 * 86_400) {
     const months = Math.floor(magnitude / (30 * 86_400));

@@ -1,6 +1,4 @@
 import * as l10n from '@vscode/l10n';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
 
 /*
  * The display language for the vscode-free layers. extension.ts hands over VS Code's language and
@@ -21,7 +19,6 @@ export function configureLocale(options: LocaleOptions): void {
   language = options.language.toLowerCase();
   // An empty bundle resets a previous one, so English after Chinese is English again.
   l10n.config({ contents: options.bundle ?? {} });
-  dayjs.locale(prefersChinese() ? 'zh-cn' : 'en');
 }
 
 export function displayLanguage(): string {

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { z } from 'zod';
+import * as z from './schemas/check';
 import { abortable } from './http/abort';
 import { HttpClient, type HttpClientOptions } from './http/client';
 import { CloudError } from './http/errors';

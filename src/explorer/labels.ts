@@ -1,6 +1,4 @@
 import * as l10n from '@vscode/l10n';
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
 import {
   codeExplanation,
   formatBytes,
@@ -13,9 +11,9 @@ import {
 } from '../cloud/format';
 import { isUnfinished, type Backup, type Instance, type TimeValue } from '../cloud/model';
 import type { Noun } from '../cloud/services/adapter';
+import { formatTime } from '../cloud/timeFormat';
 import type { ListState, LoadKind } from './pagedList';
 
-dayjs.extend(utc);
 
 /**
  * The words of the tree: labels, descriptions and tooltips, as plain strings so they are tested
@@ -156,7 +154,7 @@ function timeText(time: TimeValue, now: number): string {
 /** "2026-11-21 10:30:00 +08:00 (2026-11-21 02:30:00 UTC)", or the raw value, or "—". */
 export function exactTime(time: TimeValue): string {
   if (time.instant === undefined) return time.raw !== undefined ? l10n.t('{0} (as received)', String(time.raw)) : '—';
-  return `${dayjs(time.instant).format('YYYY-MM-DD HH:mm:ss Z')} (${dayjs.utc(time.instant).format('YYYY-MM-DD HH:mm:ss')} UTC)`;
+  return `${formatTime(time.instant, 'YYYY-MM-DD HH:mm:ss Z')} (${formatTime(time.instant, 'YYYY-MM-DD HH:mm:ss', 'utc')} UTC)`;
 }
 
 /** Escapes text for inline Markdown (one line, so block syntax cannot start), including `|` for table cells. */

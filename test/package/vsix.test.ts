@@ -57,6 +57,11 @@ describe('packaged extension (.vsix) in code-server', () => {
     assert.ok(fs.statSync(installed).isDirectory() && !fs.lstatSync(installed).isSymbolicLink());
     assert.ok(fs.existsSync(path.join(installed, 'dist', 'extension.js')), 'the bundle is not in the package');
     assert.ok(!fs.existsSync(path.join(installed, 'src')), 'sources leaked into the package');
+    // The error-code explanations are data beside the bundle, read on first use (src/cloud/errorCodes.ts).
+    const table = JSON.parse(fs.readFileSync(path.join(installed, 'l10n', 'errorCodes.json'), 'utf8')) as {
+      codes: Record<string, unknown>;
+    };
+    assert.ok(table.codes['DCS.08.0002'], 'the error-code table is in the package');
   });
 
   it('carries every image its README shows, and no placeholder links', () => {

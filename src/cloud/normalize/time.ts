@@ -1,8 +1,6 @@
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
+import { formatTime } from '../timeFormat';
 import { isUnfinished, type NormalizedStatus, type TimeValue } from '../model';
 
-dayjs.extend(utc);
 
 /**
  * Calendar date and time with an optional fraction and zone. Whitespace is tolerated around
@@ -101,7 +99,7 @@ function utcInstant(
 
 /** RDS `begin_time`/`end_time`: `yyyy-mm-ddThh:mm:ss+0000`. */
 export function formatRdsTime(instant: number): string {
-  return dayjs.utc(instant).format('YYYY-MM-DDTHH:mm:ss[+0000]');
+  return formatTime(instant, 'YYYY-MM-DD[T]HH:mm:ss[+0000]', 'utc');
 }
 
 /**
@@ -110,12 +108,12 @@ export function formatRdsTime(instant: number): string {
  * for both, and the two must be comparable.
  */
 export function formatDdsTime(instant: number): string {
-  return dayjs.utc(instant).format('YYYY-MM-DD HH:mm:ss');
+  return formatTime(instant, 'YYYY-MM-DD HH:mm:ss', 'utc');
 }
 
 /** DCS `beginTime`/`endTime`: `yyyyMMddHHmmss`, UTC (see above). */
 export function formatDcsTime(instant: number): string {
-  return dayjs.utc(instant).format('YYYYMMDDHHmmss');
+  return formatTime(instant, 'YYYYMMDDHHmmss', 'utc');
 }
 
 /**
@@ -123,5 +121,5 @@ export function formatDcsTime(instant: number): string {
  * ISO date-time in UTC, so the filter uses the same form.
  */
 export function formatCsbsTime(instant: number): string {
-  return dayjs.utc(instant).format('YYYY-MM-DDTHH:mm:ss');
+  return formatTime(instant, 'YYYY-MM-DD[T]HH:mm:ss', 'utc');
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './check';
 import {
   optionalBoolean,
   optionalCount,
@@ -20,10 +20,10 @@ import {
 const nullToUndefined = (value: unknown): unknown => (value === null ? undefined : value);
 
 /** An optional nested object that may arrive as null. */
-const optionalObject = <T extends z.ZodRawShape>(shape: T) => z.preprocess(nullToUndefined, z.object(shape).optional());
+const optionalObject = <T extends z.Shape>(shape: T) => z.preprocess(nullToUndefined, z.object(shape).optional());
 
 /** An optional array of nested objects that may arrive as null. */
-const optionalObjects = <T extends z.ZodRawShape>(shape: T) => z.preprocess(nullToUndefined, z.array(z.object(shape)).optional());
+const optionalObjects = <T extends z.Shape>(shape: T) => z.preprocess(nullToUndefined, z.array(z.object(shape)).optional());
 
 /** GET /v3/{project_id}/vaults: `count` is the number of matching vaults. */
 export const cbrVaultsEnvelope = z.object({ vaults: recordArray, count: optionalCount });

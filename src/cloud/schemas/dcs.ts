@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './check';
 import { optionalCount, optionalLooseText, optionalNumber, optionalText, optionalTimeValue, recordArray, requiredText } from './lenient';
 
 /** GET /v1.0/{project_id}/instances (DCS). */

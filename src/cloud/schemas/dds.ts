@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './check';
 import { datastoreSchema, optionalCount, optionalNumber, optionalText, optionalTimeValue, recordArray, requiredText } from './lenient';
 
 /** GET /v3/{project_id}/instances (DDS). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './check';
 
 /*
  * Building blocks for schemas that accept what the APIs really send (shared/seeds/README.md):
@@ -85,6 +85,6 @@ function trimmedCopy(value: unknown, deep: boolean): unknown {
 }
 
 /** `status: Expected string, received number; size: Expected number, received string`. */
-export function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: z.SchemaError): string {
   return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
 }

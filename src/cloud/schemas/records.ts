@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { z } from 'zod';
+import type * as z from './check';
 import { CloudError } from '../http/errors';
 import type { EndpointService, InvalidRecord } from '../model';
 import type { JsonResponse } from '../http/json';
@@ -17,11 +17,12 @@ export interface ResponseOrigin {
  * Records inside are not looked at here. A body that is not the documented envelope is a
  * CloudError INVALID_RESPONSE carrying the request id.
  */
-export function parseEnvelope<S extends z.ZodTypeAny>(schema: S, response: JsonResponse, origin: ResponseOrigin): z.output<S> {
+export function parseEnvelope<S extends z.AnySchema>(schema: S, response: JsonResponse, origin: ResponseOrigin): z.output<S> {
   // Only the envelope's own keys: the records inside are validated (on a trimmed copy) one by one
   // and must reach the model exactly as received.
   const result = schema.safeParse(trimKeys(response.body, false));
-  if (result.success) return result.data;
+  // S's own output: safeParse is typed on the AnySchema bound.
+  if (result.success) return result.data as z.output<S>;
   const message = l10n.t(
     'Unexpected response from {0} ({1}): {2}',
     origin.service.toUpperCase(),
@@ -47,9 +48,9 @@ const DEFAULT_HINT_KEYS = ['id', 'backup_id', 'name', 'backup_name', 'instance_i
 
 /**
  * Validates each record on its own and converts the valid ones. A record that fails becomes an
- * InvalidRecord (its index, a best-effort id/name, the zod issues) and never hides its siblings.
+ * InvalidRecord (its index, a best-effort id/name, the schema's issues) and never hides its siblings.
  */
-export function validateRecords<S extends z.ZodTypeAny, T>(
+export function validateRecords<S extends z.AnySchema, T>(
   records: readonly unknown[],
   schema: S,
   toModel: (record: z.output<S>, raw: unknown) => T,
@@ -60,7 +61,7 @@ export function validateRecords<S extends z.ZodTypeAny, T>(
   records.forEach((raw, index) => {
     const result = schema.safeParse(trimKeys(raw));
     if (result.success) {
-      items.push(toModel(result.data, raw));
+      items.push(toModel(result.data as z.output<S>, raw));
     } else {
       invalid.push({ index, hint: recordHint(raw, hintKeys), message: describeIssues(result.error), raw });
     }

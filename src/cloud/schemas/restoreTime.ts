@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './check';
 import { optionalNumber, recordArray } from './lenient';
 
 /**

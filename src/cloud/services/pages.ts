@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { z } from 'zod';
+import type * as z from '../schemas/check';
 import { CloudError } from '../http/errors';
 import type { EndpointService } from '../model';
 import type { Page, PageCursor, PageRequest } from '../paging';
@@ -21,7 +21,7 @@ export type OffsetStyle =
   /** `offset` = 1-based page number (ECS). */
   | 'pageNumber';
 
-export interface ListSpec<E extends z.ZodTypeAny, R extends z.ZodTypeAny, T> {
+export interface ListSpec<E extends z.AnySchema, R extends z.AnySchema, T> {
   readonly service: EndpointService;
   readonly path: string;
   /** Query without paging parameters; undefined values are not sent. */
@@ -49,7 +49,7 @@ export interface ListSpec<E extends z.ZodTypeAny, R extends z.ZodTypeAny, T> {
   readonly ambiguousTotal?: boolean;
 }
 
-export type OffsetListSpec<E extends z.ZodTypeAny, R extends z.ZodTypeAny, T> = ListSpec<E, R, T> & { readonly style: OffsetStyle };
+export type OffsetListSpec<E extends z.AnySchema, R extends z.AnySchema, T> = ListSpec<E, R, T> & { readonly style: OffsetStyle };
 
 export function invalidRequest(service: EndpointService, message: string): CloudError {
   return new CloudError(message, { service, code: 'INVALID_REQUEST' });
@@ -60,7 +60,7 @@ export function emptyPage<T>(): Page<T> {
 }
 
 /** One page of an offset, start or page-number paged list. */
-export async function fetchOffsetPage<E extends z.ZodTypeAny, R extends z.ZodTypeAny, T>(
+export async function fetchOffsetPage<E extends z.AnySchema, R extends z.AnySchema, T>(
   ctx: AdapterContext,
   spec: OffsetListSpec<E, R, T>,
   request: PageRequest,
@@ -98,7 +98,7 @@ export async function fetchOffsetPage<E extends z.ZodTypeAny, R extends z.ZodTyp
  * One page of a marker-paged list (CSBS): the marker is the id of the last record received.
  * A full page means there may be more; the total is unknown.
  */
-export async function fetchMarkerPage<E extends z.ZodTypeAny, R extends z.ZodTypeAny, T>(
+export async function fetchMarkerPage<E extends z.AnySchema, R extends z.AnySchema, T>(
   ctx: AdapterContext,
   spec: ListSpec<E, R, T>,
   request: PageRequest,
@@ -119,7 +119,7 @@ export async function fetchMarkerPage<E extends z.ZodTypeAny, R extends z.ZodTyp
   );
 }
 
-async function fetchRecords<E extends z.ZodTypeAny, R extends z.ZodTypeAny, T>(
+async function fetchRecords<E extends z.AnySchema, R extends z.AnySchema, T>(
   ctx: AdapterContext,
   spec: ListSpec<E, R, T>,
   paging: Query,
@@ -130,7 +130,7 @@ async function fetchRecords<E extends z.ZodTypeAny, R extends z.ZodTypeAny, T>(
   return spec.read(parseEnvelope(spec.envelope, response, origin), response, origin);
 }
 
-function buildPage<E extends z.ZodTypeAny, R extends z.ZodTypeAny, T>(
+function buildPage<E extends z.AnySchema, R extends z.AnySchema, T>(
   spec: ListSpec<E, R, T>,
   records: readonly unknown[],
   next: PageCursor | undefined,

@@ -1,22 +1,19 @@
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
 import { durationUnit } from '../../cloud/format';
-
-dayjs.extend(utc);
+import { formatTime } from '../../cloud/timeFormat';
 
 /** `2026-11-21 14:02:11 (UTC+08:00)` in the machine's zone: numeric, so the same in every language. */
 export function localTime(instant: number): string {
-  return dayjs(instant).format('YYYY-MM-DD HH:mm:ss [(UTC]Z[)]');
+  return formatTime(instant, 'YYYY-MM-DD HH:mm:ss [(UTC]Z[)]');
 }
 
 /** `2026-11-21 06:02:11 UTC`. */
 export function utcTime(instant: number): string {
-  return dayjs.utc(instant).format('YYYY-MM-DD HH:mm:ss [UTC]');
+  return formatTime(instant, 'YYYY-MM-DD HH:mm:ss [UTC]', 'utc');
 }
 
 /** Clock time only, for "fetched 14:02:11". */
 export function clockTime(instant: number): string {
-  return dayjs(instant).format('HH:mm:ss');
+  return formatTime(instant, 'HH:mm:ss');
 }
 
 /** `1 h 2 min 3 s`, `54 s`, `0 s` (`1 小时 2 分钟 3 秒` in Chinese). */

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
-import dayjs from 'dayjs';
 import type { Backup, NormalizedStatus, ServiceId } from '../../cloud/model';
 import { formatBytes, STATUS_ICONS, statusLabel, typeLabel } from '../../cloud/format';
+import { formatTime } from '../../cloud/timeFormat';
 import { findGaps, findSizeDrops, usualAutoInterval, type TimeRange } from '../../domain/timelineAnalysis';
 import { dropText, gapText, usualIntervalText } from '../../domain/timelineText';
 import { renderTimelineSvg } from '../timeline/svg';
@@ -37,7 +37,7 @@ export interface TimelinePageInput {
   readonly resources: WebviewResources;
 }
 
-const day = (t: number) => dayjs(t).format('YYYY-MM-DD HH:mm');
+const day = (t: number) => formatTime(t, 'YYYY-MM-DD HH:mm');
 
 const LEGEND: readonly NormalizedStatus[] = ['succeeded', 'failed', 'inProgress', 'waiting', 'expired', 'unknown'];
 
@@ -136,7 +136,7 @@ export function renderTimelineHtml(input: TimelinePageInput): string {
         legend() +
         findings(backups, range) +
         backupTable(backups);
-  const fetched = input.fetchedAt !== undefined ? ` · ${escapeHtml(l10n.t('fetched {0}', dayjs(input.fetchedAt).format('HH:mm:ss')))}` : '';
+  const fetched = input.fetchedAt !== undefined ? ` · ${escapeHtml(l10n.t('fetched {0}', formatTime(input.fetchedAt, 'HH:mm:ss')))}` : '';
   const body = `<main id="timeline" data-state="${escapeHtml(JSON.stringify(state))}">
 <header><h1><span class="codicon codicon-graph-line" aria-hidden="true"></span> ${escapeHtml(title)}</h1>
 <p class="muted">${escapeHtml(input.serviceLabel)} · <code>${escapeHtml(instance.id)}</code> · ${escapeHtml(rangeText)}${fetched}</p>

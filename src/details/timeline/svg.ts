@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import dayjs from 'dayjs';
+import { formatTime } from '../../cloud/timeFormat';
 import type { Backup } from '../../cloud/model';
 import { formatBytes, statusLabel, typeLabel } from '../../cloud/format';
 import { prefersChinese } from '../../cloud/locale';
@@ -49,22 +49,32 @@ function tickFormat(daily: boolean): string {
   return daily ? date : `${date} HH:mm`;
 }
 
+/** Calendar days later in the machine's zone: a midnight stays a midnight across a DST change. */
+function addLocalDays(instant: number, days: number): number {
+  const date = new Date(instant);
+  date.setDate(date.getDate() + days);
+  return date.getTime();
+}
+
 /** Axis ticks at local-time boundaries, at most MAX_TICKS of them. */
 export function axisTicks(range: TimeRange): { at: number; label: string }[] {
   const span = Math.max(range.to - range.from, 1);
   const step = TICK_STEPS.find((s) => span / s <= MAX_TICKS) ?? TICK_STEPS[TICK_STEPS.length - 1];
   const daily = step >= DAY_MS;
-  let cursor = daily ? dayjs(range.from).startOf('day') : dayjs(range.from).startOf('hour');
+  const start = new Date(range.from);
+  if (daily) start.setHours(0, 0, 0, 0);
+  else start.setMinutes(0, 0, 0);
+  let cursor = start.getTime();
   const ticks: { at: number; label: string }[] = [];
-  while (cursor.valueOf() <= range.to && ticks.length <= MAX_TICKS * 2) {
-    if (cursor.valueOf() >= range.from) ticks.push({ at: cursor.valueOf(), label: cursor.format(tickFormat(daily)) });
-    cursor = daily ? cursor.add(Math.round(step / DAY_MS), 'day') : cursor.add(Math.round(step / HOUR_MS), 'hour');
+  while (cursor <= range.to && ticks.length <= MAX_TICKS * 2) {
+    if (cursor >= range.from) ticks.push({ at: cursor, label: formatTime(cursor, tickFormat(daily)) });
+    cursor = daily ? addLocalDays(cursor, Math.round(step / DAY_MS)) : cursor + Math.round(step / HOUR_MS) * HOUR_MS;
   }
   return ticks;
 }
 
 function markLabel(backup: Backup): string {
-  const when = backup.start.instant !== undefined ? dayjs(backup.start.instant).format('YYYY-MM-DD HH:mm') : l10n.t('unknown time');
+  const when = backup.start.instant !== undefined ? formatTime(backup.start.instant, 'YYYY-MM-DD HH:mm') : l10n.t('unknown time');
   const size = backup.sizeBytes !== undefined ? formatBytes(backup.sizeBytes) : l10n.t('size unknown');
   return `${backup.name} · ${statusLabel(backup.status)} · ${typeLabel(backup.type)} · ${when} · ${size}`;
 }
@@ -128,8 +138,8 @@ export function renderTimelineSvg(input: TimelineSvgInput): string {
     maxSize > 0
       ? `<text class="scale" x="${MARGIN.left}" y="${MARGIN.top - 6}">${escapeHtml(l10n.t('tallest: {0}', formatBytes(maxSize)))}</text>`
       : '';
-  const from = dayjs(range.from).format('YYYY-MM-DD');
-  const to = dayjs(range.to).format('YYYY-MM-DD');
+  const from = formatTime(range.from, 'YYYY-MM-DD');
+  const to = formatTime(range.to, 'YYYY-MM-DD');
 
   return [
     `<svg class="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" ` +
