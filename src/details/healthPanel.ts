@@ -9,6 +9,7 @@ import { toDetailsError } from './detailsError';
 import type { DetailsError } from './html/details';
 import { renderHealthHtml } from './html/health';
 import { PanelSet, wirePanel } from './panelSet';
+import { parseHealthState } from './state';
 import type { PanelMessage } from './protocol';
 import { webviewResources } from './webviewResources';
 
@@ -38,6 +39,11 @@ export class HealthPanels extends PanelSet<HealthPanel> {
       this.track(panel);
     }
     return panel.scan();
+  }
+
+  /** The panel VS Code brought back after a reload: the last report if there is one, else an offer to scan (no scan unasked). */
+  restore(panel: vscode.WebviewPanel, state: unknown): void {
+    if (this.adopt(panel, parseHealthState(state))) this.track(new HealthPanel(panel, this.extensionUri, this.health));
   }
 }
 

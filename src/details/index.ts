@@ -36,7 +36,8 @@ export interface PanelCommands {
 
 /**
  * The backup detail panels and instance timelines: the hwcBackups.openDetails and
- * hwcBackups.showTimeline commands, and the serializers that bring both back after a reload.
+ * hwcBackups.showTimeline commands, Find Restore Point… and Show Backup Health, and the serializers
+ * that bring all four kinds of panel back after a reload.
  */
 export function registerDetails(context: vscode.ExtensionContext, deps: DetailsDependencies): PanelCommands {
   const details = new DetailsPanels(context.extensionUri, deps);
@@ -53,6 +54,12 @@ export function registerDetails(context: vscode.ExtensionContext, deps: DetailsD
     }),
     vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state) => timelines.restore(panel, state),
+    }),
+    vscode.window.registerWebviewPanelSerializer(RESTORE_POINT_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => restorePoints.restore(panel, state),
+    }),
+    vscode.window.registerWebviewPanelSerializer(HEALTH_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => health.restore(panel, state),
     }),
     vscode.commands.registerCommand(COMMANDS.openDetails, async (arg?: unknown) => {
       const backup = backupOfNode(arg) ?? (arg === undefined ? await pickBackup(deps.connection) : undefined);

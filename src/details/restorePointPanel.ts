@@ -9,7 +9,9 @@ import { toDetailsError } from './detailsError';
 import type { DetailsError } from './html/details';
 import { renderRestorePointHtml } from './html/restorePoint';
 import { localTime } from './html/time';
+import { instanceStub } from './fetching';
 import { PanelSet, wirePanel } from './panelSet';
+import { parseRestorePointState } from './state';
 import type { PanelMessage } from './protocol';
 import { webviewResources } from './webviewResources';
 
@@ -40,6 +42,16 @@ export class RestorePointPanels extends PanelSet<RestorePointPanel> {
       this.track(panel);
     }
     return panel.load(moment);
+  }
+
+  /** A panel VS Code brought back after a reload: asked again for the same moment. */
+  restore(panel: vscode.WebviewPanel, state: unknown): void {
+    const saved = parseRestorePointState(state);
+    if (!this.adopt(panel, saved)) return;
+    const { service, id, name } = saved.instance;
+    const restored = new RestorePointPanel(panel, this.extensionUri, this.connection, instanceStub(service, id, name), saved.scopeKey);
+    this.track(restored);
+    void restored.load(saved.moment);
   }
 }
 
@@ -113,6 +125,7 @@ class RestorePointPanel {
       instance: { service: this.instance.service, id: this.instance.id, name: this.instance.name },
       serviceLabel: adapterFor(this.instance.service).label,
       moment: this.moment,
+      scopeKey: this.scopeKey,
       answer: this.answer,
       error: this.error,
       resources: webviewResources(this.panel.webview, this.extensionUri),

@@ -1,6 +1,7 @@
 import type { Backup, Instance, ServiceId } from '../cloud/model';
 import { SERVICE_IDS } from '../cloud/services/registry';
 import type { DetailsState } from './html/details';
+import type { RestorePointState } from './html/restorePoint';
 import type { TimelineState } from './html/timeline';
 import type { TimeRange } from '../domain/timelineAnalysis';
 
@@ -47,7 +48,25 @@ export function parseTimelineState(state: unknown): TimelineState | undefined {
     kind: 'timeline',
     instance: { service, id, name: typeof name === 'string' && name ? name : id },
     fixedRange: isRange(state.fixedRange) ? state.fixedRange : undefined,
+    ...(isText(state.scopeKey) ? { scopeKey: state.scopeKey } : {}),
   };
+}
+
+export function parseRestorePointState(state: unknown): RestorePointState | undefined {
+  if (!isObject(state) || state.kind !== 'restorePoint' || !isObject(state.instance) || !Number.isFinite(state.moment)) return undefined;
+  const { service, id, name } = state.instance;
+  if (!isService(service) || !isText(id)) return undefined;
+  return {
+    kind: 'restorePoint',
+    instance: { service, id, name: typeof name === 'string' && name ? name : id },
+    moment: state.moment as number,
+    ...(isText(state.scopeKey) ? { scopeKey: state.scopeKey } : {}),
+  };
+}
+
+/** The health panel keeps nothing but its kind: its report lives in the extension host. */
+export function parseHealthState(state: unknown): { readonly kind: 'health' } | undefined {
+  return isObject(state) && state.kind === 'health' ? { kind: 'health' } : undefined;
 }
 
 /** Whether `value` looks like a normalised Instance (command arguments). */

@@ -50,7 +50,8 @@ export class TimelinePanels extends PanelSet<TimelinePanel> {
     const saved = parseTimelineState(state);
     if (!this.adopt(panel, saved)) return;
     const { service, id, name } = saved.instance;
-    this.track(new TimelinePanel(panel, this.extensionUri, this.deps, instanceStub(service, id, name), saved.fixedRange));
+    const instance = instanceStub(service, id, name);
+    this.track(new TimelinePanel(panel, this.extensionUri, this.deps, instance, saved.fixedRange, saved.scopeKey));
   }
 }
 
@@ -125,6 +126,7 @@ class TimelinePanel {
       serviceLabel: adapterFor(this.instance.service).label,
       range: this.range,
       fixedRange: this.fixedRange,
+      scopeKey: this.scopeKey,
       backups: this.backups,
       truncatedAt: this.truncatedAt,
       fetchedAt: this.fetchedAt,

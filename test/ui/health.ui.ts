@@ -4,7 +4,8 @@
 import * as assert from 'assert';
 import type { Frame } from 'playwright-core';
 import { withWorkbench, type Workbench } from './harness';
-import { contextMenu, quickInputShows, setTheme, shot, text, treeRow } from './workbenchSteps';
+import { SECOND_REGION } from '../emulator/server';
+import { contextMenu, pressOk, quickInputShows, setTheme, shot, text, treeRow, waitForText } from './workbenchSteps';
 
 const DAY = 86_400_000;
 
@@ -108,6 +109,55 @@ describe('health: restore point, backup health and tree badges in the workbench'
         await shot(wb, restore, '#backups', 'restore-point-payments-mysql-backups-dark');
       },
       { now, settings: { 'hwcBackups.health.decorateTree': true } },
+    );
+  });
+
+  it('in Chinese: counts the badges on two regions and their connection, and shows the report and a restore point', async () => {
+    const now = new Date();
+    await withWorkbench(
+      async (wb) => {
+        await wb.openView();
+        await wb.resizeSideBar(420);
+        // A second region for the default connection: the tree becomes connection → region → service.
+        await wb.runCommand('华为云备份: 显示或隐藏区域…');
+        await waitForText(wb.page, '.quick-input-widget', /“default”的区域/);
+        await wb.page.locator('.quick-input-widget input').first().fill(SECOND_REGION);
+        await wb.pickItem(SECOND_REGION);
+        await pressOk(wb.page);
+        await treeRow(wb, (label) => label === SECOND_REGION, SECOND_REGION);
+
+        // One scan covers both regions; the badges follow its report.
+        await wb.runCommand('华为云备份: 查看备份健康状况');
+        const health = await frameShowing(wb, '备份健康状况', '#findings table');
+        const summary = await text(health, '#summary');
+        assert.match(summary, /cn-north-4/);
+        assert.match(summary, new RegExp(SECOND_REGION));
+        await shot(wb, health, '#summary', 'zh-cn-health-report');
+
+        for (const region of ['cn-north-4', SECOND_REGION]) {
+          const row = await treeRow(wb, (label) => label === region, region);
+          const decorated = () => row.locator.locator('.monaco-icon-label').evaluate((el) => el.className.includes('monaco-decoration'));
+          for (let i = 0; i < 100 && !(await decorated()); i++) await wb.page.waitForTimeout(100);
+          assert.ok(await decorated(), `${region} carries a count`);
+        }
+        await wb.page.mouse.move(1000, 400);
+        await wb.screenshot('zh-cn-health-badges-two-regions');
+
+        // Find Restore Point… from an instance's context menu, in Chinese.
+        const rds = (await wb.treeRows()).find((row) => row.label.startsWith('RDS') && row.level === 3);
+        assert.ok(rds, 'the RDS node of cn-north-4');
+        if (!rds.expanded) await rds.locator.click();
+        const payments = await treeRow(wb, (label) => label === 'payments-mysql', 'payments-mysql');
+        const quickInput = wb.page.locator('.quick-input-widget');
+        await contextMenu(wb, payments, '查找恢复点…', async () => quickInput.isVisible());
+        await quickInputShows(wb, /恢复到哪个时刻/);
+        await wb.pickItem('输入时间…');
+        await wb.typeInInput(localInput(now.getTime() - 11 * DAY));
+        const restore = await frameShowing(wb, '恢复点：payments-mysql', '#verdict');
+        assert.doesNotMatch(await text(restore, '#verdict'), /restorable range|Data-loss window/);
+        await shot(wb, restore, '#verdict', 'zh-cn-restore-point-gap');
+      },
+      { now, locale: 'zh-cn', settings: { 'hwcBackups.health.decorateTree': true } },
     );
   });
 });

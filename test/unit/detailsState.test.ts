@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { backupOfNode, instanceOfNode } from '../../src/commands/commandArgs';
-import { parseDetailsState, parseTimelineState } from '../../src/details/state';
+import { parseDetailsState, parseHealthState, parseRestorePointState, parseTimelineState } from '../../src/details/state';
 import { FAILED_DCS_BACKUP, GES_BACKUP } from './detailsFixtures';
 
 describe('detail panel state and arguments', () => {
@@ -26,6 +26,41 @@ describe('detail panel state and arguments', () => {
       fixedRange: undefined,
     });
     assert.strictEqual(parseTimelineState({ kind: 'timeline', instance: { service: 'nope', id: 'g1' } }), undefined);
+  });
+
+  it('keeps the scope a timeline or restore point was read in, so a reload reads the same connection and region', () => {
+    const timeline = parseTimelineState({
+      kind: 'timeline',
+      instance: { service: 'rds', id: 'r1', name: 'hk-orders' },
+      scopeKey: 'prod/ap-southeast-1',
+    });
+    assert.strictEqual(timeline?.scopeKey, 'prod/ap-southeast-1');
+    const saved = JSON.parse(
+      JSON.stringify({
+        kind: 'restorePoint',
+        instance: { service: 'rds', id: 'r1', name: 'hk-orders' },
+        moment: 1_790_000_000_000,
+        scopeKey: 'prod/ap-southeast-1',
+      }),
+    );
+    assert.deepStrictEqual(parseRestorePointState(saved), saved);
+    const { scopeKey: _ignored, ...unscoped } = saved as { scopeKey: string };
+    assert.deepStrictEqual(parseRestorePointState(unscoped), unscoped, 'the default scope: no key at all');
+  });
+
+  it('rejects a restore point without a moment or a known service, and a health state of another kind', () => {
+    const instance = { service: 'rds', id: 'r1' };
+    assert.strictEqual(parseRestorePointState({ kind: 'restorePoint', instance, moment: 'yesterday' }), undefined);
+    assert.strictEqual(parseRestorePointState({ kind: 'restorePoint', instance: { service: 'ecs', id: 'x' }, moment: 1 }), undefined);
+    assert.strictEqual(parseRestorePointState({ kind: 'timeline', instance, moment: 1 }), undefined);
+    assert.deepStrictEqual(parseRestorePointState({ kind: 'restorePoint', instance, moment: 1 })?.instance, {
+      service: 'rds',
+      id: 'r1',
+      name: 'r1',
+    });
+    assert.deepStrictEqual(parseHealthState({ kind: 'health' }), { kind: 'health' });
+    assert.strictEqual(parseHealthState({ kind: 'details' }), undefined);
+    assert.strictEqual(parseHealthState(null), undefined);
   });
 
   it('reads a command argument only as a tree node: { backup } or { instance }, checked', () => {

@@ -198,7 +198,7 @@ export function renderHealthHtml(input: HealthPageInput): string {
     : input.scanning
       ? '<p class="loading"><span class="codicon codicon-loading codicon-modifier-spin" aria-hidden="true"></span> ' +
         `${escapeHtml(l10n.t('Scanning every instance…'))}</p>`
-      : '';
+      : `<p class="muted">${escapeHtml(l10n.t('Not scanned since the window was reloaded: Refresh scans every instance the tree shows.'))}</p>`;
   const body = `<main id="health" class="${input.scanning && report ? 'busy' : ''}" data-state="${escapeHtml(JSON.stringify({ kind: 'health' }))}">
 <header><h1><span class="codicon codicon-pulse" aria-hidden="true"></span> ${escapeHtml(title)}</h1>
 <p class="muted">${facts.map((fact) => escapeHtml(fact)).join(' · ')}</p>

@@ -21,10 +21,20 @@ export interface RestorePointInstanceRef {
   readonly name: string;
 }
 
+/** What the page hands back after a window reload, to ask again (state.ts checks it). */
+export interface RestorePointState {
+  readonly kind: 'restorePoint';
+  readonly instance: RestorePointInstanceRef;
+  readonly moment: number;
+  readonly scopeKey?: string;
+}
+
 export interface RestorePointPageInput {
   readonly instance: RestorePointInstanceRef;
   readonly serviceLabel: string;
   readonly moment: number;
+  /** The connection and region asked (Scope.key); undefined: the default one. */
+  readonly scopeKey?: string;
   /** Undefined while the search runs. */
   readonly answer?: RestorePointAnswer;
   readonly error?: DetailsError;
@@ -259,7 +269,7 @@ export function coverageText(answer: RestorePointAnswer): string {
 export function renderRestorePointHtml(input: RestorePointPageInput): string {
   const { instance, answer } = input;
   const title = l10n.t('Restore point: {0}', instance.name);
-  const state = { kind: 'restorePoint', instance, moment: input.moment };
+  const state: RestorePointState = { kind: 'restorePoint', instance, moment: input.moment, scopeKey: input.scopeKey };
   const error = input.error
     ? `<section id="load-error" class="banner error" role="alert"><h2><span class="codicon codicon-warning" aria-hidden="true"></span> ` +
       `${escapeHtml(l10n.t('Finding the restore point failed'))}</h2><p class="message">${escapeHtml(input.error.message)}</p>` +

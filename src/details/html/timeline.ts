@@ -21,6 +21,8 @@ export interface TimelineState {
   readonly instance: TimelineInstanceRef;
   /** The filter's range when the panel was opened; undefined: the last 30 days up to now. */
   readonly fixedRange?: TimeRange;
+  /** The connection and region read (Scope.key); undefined: the default one. */
+  readonly scopeKey?: string;
 }
 
 export interface TimelinePageInput {
@@ -28,6 +30,7 @@ export interface TimelinePageInput {
   readonly serviceLabel: string;
   readonly range: TimeRange;
   readonly fixedRange?: TimeRange;
+  readonly scopeKey?: string;
   /** Undefined while the first load is running. */
   readonly backups?: readonly Backup[];
   /** The list was cut off at this many backups. */
@@ -107,7 +110,7 @@ function backupTable(backups: readonly Backup[]): string {
 
 export function renderTimelineHtml(input: TimelinePageInput): string {
   const { instance, range, backups } = input;
-  const state: TimelineState = { kind: 'timeline', instance, fixedRange: input.fixedRange };
+  const state: TimelineState = { kind: 'timeline', instance, fixedRange: input.fixedRange, scopeKey: input.scopeKey };
   const title = l10n.t('Backups of {0}', instance.name);
   const rangeText = input.fixedRange
     ? l10n.t('{0} → {1} (the filter’s time range)', day(range.from), day(range.to))

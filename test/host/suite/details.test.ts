@@ -85,9 +85,9 @@ describe('details: backup detail panels in the real host', () => {
     });
   }
 
-  it('registers the serializers that restore both panel kinds after a reload', async () => {
+  it('registers the serializers that restore every panel kind after a reload', async () => {
     await api();
-    for (const viewType of ['hwcBackups.details', 'hwcBackups.timeline']) {
+    for (const viewType of ['hwcBackups.details', 'hwcBackups.timeline', 'hwcBackups.restorePoint', 'hwcBackups.health']) {
       // Only one serializer may exist per view type, so registering a second one must fail.
       let registration: vscode.Disposable | undefined;
       assert.throws(() => {
