@@ -23,7 +23,7 @@ import {
   type ExplorerNode,
   type PagedNode,
 } from './nodes';
-import type { LoadedBackups, ShownInstance } from './healthDecorations';
+import type { LoadedBackups, ShownInstance } from './healthMarks';
 import { PagedList } from './pagedList';
 import { revealBackup, type BackupLocator } from './reveal';
 import { countServiceBackups } from './serviceCounts';

@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import type { CloudConnection } from '../auth/connection';
-import type { Backup, Instance } from '../cloud/model';
 import { forEachConcurrently } from '../cloud/concurrency';
 import { adapterFor } from '../cloud/services/registry';
 import type { BackupHealth } from '../commands/healthScan';
 import { assessBackups, DEFAULT_HEALTH_WINDOW_MS, scanInstance } from '../domain/health';
-import { HEALTH_URI_SCHEME, HealthMarks, instancePath } from './healthMarks';
+import { HEALTH_URI_SCHEME, HealthMarks, instancePath, type LoadedBackups, type ShownInstance } from './healthMarks';
 
 export { instanceUri, serviceUri } from './healthUris';
 
@@ -13,18 +12,6 @@ export { instanceUri, serviceUri } from './healthUris';
 const PROBE_CONCURRENCY = 2;
 /** Backups a probe reads, as the health scan does. */
 const PROBE_PAGE_SIZE = 100;
-
-/** An instance node the tree drew, in its scope (connection and region). */
-export interface ShownInstance {
-  readonly scopeKey: string;
-  readonly instance: Instance;
-}
-
-/** An instance's backups as the tree loaded them; `filtered` when a filter narrowed them (then they say nothing about health). */
-export interface LoadedBackups extends ShownInstance {
-  readonly backups: readonly Backup[];
-  readonly filtered: boolean;
-}
 
 /** What the tree tells the decorations (BackupExplorer's events). */
 export interface TreeHealthEvents {

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { ServiceId } from '../cloud/model';
+import type { Backup, Instance, ServiceId } from '../cloud/model';
 import type { HealthFinding, HealthReport } from '../domain/health';
 import { describeFinding } from '../domain/healthReport';
 
@@ -15,6 +15,18 @@ import { describeFinding } from '../domain/healthReport';
  * and stands until the next scan (or a change of connection); an instance the scan did not cover is
  * judged from the backups the tree has loaded or, failing that, from one probe of its newest page.
  */
+
+/** An instance node the tree drew, in its scope (connection and region). */
+export interface ShownInstance {
+  readonly scopeKey: string;
+  readonly instance: Instance;
+}
+
+/** An instance's backups as the tree loaded them; `filtered` when a filter narrowed them (then they say nothing about health). */
+export interface LoadedBackups extends ShownInstance {
+  readonly backups: readonly Backup[];
+  readonly filtered: boolean;
+}
 
 export const HEALTH_URI_SCHEME = 'hwc-backups';
 

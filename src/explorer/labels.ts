@@ -14,7 +14,6 @@ import type { Noun } from '../cloud/services/adapter';
 import { formatTime } from '../cloud/timeFormat';
 import type { ListState, LoadKind } from './pagedList';
 
-
 /**
  * The words of the tree: labels, descriptions and tooltips, as plain strings so they are tested
  * without a VS Code host. `treeItems.ts` puts them on TreeItems.

@@ -163,7 +163,15 @@ describe('the health page', () => {
     windowMs: 7 * DAY_MS,
     maxBackupAgeHours: 0,
     instances: [
-      { scope: 'cn-north-4', scopeKey: 'default/cn-north-4', service: 'rds', instance: inst('z', 'zeta'), ...assessBackups(stale, rules), requests: 1, cut: false },
+      {
+        scope: 'cn-north-4',
+        scopeKey: 'default/cn-north-4',
+        service: 'rds',
+        instance: inst('z', 'zeta'),
+        ...assessBackups(stale, rules),
+        requests: 1,
+        cut: false,
+      },
       {
         scope: 'cn-north-4',
         scopeKey: 'default/cn-north-4',

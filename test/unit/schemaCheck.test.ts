@@ -10,7 +10,11 @@ const messageOf = (schema: z.AnySchema, value: unknown): string => {
 };
 
 describe('schema checker', () => {
-  const record = z.object({ id: z.string().min(1, 'must not be empty'), size: z.number().optional(), tags: z.array(z.string()).optional() });
+  const record = z.object({
+    id: z.string().min(1, 'must not be empty'),
+    size: z.number().optional(),
+    tags: z.array(z.string()).optional(),
+  });
 
   it('keeps the named keys, drops the rest, and leaves optional ones out when absent', () => {
     assert.deepStrictEqual(record.parse({ id: 'a', extra: 1 }), { id: 'a' });
@@ -39,10 +43,16 @@ describe('schema checker', () => {
     assert.deepStrictEqual(codeOrText.parse({ code: 'X' }), { code: 'X' });
     assert.strictEqual(codeOrText.parse('X'), 'X');
     assert.strictEqual(messageOf(codeOrText, 3), 'Invalid input');
-    const present = z.number().optional().refine((v) => v !== undefined, 'Required');
+    const present = z
+      .number()
+      .optional()
+      .refine((v) => v !== undefined, 'Required');
     assert.strictEqual(present.parse(0), 0);
     assert.strictEqual(messageOf(present, undefined), 'Required');
     assert.strictEqual(messageOf(present, 'x'), 'Expected number, received string', 'the type first, then the rule');
-    assert.throws(() => record.parse({}), (error: unknown) => error instanceof z.SchemaError && error.issues[0].path[0] === 'id');
+    assert.throws(
+      () => record.parse({}),
+      (error: unknown) => error instanceof z.SchemaError && error.issues[0].path[0] === 'id',
+    );
   });
 });

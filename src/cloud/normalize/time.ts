@@ -1,7 +1,6 @@
 import { formatTime } from '../timeFormat';
 import { isUnfinished, type NormalizedStatus, type TimeValue } from '../model';
 
-
 /**
  * Calendar date and time with an optional fraction and zone. Whitespace is tolerated around
  * every separator because the RDS PostgreSQL sample sends `2018 - 08 - 06 T12: 41: 14 + 0800`.
