@@ -2,8 +2,10 @@ import * as vscode from 'vscode';
 
 /**
  * One step of a multi-step input: a quick pick or an input box that resolves with the answer,
- * `back` (the Back button) or `cancel` (Escape or focus lost). Used by Filter Backups…,
- * Set Credentials… and the other wizards so they all behave the same.
+ * `back` (the Back button) or `cancel` (Escape). Used by Filter Backups…, Set Credentials… and
+ * the other wizards so they all behave the same. A step stays open when focus moves (as in VS
+ * Code's multi-step sample): a panel that finishes loading behind it must not throw away the
+ * answers given so far.
  */
 export type StepResult<T> = { readonly kind: 'value'; readonly value: T } | { readonly kind: 'back' } | { readonly kind: 'cancel' };
 
@@ -14,6 +16,7 @@ interface StepOptions {
   readonly totalSteps?: number;
   /** Show the Back button. */
   readonly back?: boolean;
+  /** Default true; false closes the step (as a cancel) when focus moves away. */
   readonly ignoreFocusOut?: boolean;
 }
 
@@ -79,7 +82,7 @@ function applyStepOptions(input: vscode.QuickInput & { buttons: readonly vscode.
   input.title = options.title;
   input.step = options.step;
   input.totalSteps = options.totalSteps;
-  input.ignoreFocusOut = options.ignoreFocusOut ?? false;
+  input.ignoreFocusOut = options.ignoreFocusOut ?? true;
   input.buttons = options.back ? [vscode.QuickInputButtons.Back] : [];
 }
 

@@ -9,14 +9,15 @@ import { adapterFor } from '../cloud/services/registry';
 const PICK_LIMIT = 100;
 
 /**
- * "Show Backup Details" from the palette: service → instance → backup, one request per step.
+ * "Show Backup Details" from the palette: service → instance → backup, one request per step. The
+ * steps stay open when focus moves (a panel finishing its load must not close a list still loading).
  * Resolves undefined when the user cancels; shows API errors and resolves undefined.
  */
 export async function pickBackup(connection: CloudConnection): Promise<Backup | undefined> {
   try {
     const service = await vscode.window.showQuickPick(
       connection.settings().services.map((id) => ({ label: adapterFor(id).label, id })),
-      { title: vscode.l10n.t('Show Backup Details ({0}/{1})', 1, 3), placeHolder: vscode.l10n.t('Service') },
+      { title: vscode.l10n.t('Show Backup Details ({0}/{1})', 1, 3), placeHolder: vscode.l10n.t('Service'), ignoreFocusOut: true },
     );
     if (!service) return undefined;
     const adapter = adapterFor(service.id);
@@ -33,6 +34,7 @@ export async function pickBackup(connection: CloudConnection): Promise<Backup | 
       title: vscode.l10n.t('Show Backup Details ({0}/{1})', 2, 3),
       placeHolder: vscode.l10n.t('{0} (first {1})', adapter.instanceNoun.one, PICK_LIMIT),
       matchOnDetail: true,
+      ignoreFocusOut: true,
     });
     if (!instance) return undefined;
     const backups = adapter.listBackups(ctx, instance.instance, { limit: PICK_LIMIT }).then((page) =>
@@ -53,6 +55,7 @@ export async function pickBackup(connection: CloudConnection): Promise<Backup | 
       title: vscode.l10n.t('Show Backup Details ({0}/{1})', 3, 3),
       placeHolder: vscode.l10n.t('Backup of {0} (newest {1})', instance.instance.name, PICK_LIMIT),
       matchOnDetail: true,
+      ignoreFocusOut: true,
     });
     return picked?.backup;
   } catch (error) {
