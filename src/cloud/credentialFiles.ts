@@ -100,7 +100,9 @@ function shownName(name: string): string {
 /** An unknown INI key is named in a warning only when it reads like a key name: lower-case words. */
 const SHOWN_KEY = /^[a-z_]{1,32}( [a-z_]{1,32}){0,3}$/;
 
-function tooLarge(text: string, file: string): FileProblem | undefined {
+/** Why `text` cannot be parsed at all: not text, too large, or binary; undefined when it can. */
+function unreadable(text: unknown, file: string): FileProblem | undefined {
+  if (typeof text !== 'string') return { file, message: l10n.t('{0} could not be read as text.', file) };
   if (text.length > MAX_CREDENTIAL_FILE_BYTES || Buffer.byteLength(text, 'utf8') > MAX_CREDENTIAL_FILE_BYTES) {
     return {
       file,
@@ -151,10 +153,8 @@ interface IniSection {
 export function parseSdkCredentialsFile(text: string, fileName: string): CredentialFileResult {
   const problems: FileProblem[] = [];
   const candidates: CandidateConnection[] = [];
-  if (typeof text !== 'string')
-    return { candidates, problems: [{ file: fileName, message: l10n.t('{0} could not be read as text.', fileName) }] };
-  const large = tooLarge(text, fileName);
-  if (large) return { candidates, problems: [large] };
+  const problem = unreadable(text, fileName);
+  if (problem) return { candidates, problems: [problem] };
 
   const sections: IniSection[] = [];
   let current: IniSection | undefined;
@@ -397,10 +397,8 @@ const own = (record: Record<string, unknown>, key: string): unknown =>
 export function parseKooCliConfig(text: string, fileName: string): CredentialFileResult {
   const problems: FileProblem[] = [];
   const candidates: CandidateConnection[] = [];
-  if (typeof text !== 'string')
-    return { candidates, problems: [{ file: fileName, message: l10n.t('{0} could not be read as text.', fileName) }] };
-  const large = tooLarge(text, fileName);
-  if (large) return { candidates, problems: [large] };
+  const problem = unreadable(text, fileName);
+  if (problem) return { candidates, problems: [problem] };
   const body = stripBom(text);
   let config: unknown;
   try {

@@ -27,6 +27,15 @@ export function scopeKeyOfNode(arg: unknown): string | undefined {
   return typeof key === 'string' ? key : undefined;
 }
 
+/**
+ * What a panel hands a command for a backup or instance it shows: the shape of a tree node in the
+ * panel's scope (`{ backup, scope: { key } }`), which scopeKeyOfNode reads back; no scope for the
+ * default one.
+ */
+export function nodeArgument<T extends { backup: Backup } | { instance: Instance }>(node: T, scopeKey: string | undefined) {
+  return scopeKey ? { ...node, scope: { key: scopeKey } } : node;
+}
+
 /** The connection a node belongs to: a connection node's own id, or its scope's connection. */
 export function connectionIdOfNode(arg: unknown): string | undefined {
   if (isObject(arg) && typeof arg.connectionId === 'string') return arg.connectionId;

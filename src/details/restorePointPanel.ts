@@ -4,6 +4,7 @@ import type { Instance } from '../cloud/model';
 import { adapterFor } from '../cloud/services/registry';
 import { findRestorePoint, type RestorePointAnswer } from '../domain/findRestorePoint';
 import { isCancellation } from '../domain/errorText';
+import { nodeArgument } from '../commands/commandArgs';
 import { COMMANDS } from '../commands/commandIds';
 import { toDetailsError } from './detailsError';
 import type { DetailsError } from './html/details';
@@ -143,10 +144,7 @@ class RestorePointPanel {
         await this.load();
         return;
       case 'findRestorePoint':
-        await vscode.commands.executeCommand(COMMANDS.findRestorePoint, {
-          instance: this.instance,
-          scope: this.scopeKey ? { key: this.scopeKey } : undefined,
-        });
+        await vscode.commands.executeCommand(COMMANDS.findRestorePoint, nodeArgument({ instance: this.instance }, this.scopeKey));
         return;
       case 'timeline':
         await vscode.commands.executeCommand(COMMANDS.showTimeline, { instance: this.instance });

@@ -11,6 +11,7 @@ import { toDetailsError } from './detailsError';
 import { PanelSet, tellPanel, wirePanel } from './panelSet';
 import type { PanelMessage } from './protocol';
 import { webviewResources } from './webviewResources';
+import { nodeArgument } from '../commands/commandArgs';
 import { COMMANDS } from '../commands/commandIds';
 
 export const TIMELINE_VIEW_TYPE = 'hwcBackups.timeline';
@@ -144,17 +145,13 @@ class TimelinePanel {
   private async handle(message: PanelMessage): Promise<void> {
     if (message.type === 'refresh') return this.load();
     if (message.type === 'findRestorePoint') {
-      await vscode.commands.executeCommand(COMMANDS.findRestorePoint, {
-        instance: this.instance,
-        scope: this.scopeKey ? { key: this.scopeKey } : undefined,
-      });
+      await vscode.commands.executeCommand(COMMANDS.findRestorePoint, nodeArgument({ instance: this.instance }, this.scopeKey));
       return;
     }
     if (message.type !== 'open' || !message.backupId) return;
     const backup = this.backups?.find((candidate) => candidate.id === message.backupId);
-    // The shape of a backup node in this panel's scope, so the detail panel asks the same connection and region.
-    if (backup)
-      await vscode.commands.executeCommand(COMMANDS.openDetails, { backup, scope: this.scopeKey ? { key: this.scopeKey } : undefined });
+    // In this panel's scope, so the detail panel asks the same connection and region.
+    if (backup) await vscode.commands.executeCommand(COMMANDS.openDetails, nodeArgument({ backup }, this.scopeKey));
   }
 }
 
