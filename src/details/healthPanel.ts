@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { Backup } from '../cloud/model';
 import type { BackupHealth } from '../commands/healthScan';
+import { nodeArgument } from '../commands/commandArgs';
 import { COMMANDS } from '../commands/commandIds';
 import { describeError, isCancellation } from '../domain/errorText';
-import type { HealthReport } from '../domain/health';
+import type { HealthReport, InstanceHealth } from '../domain/health';
 import { healthToCsv, healthToJson, type HealthSortKey } from '../domain/healthReport';
 import { toDetailsError } from './detailsError';
 import type { DetailsError } from './html/details';
@@ -106,14 +107,15 @@ class HealthPanel {
 
   private findInstance(message: PanelMessage) {
     return this.health.lastReport?.instances.find(
-      (health) => health.service === message.service && health.instance.id === message.instanceId,
+      (health) =>
+        health.service === message.service &&
+        health.instance.id === message.instanceId &&
+        (message.scopeKey === undefined || health.scopeKey === message.scopeKey),
     );
   }
 
   /** A backup a row names: a finding's, or the instance's latest or last good one. */
-  private findBackup(message: PanelMessage): Backup | undefined {
-    const health = this.findInstance(message);
-    if (!health) return undefined;
+  private findBackup(health: InstanceHealth, backupId: string | undefined): Backup | undefined {
     const candidates = [
       ...health.findings.flatMap((finding) =>
         finding.kind === 'stale'
@@ -127,7 +129,7 @@ class HealthPanel {
       ...(health.latest ? [health.latest] : []),
       ...(health.lastSucceeded ? [health.lastSucceeded] : []),
     ];
-    return candidates.find((backup) => backup.id === message.backupId);
+    return candidates.find((backup) => backup.id === backupId);
   }
 
   private async handle(message: PanelMessage): Promise<void> {
@@ -148,12 +150,14 @@ class HealthPanel {
         return;
       case 'timeline': {
         const health = this.findInstance(message);
-        if (health) await vscode.commands.executeCommand(COMMANDS.showTimeline, { instance: health.instance });
+        if (health)
+          await vscode.commands.executeCommand(COMMANDS.showTimeline, nodeArgument({ instance: health.instance }, health.scopeKey));
         return;
       }
       case 'open': {
-        const backup = this.findBackup(message);
-        if (backup) await vscode.commands.executeCommand(COMMANDS.openDetails, { backup });
+        const health = this.findInstance(message);
+        const backup = health && this.findBackup(health, message.backupId);
+        if (backup) await vscode.commands.executeCommand(COMMANDS.openDetails, nodeArgument({ backup }, health.scopeKey));
         return;
       }
       default:

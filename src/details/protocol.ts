@@ -37,6 +37,8 @@ export interface PanelMessage {
   /** The instance a row stands for (`timeline`, and `open` when backup ids repeat across instances). */
   readonly service?: string;
   readonly instanceId?: string;
+  /** The connection and region of that instance (Scope.key), where a panel mixes scopes (health). */
+  readonly scopeKey?: string;
   /** `sort`: the order asked for. */
   readonly sort?: SortKey;
 }
@@ -49,13 +51,14 @@ export interface HostMessage {
 /** A message from the webview, checked: it crosses a process boundary. */
 export function isPanelMessage(message: unknown): message is PanelMessage {
   if (typeof message !== 'object' || message === null) return false;
-  const { type, backupId, service, instanceId, sort } = message as Record<string, unknown>;
+  const { type, backupId, service, instanceId, scopeKey, sort } = message as Record<string, unknown>;
   const optionalText = (value: unknown) => value === undefined || typeof value === 'string';
   return (
     (PANEL_ACTIONS as readonly unknown[]).includes(type) &&
     optionalText(backupId) &&
     optionalText(service) &&
     optionalText(instanceId) &&
+    optionalText(scopeKey) &&
     (sort === undefined || (SORT_KEYS as readonly unknown[]).includes(sort))
   );
 }

@@ -147,11 +147,11 @@ class RestorePointPanel {
         await vscode.commands.executeCommand(COMMANDS.findRestorePoint, nodeArgument({ instance: this.instance }, this.scopeKey));
         return;
       case 'timeline':
-        await vscode.commands.executeCommand(COMMANDS.showTimeline, { instance: this.instance });
+        await vscode.commands.executeCommand(COMMANDS.showTimeline, nodeArgument({ instance: this.instance }, this.scopeKey));
         return;
       case 'open': {
         const backup = this.answer?.backups.find((candidate) => candidate.id === message.backupId);
-        if (backup) await vscode.commands.executeCommand(COMMANDS.openDetails, { backup });
+        if (backup) await vscode.commands.executeCommand(COMMANDS.openDetails, nodeArgument({ backup }, this.scopeKey));
         return;
       }
       default:

@@ -12,6 +12,8 @@ import { SEVERITY_ORDER, type FindingKind, type HealthFinding, type HealthReport
 export interface HealthRow {
   readonly severity: Severity;
   readonly scope: string;
+  /** Scope.key of the instance, so its links open in its own connection and region; empty for a service failure. */
+  readonly scopeKey: string;
   readonly service: string;
   /** Empty for a service whose instances could not be listed. */
   readonly instanceId: string;
@@ -67,6 +69,7 @@ export function healthRows(report: HealthReport, sortBy: HealthSortKey = 'severi
     health.findings.map((finding) => ({
       severity: finding.severity,
       scope: health.scope,
+      scopeKey: health.scopeKey,
       service: health.service,
       instanceId: health.instance.id,
       instanceName: health.instance.name,
@@ -80,6 +83,7 @@ export function healthRows(report: HealthReport, sortBy: HealthSortKey = 'severi
     rows.push({
       severity: 'warning',
       scope: failure.scope,
+      scopeKey: '',
       service: failure.service,
       instanceId: '',
       instanceName: '',

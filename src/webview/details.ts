@@ -36,6 +36,7 @@ function post(element: Element): void {
     backupId: attribute('data-backup-id'),
     service: attribute('data-service'),
     instanceId: attribute('data-instance-id'),
+    scopeKey: attribute('data-scope-key'),
     sort: (SORT_KEYS as readonly string[]).includes(sort ?? '') ? (sort as SortKey) : undefined,
   });
 }

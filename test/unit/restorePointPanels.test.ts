@@ -63,6 +63,8 @@ describe('panel messages of the new panels', () => {
   it('carries the instance of a row and the sort asked for, checked', () => {
     assert.ok(isPanelMessage({ type: 'timeline', service: 'rds', instanceId: 'i1' }));
     assert.ok(isPanelMessage({ type: 'sort', sort: 'age' }));
+    assert.ok(isPanelMessage({ type: 'open', backupId: 'b', service: 'rds', instanceId: 'i1', scopeKey: 'prod/ap-southeast-1' }));
+    assert.ok(!isPanelMessage({ type: 'open', scopeKey: 7 }), 'a scope key is text');
     assert.ok(isPanelMessage({ type: 'copyMarkdown' }));
     assert.strictEqual(isPanelMessage({ type: 'sort', sort: 'size' }), false);
     assert.strictEqual(isPanelMessage({ type: 'timeline', instanceId: 3 }), false);
@@ -201,8 +203,11 @@ describe('the health page', () => {
     assert.match(html, /id="summary"[^]*RDS: 1 stale, 0 failed/);
     assert.match(html, /data-action="sort" data-sort="name" aria-pressed="true"/);
     assert.ok(html.indexOf('ledger-redis') < html.indexOf('zeta'), 'sorted by name');
-    assert.match(html, /data-action="timeline" data-service="rds" data-instance-id="z"/);
-    assert.match(html, /data-action="open" data-backup-id="s3"/);
+    assert.match(html, /data-action="timeline" data-service="rds" data-instance-id="z" data-scope-key="default\/cn-north-4"/);
+    assert.match(
+      html,
+      /data-action="open" data-backup-id="s3" data-service="rds" data-instance-id="z" data-scope-key="default\/cn-north-4"/,
+    );
     assert.match(html, /Could not be scanned: APIGW\.0302: forbidden/);
     for (const action of ['refresh', 'copyMarkdown', 'exportCsv', 'exportJson']) assert.match(html, new RegExp(`data-action="${action}"`));
   });

@@ -104,18 +104,25 @@ function sortButtons(sort: HealthSortKey): string {
   );
 }
 
+/** The instance a row's links stand for, in its own connection and region. */
+function rowAttributes(row: HealthRow): string {
+  return (
+    `data-service="${escapeHtml(row.service)}" data-instance-id="${escapeHtml(row.instanceId)}" ` +
+    `data-scope-key="${escapeHtml(row.scopeKey)}"`
+  );
+}
+
 function backupButton(row: HealthRow, backup: Backup): string {
   return (
     `<button type="button" class="link" data-action="open" data-backup-id="${escapeHtml(backup.id)}" ` +
-    `data-service="${escapeHtml(row.service)}" data-instance-id="${escapeHtml(row.instanceId)}">` +
-    `${escapeHtml(backup.name || backup.id)}</button>`
+    `${rowAttributes(row)}>${escapeHtml(backup.name || backup.id)}</button>`
   );
 }
 
 function rowHtml(row: HealthRow): string {
   const instance = row.instanceId
-    ? `<button type="button" class="link" data-action="timeline" data-service="${escapeHtml(row.service)}" ` +
-      `data-instance-id="${escapeHtml(row.instanceId)}" title="${escapeHtml(l10n.t('Show Backup Timeline'))}">` +
+    ? `<button type="button" class="link" data-action="timeline" ${rowAttributes(row)} ` +
+      `title="${escapeHtml(l10n.t('Show Backup Timeline'))}">` +
       `${escapeHtml(row.instanceName || row.instanceId)}</button>`
     : '<span class="muted">—</span>';
   // Local time in the cell, UTC on hover: the finding gets the width.
