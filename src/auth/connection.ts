@@ -97,16 +97,16 @@ export class CloudConnection implements vscode.Disposable {
   }
 
   /**
-   * Every connection in every region it shows, the default connection first. The default shows
-   * only when it has keys (stored or from the environment); its region of hwcBackups.region is the
-   * very session the single-scope tree has always used.
+   * Every connection shown in every region it shows, the default connection first. The default
+   * shows only when it has keys (stored or from the environment); its region of hwcBackups.region
+   * is the very session the single-scope tree has always used.
    */
   async scopes(): Promise<Scope[]> {
     const settings = this.settings();
     const hasDefaultKeys = (await this.activeCredentials()) !== undefined;
     const result: Scope[] = [];
     for (const profile of this.profiles.list()) {
-      if (profile.id === DEFAULT_CONNECTION_ID && !hasDefaultKeys) continue;
+      if (profile.hidden || (profile.id === DEFAULT_CONNECTION_ID && !hasDefaultKeys)) continue;
       for (const region of regionsOf(profile, settings.region)) result.push(this.scopeFor(profile, region, settings));
     }
     return result;

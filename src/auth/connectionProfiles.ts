@@ -20,6 +20,8 @@ export interface ConnectionProfile {
   readonly regions?: readonly string[];
   /** Project ids the user gave (or an import brought), by region; others are resolved from IAM. */
   readonly projectIds: Readonly<Record<string, string>>;
+  /** Left out of the tree and of every search (Show or Hide Connections…); its regions and keys stay. */
+  readonly hidden?: boolean;
 }
 
 /** The part of SecretStorage this store uses, so it is testable without VS Code. */
@@ -74,7 +76,7 @@ export class ConnectionProfiles {
     return id;
   }
 
-  async update(id: string, change: Partial<Pick<ConnectionProfile, 'name' | 'regions' | 'projectIds'>>): Promise<void> {
+  async update(id: string, change: Partial<Pick<ConnectionProfile, 'name' | 'regions' | 'projectIds' | 'hidden'>>): Promise<void> {
     await this.save(this.list().map((profile) => (profile.id === id ? { ...profile, ...change } : profile)));
   }
 
@@ -108,10 +110,11 @@ export class ConnectionProfiles {
 
 function isProfile(value: unknown): value is ConnectionProfile {
   if (typeof value !== 'object' || value === null) return false;
-  const { id, name, regions, projectIds } = value as Record<string, unknown>;
+  const { id, name, regions, projectIds, hidden } = value as Record<string, unknown>;
   return (
     typeof id === 'string' &&
     typeof name === 'string' &&
+    (hidden === undefined || typeof hidden === 'boolean') &&
     (regions === undefined || (Array.isArray(regions) && regions.every((region) => typeof region === 'string'))) &&
     typeof projectIds === 'object' &&
     projectIds !== null

@@ -137,7 +137,16 @@ export function readHealthSettings(raw: RawHealthSettings): { settings: HealthSe
     } else {
       maxBackupAgeHours = Math.min(MAX_BACKUP_AGE_HOURS, Math.max(0, hours));
       if (maxBackupAgeHours !== hours)
-        problems.push(`hwcBackups.health.maxBackupAgeHours is ${hours}; using ${maxBackupAgeHours} (allowed: 0–${MAX_BACKUP_AGE_HOURS}).`);
+        problems.push(
+          l10n.t(
+            'hwcBackups.{0} is {1}; using {2} (allowed: {3}–{4}).',
+            'health.maxBackupAgeHours',
+            hours,
+            maxBackupAgeHours,
+            0,
+            MAX_BACKUP_AGE_HOURS,
+          ),
+        );
     }
   }
   let decorateTree = DEFAULT_HEALTH_SETTINGS.decorateTree;

@@ -100,19 +100,21 @@ function shownName(name: string): string {
 /** An unknown INI key is named in a warning only when it reads like a key name: lower-case words. */
 const SHOWN_KEY = /^[a-z_]{1,32}( [a-z_]{1,32}){0,3}$/;
 
+function tooLarge(file: string): FileProblem {
+  return {
+    file,
+    message: l10n.t(
+      '{0} is larger than {1} KB; a credentials file is a few hundred bytes, so nothing was imported from it.',
+      file,
+      MAX_CREDENTIAL_FILE_BYTES / 1024,
+    ),
+  };
+}
+
 /** Why `text` cannot be parsed at all: not text, too large, or binary; undefined when it can. */
 function unreadable(text: unknown, file: string): FileProblem | undefined {
   if (typeof text !== 'string') return { file, message: l10n.t('{0} could not be read as text.', file) };
-  if (text.length > MAX_CREDENTIAL_FILE_BYTES || Buffer.byteLength(text, 'utf8') > MAX_CREDENTIAL_FILE_BYTES) {
-    return {
-      file,
-      message: l10n.t(
-        '{0} is larger than {1} KB; a credentials file is a few hundred bytes, so nothing was imported from it.',
-        file,
-        MAX_CREDENTIAL_FILE_BYTES / 1024,
-      ),
-    };
-  }
+  if (text.length > MAX_CREDENTIAL_FILE_BYTES || Buffer.byteLength(text, 'utf8') > MAX_CREDENTIAL_FILE_BYTES) return tooLarge(file);
   if (text.includes('\u0000')) {
     return { file, message: l10n.t('{0} is not a text file; nothing was imported from it.', file) };
   }
@@ -623,11 +625,9 @@ async function readSource(
     if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'FileNotFound')
       return { file, found: false, result: { candidates: [], problems: [] } };
     const reason = typeof code === 'string' && /^[A-Za-z_]{1,40}$/.test(code) ? code : l10n.t('unknown error');
-    return {
-      file,
-      found: true,
-      result: { candidates: [], problems: [{ file, message: l10n.t('{0} could not be read ({1}).', file, reason) }] },
-    };
+    // EFBIG: the reader refused a file too large to be a credentials file before reading it.
+    const problem = code === 'EFBIG' ? tooLarge(file) : { file, message: l10n.t('{0} could not be read ({1}).', file, reason) };
+    return { file, found: true, result: { candidates: [], problems: [problem] } };
   }
   return { file, found: true, result: parse(text, file) };
 }

@@ -73,6 +73,12 @@ export function findRegion(id: string): RegionInfo | undefined {
   return REGIONS.find((region) => region.id === id);
 }
 
+/** "CN-Hong Kong · 中国-香港": a known region's console names, both languages; undefined for others. */
+export function regionNames(id: string): string | undefined {
+  const known = findRegion(id);
+  return known && `${known.name} · ${known.nameZh}`;
+}
+
 /**
  * The console site of a region: the catalogue's, else by the id's prefix (`cn-` is the Chinese
  * mainland, `eu-` Europe, anything else international), so a region added to Huawei Cloud after

@@ -26,6 +26,7 @@ export const COMMANDS = {
   removeConnection: 'hwcBackups.removeConnection',
   renameConnection: 'hwcBackups.renameConnection',
   selectRegions: 'hwcBackups.selectRegions',
+  selectConnections: 'hwcBackups.selectConnections',
   openInConsole: 'hwcBackups.openInConsole',
   copyConsoleLink: 'hwcBackups.copyConsoleLink',
   findRestorePoint: 'hwcBackups.findRestorePoint',

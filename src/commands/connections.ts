@@ -9,7 +9,7 @@ import { describeError } from '../domain/errorText';
 import { connectionIdOfNode } from './commandArgs';
 import { askCredentials } from './credentials';
 import { pickStep } from './quickInput';
-import { REGIONS } from './regions';
+import { regionNames, REGIONS } from './regions';
 
 /*
  * Add Connection…, Import Connections…, Remove Connection and Show or Hide Regions… (SPEC §2).
@@ -71,7 +71,7 @@ async function pickRegions(connectionName: string, current: readonly string[]): 
   const known = new Set(REGIONS.map((region) => region.id));
   const items: RegionItem[] = [
     ...current.filter((id) => !known.has(id)).map((id) => ({ regionId: id, label: id, description: vscode.l10n.t('custom region') })),
-    ...REGIONS.map((region) => ({ regionId: region.id, label: region.id, description: `${region.name} · ${region.nameZh}` })),
+    ...REGIONS.map((region) => ({ regionId: region.id, label: region.id, description: regionNames(region.id) })),
   ];
   const result = await pickStep({
     title: vscode.l10n.t('Regions of "{0}"', connectionName),
@@ -94,6 +94,41 @@ export async function selectRegions(connection: CloudConnection, node?: unknown)
   // The default connection showing just hwcBackups.region goes back to following that setting.
   const follows = profile.id === DEFAULT_CONNECTION_ID && regions.length === 1 && regions[0] === settingsRegion;
   await connection.updateConnections((profiles) => profiles.update(profile.id, { regions: follows ? undefined : regions }));
+}
+
+/**
+ * Show or Hide Connections…: which connections the tree and every search cover, so switching from
+ * production to staging is two ticks. A hidden connection keeps its regions and its keys.
+ */
+export async function selectConnections(connection: CloudConnection): Promise<void> {
+  const profiles = connection.profiles.list();
+  const settingsRegion = connection.settings().region;
+  const defaultHasKeys = (await connection.credentialSource()) !== undefined;
+  const items = profiles.map((profile) => ({
+    profile,
+    label: profile.name,
+    description: regionsOf(profile, settingsRegion).join(', ') || vscode.l10n.t('no region shown'),
+    detail:
+      profile.id === DEFAULT_CONNECTION_ID && !defaultHasKeys ? vscode.l10n.t('no keys yet: Set Credentials… gives it some') : undefined,
+  }));
+  const result = await pickStep({
+    title: vscode.l10n.t('Show or Hide Connections'),
+    placeholder: vscode.l10n.t('Connections to show in the tree and to search'),
+    items,
+    canSelectMany: true,
+    selected: items.filter((item) => !item.profile.hidden),
+  });
+  if (result.kind !== 'value') return;
+  const shown = new Set(result.value.map((item) => item.profile.id));
+  if (shown.size === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Keep at least one connection shown; nothing changed.'));
+    return;
+  }
+  const changed = profiles.filter((profile) => (profile.hidden ?? false) === shown.has(profile.id));
+  if (!changed.length) return;
+  await connection.updateConnections(async (store) => {
+    for (const profile of changed) await store.update(profile.id, { hidden: shown.has(profile.id) ? undefined : true });
+  });
 }
 
 export async function renameConnection(connection: CloudConnection, node?: unknown): Promise<void> {

@@ -39,10 +39,10 @@ export function defaultExportName(service: string, instanceName: string, now: Da
 export async function exportBackups(deps: ExportDeps, arg?: unknown, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const fromNode = instanceOfNode(arg);
   const chosen = fromNode
-    ? { adapter: adapterFor(fromNode.service), instance: fromNode }
+    ? { adapter: adapterFor(fromNode.service), instance: fromNode, scopeKey: scopeKeyOfNode(arg) }
     : await pickInstance(deps.connection, deps.explorer, vscode.l10n.t('Export Backups'));
   if (!chosen) return undefined;
-  const { adapter, instance } = chosen;
+  const { adapter, instance, scopeKey } = chosen;
 
   const uri = target ?? (await askForFile(adapter, instance));
   if (!uri) return undefined;
@@ -59,7 +59,7 @@ export async function exportBackups(deps: ExportDeps, arg?: unknown, target?: vs
       async (progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
-        const ctx = await deps.connection.contextFor(scopeKeyOfNode(arg), abort.signal);
+        const ctx = await deps.connection.contextFor(scopeKey, abort.signal);
         return fetchInstanceBackups(
           ctx,
           adapter,
@@ -97,7 +97,13 @@ export async function exportBackups(deps: ExportDeps, arg?: unknown, target?: vs
   ].filter(Boolean);
   const file = path.basename(uri.path);
   const message = notes.length
-    ? vscode.l10n.t('Exported {0} backups of {1} to {2} ({3}).', fetched.backups.length, instance.name, file, notes.join('; '))
+    ? vscode.l10n.t(
+        'Exported {0} backups of {1} to {2} ({3}).',
+        fetched.backups.length,
+        instance.name,
+        file,
+        notes.join(vscode.l10n.t('; ')),
+      )
     : vscode.l10n.t('Exported {0} backups of {1} to {2}.', fetched.backups.length, instance.name, file);
   const open = vscode.l10n.t('Open File');
   void (fetched.cut ? vscode.window.showWarningMessage(message, open) : vscode.window.showInformationMessage(message, open)).then(

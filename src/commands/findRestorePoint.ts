@@ -24,11 +24,12 @@ export async function askRestoreTarget(
 ): Promise<{ instance: Instance; moment: number; scopeKey?: string } | undefined> {
   const title = vscode.l10n.t('Find Restore Point');
   const fromNode = instanceOfNode(arg);
-  const instance = fromNode ?? (await pickInstance(deps.connection, deps.explorer, title))?.instance;
-  if (!instance) return undefined;
-  const moment = await askMoment(title, instance);
-  // From a node: its connection and region; from the palette's picker: the default scope.
-  return moment === undefined ? undefined : { instance, moment, scopeKey: fromNode ? scopeKeyOfNode(arg) : undefined };
+  const picked = fromNode
+    ? { instance: fromNode, scopeKey: scopeKeyOfNode(arg) }
+    : await pickInstance(deps.connection, deps.explorer, title);
+  if (!picked) return undefined;
+  const moment = await askMoment(title, picked.instance);
+  return moment === undefined ? undefined : { instance: picked.instance, moment, scopeKey: picked.scopeKey };
 }
 
 async function askMoment(title: string, instance: Instance): Promise<number | undefined> {

@@ -8,6 +8,7 @@ import {
   removeConnection,
   renameConnection,
   selectRegions,
+  selectConnections,
   type ImportAnswers,
   type ImportSources,
 } from './connections';
@@ -56,6 +57,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     vscode.commands.registerCommand(COMMANDS.removeConnection, (node?: unknown) => removeConnection(connection, node)),
     vscode.commands.registerCommand(COMMANDS.renameConnection, (node?: unknown) => renameConnection(connection, node)),
     vscode.commands.registerCommand(COMMANDS.selectRegions, (node?: unknown) => selectRegions(connection, node)),
+    vscode.commands.registerCommand(COMMANDS.selectConnections, () => selectConnections(connection)),
     vscode.commands.registerCommand(COMMANDS.openInConsole, (node?: unknown) => openInConsole(node, connection.settings())),
     vscode.commands.registerCommand(COMMANDS.copyConsoleLink, (node?: unknown) => copyConsoleLink(node, connection.settings())),
   );

@@ -5,59 +5,112 @@ import type { Instance } from '../cloud/model';
 import type { ServiceAdapter } from '../cloud/services/adapter';
 import type { BackupExplorer } from '../explorer/backupExplorer';
 import { describeError, isCancellation } from '../domain/errorText';
+import { scopeLabel, type Scope } from '../domain/scope';
 import { enabledAdapters } from './findBackup';
 import { pickStep } from './quickInput';
+import { regionNames } from './regions';
 
 /** Instances offered by the palette pickers; more than this needs the tree's context menu. */
 const MAX_PICKER_INSTANCES = 500;
 
-/** Palette flow: service, then one of its instances (the tree's loaded list, else fetched). */
+export interface PickedInstance {
+  readonly adapter: ServiceAdapter;
+  readonly instance: Instance;
+  /** The connection and region it was picked in; undefined when no scope is shown (no keys). */
+  readonly scopeKey?: string;
+  /** The number of the caller's next step ("n/total"). */
+  readonly nextStep: number;
+}
+
+/** What the palette pickers read of the connection and the tree. */
+export type PickerConnection = Pick<CloudConnection, 'scopes' | 'settings' | 'contextFor'>;
+export type PickerExplorer = Pick<BackupExplorer, 'loadedInstances'>;
+
+/**
+ * Palette flow: the connection and region (only when the tree shows several), the service, then one
+ * of its instances (the tree's loaded list in that scope, else fetched). `stepsAfter` counts the
+ * caller's own steps that follow, so "n/total" reads right; Back from the first of them is the
+ * caller's to handle by calling again.
+ */
 export async function pickInstance(
-  connection: CloudConnection,
-  explorer: Pick<BackupExplorer, 'loadedInstances'>,
+  connection: PickerConnection,
+  explorer: PickerExplorer,
   title: string,
-): Promise<{ adapter: ServiceAdapter; instance: Instance } | undefined> {
+  stepsAfter = 0,
+): Promise<PickedInstance | undefined> {
+  const scopes = await connection.scopes();
+  const askScope = scopes.length > 1;
+  const offset = askScope ? 1 : 0;
+  const totalSteps = offset + 2 + stepsAfter;
   const adapters = enabledAdapters(connection);
-  for (;;) {
-    const service = await pickStep({
-      title,
-      step: 1,
-      totalSteps: 2,
-      placeholder: 'Service',
-      items: adapters.map((adapter) => ({ label: adapter.label, adapter })),
-    });
-    if (service.kind !== 'value') return undefined;
-    const adapter = service.value[0].adapter;
-    const instances = await instancesOf(connection, explorer, adapter);
-    if (!instances) return undefined;
-    if (!instances.length) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no {1} in this region.', adapter.label, adapter.instanceNoun.many));
-      return undefined;
+  let scope: Scope | undefined = askScope ? undefined : scopes[0];
+  let adapter: ServiceAdapter | undefined;
+  for (let at: 'scope' | 'service' | 'instance' = askScope ? 'scope' : 'service'; ;) {
+    if (at === 'scope') {
+      const picked = await pickStep({
+        title,
+        step: 1,
+        totalSteps,
+        placeholder: vscode.l10n.t('Connection and region'),
+        matchOnDescription: true,
+        items: scopes.map((candidate) => ({ label: scopeLabel(candidate), description: regionNames(candidate.region), scope: candidate })),
+      });
+      if (picked.kind !== 'value') return undefined;
+      scope = picked.value[0].scope;
+      at = 'service';
+    } else if (at === 'service') {
+      const picked = await pickStep({
+        title,
+        step: offset + 1,
+        totalSteps,
+        back: askScope,
+        placeholder: vscode.l10n.t('Service'),
+        items: adapters.map((candidate) => ({ label: candidate.label, adapter: candidate })),
+      });
+      if (picked.kind === 'cancel') return undefined;
+      if (picked.kind === 'back') at = 'scope';
+      else {
+        adapter = picked.value[0].adapter;
+        at = 'instance';
+      }
+    } else {
+      const service = adapter!;
+      const instances = await instancesOf(connection, explorer, service, scope);
+      if (!instances) return undefined;
+      if (!instances.length) {
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('{0} has no {1} in {2}.', service.label, service.instanceNoun.many, scope ? scopeLabel(scope) : '—'),
+        );
+        at = 'service';
+        continue;
+      }
+      const picked = await pickStep({
+        title,
+        step: offset + 2,
+        totalSteps,
+        back: true,
+        placeholder: vscode.l10n.t('{0} (type to filter by name or id)', service.instanceNoun.one),
+        matchOnDescription: true,
+        items: instances.map((instance) => ({
+          label: instance.name,
+          description: [instance.description, instance.id].filter(Boolean).join(' · '),
+          instance,
+        })),
+      });
+      if (picked.kind === 'cancel') return undefined;
+      if (picked.kind === 'back') at = 'service';
+      else return { adapter: service, instance: picked.value[0].instance, scopeKey: scope?.key, nextStep: offset + 3 };
     }
-    const picked = await pickStep({
-      title,
-      step: 2,
-      totalSteps: 2,
-      back: true,
-      placeholder: vscode.l10n.t('{0} (type to filter by name or id)', adapter.instanceNoun.one),
-      matchOnDescription: true,
-      items: instances.map((instance) => ({
-        label: instance.name,
-        description: [instance.description, instance.id].filter(Boolean).join(' · '),
-        instance,
-      })),
-    });
-    if (picked.kind === 'cancel') return undefined;
-    if (picked.kind === 'value') return { adapter, instance: picked.value[0].instance };
   }
 }
 
 async function instancesOf(
-  connection: CloudConnection,
-  explorer: Pick<BackupExplorer, 'loadedInstances'>,
+  connection: PickerConnection,
+  explorer: PickerExplorer,
   adapter: ServiceAdapter,
+  scope: Scope | undefined,
 ): Promise<readonly Instance[] | undefined> {
-  const loaded = explorer.loadedInstances(adapter.id);
+  const loaded = scope ? explorer.loadedInstances(adapter.id, scope.key) : [];
   if (loaded.length) return loaded;
   try {
     return await vscode.window.withProgress(
@@ -69,7 +122,7 @@ async function instancesOf(
       async (_progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
-        const ctx = await connection.adapterContext(abort.signal);
+        const ctx = await connection.contextFor(scope?.key, abort.signal);
         const page = await fetchMatching(
           (cursor) => adapter.listInstances(ctx, { cursor, limit: 100, signal: abort.signal }),
           undefined,

@@ -3,6 +3,7 @@ import { coverageDetail, scopedCoverage } from './coverageText';
 import type { CloudConnection } from '../auth/connection';
 import { errorSummary, formatRelative } from '../cloud/format';
 import { TIME_RANGE_PRESET_DURATIONS, type Backup } from '../cloud/model';
+import { formatTime } from '../cloud/timeFormat';
 import type { BackupExplorer } from '../explorer/backupExplorer';
 import { DEFAULT_SCAN_LIMITS, scanMatchingBackups, searchScopes, type MatchResult, type ScopeOutcome } from '../domain/backupScan';
 import { scopeLabel, type Scope } from '../domain/scope';
@@ -32,7 +33,7 @@ type ResultItem = vscode.QuickPickItem & { readonly backup?: Backup; readonly sc
 export function failedBackupItem(backup: Backup, now: number, scope?: Scope): ResultItem {
   const when =
     backup.start.instant !== undefined
-      ? `${new Date(backup.start.instant).toLocaleString()} (${formatRelative(backup.start.instant, now)})`
+      ? `${formatTime(backup.start.instant, 'YYYY-MM-DD HH:mm')} (${formatRelative(backup.start.instant, now)})`
       : String(backup.start.raw ?? vscode.l10n.t('no start time'));
   const error = errorSummary(backup.errorCode, backup.errorMessage);
   return {

@@ -9,6 +9,7 @@ import type { HealthReport } from '../domain/health';
 import { HEALTH_VIEW_TYPE, HealthPanels } from './healthPanel';
 import { RESTORE_POINT_VIEW_TYPE, RestorePointPanels } from './restorePointPanel';
 import { pickBackup } from './backupPicker';
+import { pickInstance } from '../commands/instancePicker';
 import { DETAILS_VIEW_TYPE, DetailsPanels } from './detailsPanel';
 import { TIMELINE_VIEW_TYPE, TimelinePanels } from './timelinePanel';
 import { backupOfNode, instanceOfNode, scopeKeyOfNode } from '../commands/commandArgs';
@@ -62,17 +63,22 @@ export function registerDetails(context: vscode.ExtensionContext, deps: DetailsD
       deserializeWebviewPanel: async (panel, state) => health.restore(panel, state),
     }),
     vscode.commands.registerCommand(COMMANDS.openDetails, async (arg?: unknown) => {
-      const backup = backupOfNode(arg) ?? (arg === undefined ? await pickBackup(deps.connection) : undefined);
+      const backup = backupOfNode(arg);
       if (backup) details.open(backup, scopeKeyOfNode(arg));
       else if (arg !== undefined) void vscode.window.showErrorMessage(vscode.l10n.t('Show Backup Details needs a backup.'));
+      else {
+        const picked = await pickBackup(deps.connection, deps.explorer);
+        if (picked) details.open(picked.backup, picked.scopeKey);
+      }
     }),
-    vscode.commands.registerCommand(COMMANDS.showTimeline, (arg?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.showTimeline, async (arg?: unknown) => {
       const instance = instanceOfNode(arg);
       if (instance) timelines.open(instance, scopeKeyOfNode(arg));
-      else
-        void vscode.window.showErrorMessage(
-          vscode.l10n.t('Show Backup Timeline works on an instance: right-click one in the Backups view.'),
-        );
+      else if (arg !== undefined) void vscode.window.showErrorMessage(vscode.l10n.t('Show Backup Timeline needs an instance.'));
+      else {
+        const picked = await pickInstance(deps.connection, deps.explorer, vscode.l10n.t('Show Backup Timeline'));
+        if (picked) timelines.open(picked.instance, picked.scopeKey);
+      }
     }),
     vscode.commands.registerCommand(COMMANDS.findRestorePoint, async (arg?: unknown) => {
       const target = await askRestoreTarget(deps, arg);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { forEachConcurrently } from '../cloud/concurrency';
 import { CloudError } from '../cloud/http/errors';
 import type { Backup, BackupFilter, Instance, ServiceId } from '../cloud/model';
@@ -393,31 +394,43 @@ export function summarizeCoverage(coverage: readonly ServiceCoverage[]): { reado
   const notCovered: string[] = [];
   for (const entry of coverage) {
     const name = entry.service.toUpperCase();
-    const instances = `${entry.instancesSearched} ${entry.instancesSearched === 1 ? 'instance' : 'instances'}`;
+    const one = entry.instancesSearched === 1;
     switch (entry.strategy) {
       case 'projectLookup':
-        if (!entry.errors.length) searched.push(`${name}: looked up by id, project-wide`);
+        if (!entry.errors.length) searched.push(l10n.t('{0}: looked up by id, project-wide', name));
         break;
       case 'instanceLookup':
-        searched.push(`${name}: looked up by id in ${instances}`);
+        searched.push(
+          one
+            ? l10n.t('{0}: looked up by id in {1} instance', name, entry.instancesSearched)
+            : l10n.t('{0}: looked up by id in {1} instances', name, entry.instancesSearched),
+        );
         break;
       case 'projectScan':
-        searched.push(`${name}: ${entry.recordsScanned} backups scanned project-wide`);
+        searched.push(l10n.t('{0}: {1} backups scanned project-wide', name, entry.recordsScanned));
         break;
       case 'instanceScan':
-        searched.push(`${name}: ${entry.recordsScanned} backups scanned in ${instances}`);
+        searched.push(
+          one
+            ? l10n.t('{0}: {1} backups scanned in {2} instance', name, entry.recordsScanned, entry.instancesSearched)
+            : l10n.t('{0}: {1} backups scanned in {2} instances', name, entry.recordsScanned, entry.instancesSearched),
+        );
         break;
     }
     if (entry.instancesCut) {
-      const of = entry.instancesTotal !== undefined ? ` of ${entry.instancesTotal}` : '';
-      notCovered.push(`${name}: only the first ${entry.instancesListed}${of} instances were searched`);
+      notCovered.push(
+        entry.instancesTotal !== undefined
+          ? l10n.t('{0}: only the first {1} of {2} instances were searched', name, entry.instancesListed, entry.instancesTotal)
+          : l10n.t('{0}: only the first {1} instances were searched', name, entry.instancesListed),
+      );
     }
     if (entry.listsCut) {
       notCovered.push(
         entry.strategy === 'projectScan'
-          ? `${name}: the project-wide list was scanned only partly (bound reached)`
-          : `${name}: ${entry.listsCut} ${entry.listsCut === 1 ? "instance's list was" : "instances' lists were"} scanned ` +
-              `only partly (bound reached)`,
+          ? l10n.t('{0}: the project-wide list was scanned only partly (bound reached)', name)
+          : entry.listsCut === 1
+            ? l10n.t("{0}: 1 instance's list was scanned only partly (bound reached)", name)
+            : l10n.t("{0}: {1} instances' lists were scanned only partly (bound reached)", name, entry.listsCut),
       );
     }
     for (const error of entry.errors) notCovered.push(`${name}: ${error}`);

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { listText } from '../cloud/format';
 import { CloudError } from '../cloud/http/errors';
 
 /**
@@ -9,9 +11,9 @@ export function describeError(error: unknown): string {
   const facts = [
     error.code,
     error.status !== undefined ? `HTTP ${error.status}` : undefined,
-    error.requestId ? `request id ${error.requestId}` : undefined,
-  ].filter(Boolean);
-  return facts.length ? `${error.message} (${facts.join(', ')})` : error.message;
+    error.requestId ? l10n.t('request id {0}', error.requestId) : undefined,
+  ].filter((fact): fact is string => Boolean(fact));
+  return facts.length ? l10n.t('{0} ({1})', error.message, listText(facts)) : error.message;
 }
 
 export function isCancellation(error: unknown): boolean {

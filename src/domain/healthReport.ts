@@ -122,13 +122,42 @@ export function describeSummary(summary: ServiceSummary): string {
 
 const utc = (instant: number | undefined) => (instant === undefined ? '' : new Date(instant).toISOString().replace('.000Z', 'Z'));
 
+/** The severity and kind of a finding in the user's language: the panel's and the exports' words. */
+export function severityLabel(severity: Severity): string {
+  switch (severity) {
+    case 'critical':
+      return l10n.t('critical');
+    case 'warning':
+      return l10n.t('warning');
+    case 'notice':
+      return l10n.t('notice');
+  }
+}
+
+export function kindLabel(kind: HealthRow['kind']): string {
+  switch (kind) {
+    case 'stale':
+      return l10n.t('Stale');
+    case 'failed':
+      return l10n.t('Failed');
+    case 'sizeDrop':
+      return l10n.t('Size drop');
+    case 'longRunning':
+      return l10n.t('Long-running');
+    case 'unscannable':
+      return l10n.t('Not scanned');
+    case 'serviceUnavailable':
+      return l10n.t('Service not listed');
+  }
+}
+
 function columns(): Array<[string, (row: HealthRow) => string]> {
   return [
-    [l10n.t('Severity'), (row) => row.severity],
+    [l10n.t('Severity'), (row) => severityLabel(row.severity)],
     [l10n.t('Scope'), (row) => row.scope],
     [l10n.t('Service'), (row) => row.service.toUpperCase()],
     [l10n.t('Instance'), (row) => row.instanceName],
-    [l10n.t('Finding'), (row) => row.description],
+    [l10n.t('Finding'), (row) => l10n.t('{0}: {1}', kindLabel(row.kind), row.description)],
     [l10n.t('Backup'), (row) => row.backup?.name ?? ''],
     [l10n.t('Started (UTC)'), (row) => utc(row.at)],
   ];

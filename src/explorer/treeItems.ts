@@ -15,7 +15,7 @@ import {
   serviceCountsText,
   backupNoun,
 } from './labels';
-import { findRegion } from '../cloud/regions';
+import { regionNames } from '../cloud/regions';
 import {
   BackupNode,
   ConnectionNode,
@@ -62,8 +62,7 @@ function connectionItem(node: ConnectionNode): vscode.TreeItem {
 function regionItem(node: RegionNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.region, vscode.TreeItemCollapsibleState.Expanded);
   item.id = node.id;
-  const known = findRegion(node.region);
-  item.description = known ? `${known.name} · ${known.nameZh}` : undefined;
+  item.description = regionNames(node.region);
   item.iconPath = new vscode.ThemeIcon(node.failure ? 'warning' : 'globe');
   item.contextValue = 'hwcBackups.region';
   item.resourceUri = scopeUri(node.scope.key);

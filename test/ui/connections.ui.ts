@@ -1,7 +1,8 @@
 // Connections and regions as a person sets them up: Add Connection… through the real input boxes
 // (account B of the emulator), Show or Hide Regions… for the default connection (a second region
 // and one without a project), and the tree connection → region → service with a region's error
-// node beside working ones. Screenshot: connections-two-regions.
+// node beside working ones; Show Backup Details from the palette asks for the connection and region;
+// Show or Hide Connections… hides one. Screenshot: connections-two-regions.
 import * as assert from 'assert';
 import { ACCOUNT_B_CREDENTIALS, FAILING_REGION, SECOND_REGION } from '../emulator/server';
 import { withWorkbench } from './harness';
@@ -52,6 +53,30 @@ describe('connections UI: two connections, several regions', function () {
       await wb.treeRow(/^hk-/);
       await wb.page.mouse.move(900, 400);
       await wb.screenshot('connections-two-regions');
+
+      // The palette's Show Backup Details asks where first when the tree shows several scopes,
+      // and the backup it opens is that region's (hk-… exists only in the second region).
+      await wb.runCommand('Huawei Cloud Backups: Show Backup Details');
+      await waitForText(wb.page, '.quick-input-widget', /1\s*\/\s*4/);
+      await wb.pickItem(`default · ${SECOND_REGION}`);
+      await waitForText(wb.page, '.quick-input-widget', /2\s*\/\s*4/);
+      await wb.pickItem('RDS — Relational Database');
+      await waitForText(wb.page, '.quick-input-widget', /3\s*\/\s*4/);
+      await wb.pickItem('hk-orders-mysql');
+      await waitForText(wb.page, '.quick-input-widget', /4\s*\/\s*4/);
+      await waitForText(wb.page, '.quick-input-widget', /hk-orders-mysql-\d{8}/);
+      await pressOk(wb.page); // the newest backup
+      const frame = await wb.webviewFrame('hk-orders-mysql-');
+      await waitForText(frame, 'body', /hk-orders-mysql/);
+
+      // Show or Hide Connections…: unticking staging takes it out of the tree; its keys stay.
+      await wb.runCommand('Huawei Cloud Backups: Show or Hide Connections…');
+      await waitForText(wb.page, '.quick-input-widget', /Connections to show/);
+      await wb.pickItem('staging');
+      await pressOk(wb.page);
+      for (let i = 0; i < 100 && (await wb.treeRows()).some((row) => row.label === 'staging'); i++) await wb.page.waitForTimeout(100);
+      const labels = (await wb.treeRows()).map((row) => row.label);
+      assert.ok(!labels.includes('staging') && labels.includes('default'), labels.join(', '));
     });
   });
 });

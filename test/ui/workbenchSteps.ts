@@ -189,7 +189,7 @@ export async function contextMenu(wb: Workbench, row: { locator: Locator }, labe
 export const widget = (page: Page) => page.locator('.quick-input-widget');
 
 /** The first text of `selector` matching `pattern`, once there is one. */
-export async function waitForText(page: Page, selector: string, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
+export async function waitForText(page: Pick<Page, 'locator'>, selector: string, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const texts = await page

@@ -44,13 +44,19 @@ describe('connection profiles', () => {
     );
   });
 
-  it('updates regions (empty hides a connection) and removes a connection with its keys', async () => {
+  it('updates regions (empty hides a connection), hides and shows a connection, and removes a connection with its keys', async () => {
     const { secrets, profiles } = fakeStores();
     const id = await profiles.add('staging', KEYS, ['cn-north-4']);
     await profiles.update(id, { regions: [] });
     assert.deepStrictEqual(regionsOf(profiles.get(id)!, 'cn-north-4'), []);
     await profiles.update(DEFAULT_CONNECTION_ID, { regions: ['cn-north-4', 'ap-southeast-1'] });
     assert.deepStrictEqual(profiles.get(DEFAULT_CONNECTION_ID)!.regions, ['cn-north-4', 'ap-southeast-1']);
+    // Hiding (Show or Hide Connections…) keeps regions and keys; showing again restores both.
+    await profiles.update(DEFAULT_CONNECTION_ID, { hidden: true });
+    assert.strictEqual(profiles.get(DEFAULT_CONNECTION_ID)!.hidden, true);
+    assert.deepStrictEqual(profiles.get(DEFAULT_CONNECTION_ID)!.regions, ['cn-north-4', 'ap-southeast-1']);
+    await profiles.update(DEFAULT_CONNECTION_ID, { hidden: undefined });
+    assert.ok(!profiles.get(DEFAULT_CONNECTION_ID)!.hidden);
     await profiles.remove(id);
     assert.strictEqual(profiles.get(id), undefined);
     assert.strictEqual(secrets.has(connectionSecretKey(id)), false);
@@ -64,6 +70,7 @@ describe('connection profiles', () => {
         { id: 'x' },
         { id: 'ok', name: 'ok', regions: ['cn-north-4'], projectIds: {} },
         { id: 'bad', name: 'bad', regions: [1], projectIds: {} },
+        { id: 'odd', name: 'odd', regions: [], projectIds: {}, hidden: 'yes' },
       ],
     });
     assert.deepStrictEqual(

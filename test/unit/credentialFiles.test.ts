@@ -443,5 +443,13 @@ describe('credential files: reading both', () => {
     const none = await readCredentialSources({}, home, readFile.bind(null));
     assert.strictEqual(none.sdkCredentialsFile.found, false);
     assert.deepStrictEqual(none.sdkCredentialsFile.result, { candidates: [], problems: [] });
+
+    // A file the reader refuses by its size before reading it (EFBIG) is named as too large.
+    const refused = await readCredentialSources({ HUAWEICLOUD_SDK_CREDENTIALS_FILE: '/etc/hw/huge' }, home, async (file) => {
+      if (file === '/etc/hw/huge') throw Object.assign(new Error('too large'), { code: 'EFBIG' });
+      throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+    });
+    assert.strictEqual(refused.problems.length, 1);
+    assert.match(refused.problems[0].message, /^\/etc\/hw\/huge is larger than \d+ KB/);
   });
 });

@@ -118,16 +118,20 @@ function replicationText(records: readonly CbrReplicationRecord[] | undefined): 
     .map((record) => {
       const failure = record.extra_info?.fail_code ?? record.extra_info?.fail_reason;
       const region = record.destination_region ?? l10n.t('unknown region');
-      const status = record.status ?? 'unknown';
+      const status = record.status ?? l10n.t('unknown');
       return failure ? `${status} → ${region} (${failure})` : `${status} → ${region}`;
     })
-    .join('; ');
+    .join(l10n.t('; '));
 }
 
 /** "data-disk-01 (available); system-disk (available)". */
 function childrenText(children: readonly CbrChild[] | undefined): string | undefined {
   if (!children?.length) return undefined;
-  return children.map((child) => `${child.resource_name || child.name || child.id || 'unnamed'} (${child.status ?? 'unknown'})`).join('; ');
+  return children
+    .map((child) =>
+      l10n.t('{0} ({1})', child.resource_name || child.name || child.id || l10n.t('unnamed'), child.status ?? l10n.t('unknown')),
+    )
+    .join(l10n.t('; '));
 }
 
 function toBackup(record: CbrBackup, raw: unknown, vault: Instance | undefined): Backup {

@@ -53,7 +53,7 @@ const CAPABILITIES: ServerFilterCapabilities = {
 };
 
 function toInstance(record: EcsServer, raw: unknown): Instance {
-  return { service: 'csbs', id: record.id, name: record.name || record.id, status: record.status, description: 'server', raw };
+  return { service: 'csbs', id: record.id, name: record.name || record.id, status: record.status, description: l10n.t('server'), raw };
 }
 
 function toBackup(record: CsbsCheckpointItem, raw: unknown, server: Instance): Backup {

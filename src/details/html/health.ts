@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { Backup } from '../../cloud/model';
 import { adapterFor } from '../../cloud/services/registry';
 import type { HealthReport, Severity } from '../../domain/health';
-import { describeSummary, healthRows, type HealthRow, type HealthSortKey } from '../../domain/healthReport';
+import { describeSummary, healthRows, kindLabel, severityLabel, type HealthRow, type HealthSortKey } from '../../domain/healthReport';
 import { durationInWords } from '../../domain/timelineText';
 import type { DetailsError } from './details';
 import { escapeHtml } from './escape';
@@ -24,34 +24,6 @@ export interface HealthPageInput {
   /** The last scan failed (the last good report, if any, stays below). */
   readonly error?: DetailsError;
   readonly resources: WebviewResources;
-}
-
-export function severityLabel(severity: Severity): string {
-  switch (severity) {
-    case 'critical':
-      return l10n.t('critical');
-    case 'warning':
-      return l10n.t('warning');
-    case 'notice':
-      return l10n.t('notice');
-  }
-}
-
-export function kindLabel(kind: HealthRow['kind']): string {
-  switch (kind) {
-    case 'stale':
-      return l10n.t('Stale');
-    case 'failed':
-      return l10n.t('Failed');
-    case 'sizeDrop':
-      return l10n.t('Size drop');
-    case 'longRunning':
-      return l10n.t('Long-running');
-    case 'unscannable':
-      return l10n.t('Not scanned');
-    case 'serviceUnavailable':
-      return l10n.t('Service not listed');
-  }
 }
 
 const SEVERITY_ICONS: Record<Severity, string> = { critical: 'error', warning: 'warning', notice: 'info' };

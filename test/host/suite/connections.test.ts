@@ -101,7 +101,7 @@ describe('connections and regions in the real host', () => {
   afterEach(async () => {
     await reconfigure(async (profiles) => {
       for (const profile of profiles.list()) if (profile.id !== DEFAULT_CONNECTION_ID) await profiles.remove(profile.id);
-      await profiles.update(DEFAULT_CONNECTION_ID, { regions: undefined });
+      await profiles.update(DEFAULT_CONNECTION_ID, { regions: undefined, hidden: undefined });
     });
   });
 
@@ -158,6 +158,27 @@ describe('connections and regions in the real host', () => {
     assert.deepStrictEqual((await children()).map(labelOf), ['default', 'staging']);
     assert.strictEqual((await children())[1].id, `hwc/c/${profile.id}`);
     assert.deepStrictEqual(await api.connection.profiles.credentials(profile.id), ACCOUNT_B_CREDENTIALS);
+  });
+
+  it('switches connections: a hidden one leaves the tree and every search, keeps its keys, and comes back when shown', async () => {
+    let staging = '';
+    await reconfigure(async (profiles) => (staging = await profiles.add('staging', ACCOUNT_B_CREDENTIALS, ['cn-north-4'])));
+    assert.deepStrictEqual((await children()).map(labelOf), ['default', 'staging']);
+
+    await reconfigure((profiles) => profiles.update(DEFAULT_CONNECTION_ID, { hidden: true }));
+    assert.deepStrictEqual(
+      (await api.connection.scopes()).map((scope) => scope.key),
+      [`${staging}/cn-north-4`],
+    );
+    // One scope shown: the tree is the plain one again, now of account B.
+    const roots = await children();
+    assert.ok(roots.every(isService), roots.map(labelOf).join(', '));
+    const names = await instanceNames(roots[0]);
+    assert.ok(names.length > 0 && names.every((name) => name.startsWith('b-')), names.join(', '));
+
+    await reconfigure((profiles) => profiles.update(DEFAULT_CONNECTION_ID, { hidden: undefined }));
+    assert.deepStrictEqual((await children()).map(labelOf), ['default', 'staging']);
+    assert.deepStrictEqual(await api.connection.profiles.credentials(staging), ACCOUNT_B_CREDENTIALS);
   });
 
   it('shows two regions side by side; a region without a project is one error node with its fix', async () => {
