@@ -58,6 +58,7 @@ describe('connections UI: two connections, several regions', function () {
       // and the backup it opens is that region's (hk-… exists only in the second region).
       await wb.runCommand('Huawei Cloud Backups: Show Backup Details');
       await waitForText(wb.page, '.quick-input-widget', /1\s*\/\s*4/);
+      await wb.screenshot('connections-palette-scope-step');
       await wb.pickItem(`default · ${SECOND_REGION}`);
       await waitForText(wb.page, '.quick-input-widget', /2\s*\/\s*4/);
       await wb.pickItem('RDS — Relational Database');
@@ -71,7 +72,7 @@ describe('connections UI: two connections, several regions', function () {
 
       // Show or Hide Connections…: unticking staging takes it out of the tree; its keys stay.
       await wb.runCommand('Huawei Cloud Backups: Show or Hide Connections…');
-      await waitForText(wb.page, '.quick-input-widget', /Connections to show/);
+      await waitForText(wb.page, '.quick-input-widget', /Show or Hide Connections[\s\S]*staging/);
       await wb.pickItem('staging');
       await pressOk(wb.page);
       for (let i = 0; i < 100 && (await wb.treeRows()).some((row) => row.label === 'staging'); i++) await wb.page.waitForTimeout(100);
