@@ -2,7 +2,13 @@ import { createHash } from 'crypto';
 import * as vscode from 'vscode';
 import { CloudError } from '../cloud/http/errors';
 import type { AdapterContext } from '../cloud/services/adapter';
-import { createCloudSession, credentialsFromEnvironment, type CloudSession, type ResolvedProject } from '../cloud/session';
+import {
+  createCloudSession,
+  credentialsFromEnvironment,
+  type CloudSession,
+  type CloudSessionOptions,
+  type ResolvedProject,
+} from '../cloud/session';
 import type { CloudSettings } from '../cloud/settings';
 import type { Credentials } from '../cloud/signing/signer';
 import { scopeKey, type Scope } from '../domain/scope';
@@ -44,6 +50,8 @@ export class CloudConnection implements vscode.Disposable {
   readonly profiles: ConnectionProfiles;
   /** Scopes built since the last change, by key, so their sessions (and resolved projects) are reused. */
   private readonly scopeCache = new Map<string, Scope>();
+  /** One bound per service endpoint across every connection and region (HttpClientOptions.endpointLimits). */
+  private readonly endpointLimits: NonNullable<CloudSessionOptions['endpointLimits']> = new Map();
   /** Writes of ours to SecretStorage still running; their per-key events are not announced. */
   private ownWrites = 0;
   /** Hash of the stored credentials last announced, so late echoes of one change fire nothing. */
@@ -159,11 +167,7 @@ export class CloudConnection implements vscode.Disposable {
       const open = () =>
         (session ??= this.scopeCredentials(profile).then((credentials) => {
           if (!credentials) throw this.noCredentials();
-          return createCloudSession({
-            settings: { ...settings, region, projectId: profile.projectIds[region] ?? '' },
-            credentials,
-            onRequest: (entry) => logRequest(this.log, entry, credentials),
-          });
+          return createCloudSession(this.sessionOptions({ ...settings, region, projectId: profile.projectIds[region] ?? '' }, credentials));
         })).catch((error: unknown) => {
           session = undefined;
           throw error;
@@ -209,11 +213,12 @@ export class CloudConnection implements vscode.Disposable {
    * other session, and ignores hwcBackups.projectId and the id caches so the check really reaches IAM.
    */
   probeSession(credentials: Credentials, region: string = this.settings().region): CloudSession {
-    return createCloudSession({
-      settings: { ...this.settings(), region, projectId: '' },
-      credentials,
-      onRequest: (entry) => logRequest(this.log, entry, credentials),
-    });
+    return createCloudSession(this.sessionOptions({ ...this.settings(), region, projectId: '' }, credentials));
+  }
+
+  /** Every session logs its requests, and shares the per-endpoint limits with all the others. */
+  private sessionOptions(settings: CloudSettings, credentials: Credentials): CloudSessionOptions {
+    return { settings, credentials, onRequest: (entry) => logRequest(this.log, entry, credentials), endpointLimits: this.endpointLimits };
   }
 
   /** Show Log: the channel every request is logged to. */
@@ -294,11 +299,9 @@ export class CloudConnection implements vscode.Disposable {
           ? 'iam'
           : undefined;
 
-    const inner = createCloudSession({
-      settings: cachedProjectId ? { ...settings, projectId: cachedProjectId } : settings,
-      credentials: active.credentials,
-      onRequest: (entry) => logRequest(this.log, entry, active.credentials),
-    });
+    const inner = createCloudSession(
+      this.sessionOptions(cachedProjectId ? { ...settings, projectId: cachedProjectId } : settings, active.credentials),
+    );
 
     const project = async (signal?: AbortSignal): Promise<ResolvedProject> => {
       const resolved = await inner.project(signal);

@@ -76,9 +76,9 @@ export async function findBackup(deps: FindDeps, givenId?: string): Promise<void
           scopeCount = scopes.length;
           const outcomes = await searchScopes(
             scopes,
-            (ctx) =>
+            (ctx, _scope, signal) =>
               findBackupById(ctx, adapters, backupId!, DEFAULT_SCAN_LIMITS, {
-                signal: abort.signal,
+                signal,
                 onProgress: ({ service, recordsScanned }) =>
                   progress.report({ message: vscode.l10n.t('scanning {0}: {1} backups examined…', service.toUpperCase(), recordsScanned) }),
               }),

@@ -104,14 +104,14 @@ export async function showFailedBackups(deps: ShowFailedDeps): Promise<void> {
         const scopes = await deps.connection.scopes();
         const scanned = await searchScopes(
           scopes,
-          (ctx, scope) =>
+          (ctx, scope, signal) =>
             scanMatchingBackups(
               ctx,
               services,
               { statuses: ['failed'], ...(duration !== undefined ? { timeRange: { from: now - duration, to: now } } : {}) },
               DEFAULT_SCAN_LIMITS,
               {
-                signal: abort.signal,
+                signal,
                 onProgress: ({ service, recordsScanned }) =>
                   progress.report({
                     message: vscode.l10n.t(

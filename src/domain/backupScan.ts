@@ -446,27 +446,51 @@ export interface ScopeOutcome<T> {
 }
 
 /**
- * Runs a search in every scope, one scope after another (each scope's own requests are already
- * bounded per endpoint, so scopes in parallel would multiply that). A scope that fails (its project
- * cannot be resolved, its keys are rejected) is reported and the others still run; cancelling stops all.
+ * Scopes searched at once. Their requests share one bound per service endpoint (the sessions share
+ * their endpoint limits), so more scopes at once cost no endpoint more than one scope does.
+ */
+export const SCOPE_CONCURRENCY = 4;
+
+/**
+ * Runs a search in every scope, a few at once, and answers in the scopes' order. A scope that fails
+ * (its project cannot be resolved, its keys are rejected) is reported and the others still run;
+ * cancelling stops all. `search` gets the signal to honour: the caller's, or the end of a search
+ * another scope has settled.
  */
 export async function searchScopes<T>(
   scopes: readonly Scope[],
-  search: (ctx: AdapterContext, scope: Scope) => Promise<T>,
+  search: (ctx: AdapterContext, scope: Scope, signal: AbortSignal) => Promise<T>,
   signal?: AbortSignal,
-  /** Stops after the scope whose answer settles the search (Find by ID: the backup was found). */
+  /** Ends the search once a scope's answer settles it (Find by ID: the backup was found); scopes still running stop. */
   settled: (value: T) => boolean = () => false,
 ): Promise<ScopeOutcome<T>[]> {
-  const outcomes: ScopeOutcome<T>[] = [];
-  for (const scope of scopes) {
-    try {
-      const value = await search(await scope.adapterContext(signal), scope);
-      outcomes.push({ scope, value });
-      if (settled(value)) break;
-    } catch (error) {
-      if (isCancellation(error) || signal?.aborted) throw error;
-      outcomes.push({ scope, error });
-    }
+  const done = new AbortController();
+  const cancel = () => done.abort();
+  if (signal?.aborted) cancel();
+  else signal?.addEventListener('abort', cancel, { once: true });
+  const outcomes: Array<ScopeOutcome<T> | undefined> = scopes.map(() => undefined);
+  try {
+    await forEachConcurrently(
+      scopes.map((scope, index) => ({ scope, index })),
+      SCOPE_CONCURRENCY,
+      async ({ scope, index }) => {
+        try {
+          const ctx = await scope.adapterContext(done.signal);
+          if (done.signal.aborted) return;
+          const value = await search(ctx, scope, done.signal);
+          outcomes[index] = { scope, value };
+          if (settled(value)) done.abort();
+        } catch (error) {
+          // Cancelled (said once, below), or stopped because another scope settled the search.
+          if (done.signal.aborted) return;
+          outcomes[index] = { scope, error };
+        }
+      },
+      done.signal,
+    );
+  } finally {
+    signal?.removeEventListener('abort', cancel);
   }
-  return outcomes;
+  if (signal?.aborted) throw new CloudError(l10n.t('Search cancelled.'), { service: 'iam', code: 'CANCELLED' });
+  return outcomes.filter((outcome): outcome is ScopeOutcome<T> => outcome !== undefined);
 }

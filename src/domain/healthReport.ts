@@ -157,7 +157,7 @@ function columns(): Array<[string, (row: HealthRow) => string]> {
     [l10n.t('Scope'), (row) => row.scope],
     [l10n.t('Service'), (row) => row.service.toUpperCase()],
     [l10n.t('Instance'), (row) => row.instanceName],
-    [l10n.t('Finding'), (row) => l10n.t('{0}: {1}', kindLabel(row.kind), row.description)],
+    [l10n.t('Finding'), (row) => row.description],
     [l10n.t('Backup'), (row) => row.backup?.name ?? ''],
     [l10n.t('Started (UTC)'), (row) => utc(row.at)],
   ];

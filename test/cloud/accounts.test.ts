@@ -8,6 +8,9 @@ import type { Instance, ServiceId } from '../../src/cloud/model';
 import { adapterFor, SERVICE_IDS } from '../../src/cloud/services/registry';
 import { createCloudSession } from '../../src/cloud/session';
 import { DEFAULT_SETTINGS } from '../../src/cloud/settings';
+import { CloudError } from '../../src/cloud/http/errors';
+import { searchScopes } from '../../src/domain/backupScan';
+import { maxInFlight } from '../support/bigInstance';
 import { cloudRejection } from '../support/cloudError';
 import { allPages } from '../support/pages';
 import {
@@ -143,5 +146,94 @@ describe('emulator: two accounts, several regions', function () {
       assert.strictEqual(error.status, 403, service);
       assert.strictEqual(error.code, 'APIGW.0802', service);
     }
+  });
+
+  it('searches every scope at once, answering in scope order, with one bound per endpoint across accounts and regions', async () => {
+    const endpointLimits = new Map();
+    const attempts: Array<{ start: number; end: number }> = [];
+    const scope = (key: string, region: string, credentials = DEMO_CREDENTIALS) => {
+      const shared = createCloudSession({
+        settings: { ...DEFAULT_SETTINGS, endpointTemplate: emulator.endpointTemplate, region, projectId: '', maxRetries: 0 },
+        credentials,
+        // Whole milliseconds: an attempt that starts as another ends may seem to overlap it by one.
+        onRequest: (entry) => {
+          if (entry.service === 'dcs') attempts.push({ start: Date.now() - entry.durationMs + 1, end: Date.now() - 1 });
+        },
+        tuning: { concurrencyPerService: 2 },
+        endpointLimits,
+      });
+      return { key, connectionId: key, connectionName: key, region, adapterContext: shared.context, project: shared.project };
+    };
+    const scopes = [
+      scope('a/cn-north-4', 'cn-north-4'),
+      scope('a/hk', SECOND_REGION),
+      scope('a/eu', FAILING_REGION),
+      scope('b/cn-north-4', 'cn-north-4', ACCOUNT_B_CREDENTIALS),
+    ];
+    await Promise.all(scopes.map((candidate) => (candidate.region === FAILING_REGION ? undefined : candidate.project())));
+    attempts.length = 0;
+    emulator.injectFault({ kind: 'latency', service: 'dcs', latencyMs: 40 });
+    try {
+      let running = 0;
+      let mostRunning = 0;
+      const outcomes = await searchScopes(scopes, async (ctx) => {
+        mostRunning = Math.max(mostRunning, ++running);
+        try {
+          // Three requests at once per scope: without the shared bound, DCS would see up to 6.
+          const pages = await Promise.all([0, 1, 2].map(() => adapterFor('dcs').listInstances(ctx, { limit: 10 })));
+          return pages[0].items.map((instance) => instance.name);
+        } finally {
+          running--;
+        }
+      });
+      assert.deepStrictEqual(
+        outcomes.map((outcome) => outcome.scope.key),
+        ['a/cn-north-4', 'a/hk', 'a/eu', 'b/cn-north-4'],
+      );
+      assert.ok(mostRunning >= 2, `scopes ran one after another (${mostRunning} at once)`);
+      assert.strictEqual((outcomes[2].error as { code?: string }).code, 'NO_PROJECT');
+      assert.deepStrictEqual(outcomes[1].value, [regionalNames('hk').dcs.sessions]);
+      assert.ok(outcomes[3].value?.every((name) => name.startsWith('b-')));
+      assert.ok(maxInFlight(attempts) <= 2, `the DCS endpoint had ${maxInFlight(attempts)} requests in flight, bound 2`);
+    } finally {
+      emulator.clearFaults();
+    }
+  });
+
+  it('ends a settled search: the scopes still running are stopped and left out', async () => {
+    const seen: string[] = [];
+    const scopes = ['first', 'second', 'third'].map((key) => ({
+      key,
+      connectionId: key,
+      connectionName: key,
+      region: 'cn-north-4',
+      adapterContext: async () => ({ projectId: key, get: () => Promise.reject(new Error('unused')) }),
+      project: async () => ({ id: key, name: key, source: 'settings' as const }),
+    }));
+    const outcomes = await searchScopes(
+      scopes,
+      (_ctx, candidate, signal) =>
+        new Promise<string>((resolve, reject) => {
+          seen.push(candidate.key);
+          if (candidate.key === 'second') setTimeout(() => resolve('found'), 10);
+          signal.addEventListener('abort', () => reject(new CloudError('stopped', { service: 'rds', code: 'CANCELLED' })));
+        }),
+      undefined,
+      (value) => value === 'found',
+    );
+    assert.deepStrictEqual(seen, ['first', 'second', 'third']);
+    assert.deepStrictEqual(
+      outcomes.map((outcome) => [outcome.scope.key, outcome.value]),
+      [['second', 'found']],
+    );
+
+    const cancel = new AbortController();
+    const cancelled = searchScopes(
+      scopes,
+      (_ctx, _scope, signal) => new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(new Error('aborted')))),
+      cancel.signal,
+    );
+    cancel.abort();
+    assert.strictEqual((await cloudRejection(cancelled)).code, 'CANCELLED');
   });
 });

@@ -40,6 +40,12 @@ export interface HttpClientOptions {
   readonly now?: () => Date;
   /** Retry and concurrency knobs; tests shorten the back-off. */
   readonly tuning?: Partial<HttpTuning>;
+  /**
+   * Limits by endpoint base URL, shared by the clients of several sessions (every connection and
+   * region the extension shows), so an endpoint's bound holds however many scopes a search runs
+   * at once. Omitted: this client's own.
+   */
+  readonly endpointLimits?: Map<string, EndpointLimit>;
 }
 
 export interface HttpRequest {
@@ -126,7 +132,7 @@ export class HttpClient {
   private readonly tuning: HttpTuning;
   private readonly redact: Redact;
   /** By base URL: the gateway throttles an endpoint, whichever request of ours it was. */
-  private readonly limits = new Map<string, EndpointLimit>();
+  private readonly limits: Map<string, EndpointLimit>;
   private readonly now: () => Date;
 
   constructor(private readonly options: HttpClientOptions) {
@@ -134,6 +140,7 @@ export class HttpClient {
     this.tuning = { ...DEFAULT_TUNING, ...(Object.fromEntries(given) as Partial<HttpTuning>) };
     this.redact = redactor([options.credentials.secretKey, options.credentials.securityToken]);
     this.now = options.now ?? (() => new Date());
+    this.limits = options.endpointLimits ?? new Map();
   }
 
   get(
