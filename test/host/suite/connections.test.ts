@@ -15,7 +15,7 @@ import { DEFAULT_SCAN_LIMITS, scanMatchingBackups, searchScopes } from '../../..
 import type { ExtensionApi } from '../../../src/extension';
 import type { BackupNode, ConnectionNode, ExplorerNode, RegionNode, ScopeErrorNode, ServiceNode } from '../../../src/explorer/nodes';
 import { ACCOUNT_B_CREDENTIALS, FAILING_REGION, SECOND_REGION } from '../../emulator/server';
-import { EXTENSION_ID } from '../emulatorControl';
+import { clearRequests, EXTENSION_ID, requests } from '../emulatorControl';
 
 let api: ExtensionApi;
 
@@ -113,6 +113,35 @@ describe('connections and regions in the real host', () => {
     const roots = await children();
     assert.ok(roots.length >= 6 && roots.every(isService), roots.map(labelOf).join(', '));
     assert.strictEqual(roots[0].id, 'hwc/rds');
+  });
+
+  it('migrates keys stored before connections existed: the default connection signs with them and the tree is unchanged', async () => {
+    // What the version before connections left behind: its three SecretStorage entries, no connections state.
+    const token = 'pre-upgrade-security-token-0123456789';
+    await reconfigure(async () => {
+      await context.globalState.update('hwcBackups.connections', undefined);
+      await context.secrets.store('hwcBackups.secretKey', process.env.HUAWEICLOUD_SDK_SK!);
+      await context.secrets.store('hwcBackups.securityToken', token);
+      await context.secrets.store('hwcBackups.accessKey', process.env.HUAWEICLOUD_SDK_AK!);
+    });
+    try {
+      assert.strictEqual(await api.connection.credentialSource(), 'secretStorage');
+      assert.deepStrictEqual(
+        api.connection.profiles.list().map((profile) => [profile.id, profile.name, profile.regions]),
+        [[DEFAULT_CONNECTION_ID, 'default', undefined]],
+      );
+      await clearRequests();
+      const roots = await children();
+      assert.ok(roots.length >= 6 && roots.every(isService), roots.map(labelOf).join(', '));
+      assert.ok((await instanceNames(roots[0])).includes('orders-mysql'));
+      const signed = (await requests()).filter((request) => request.service === 'rds');
+      assert.ok(
+        signed.length > 0 && signed.every((request) => request.headers['x-security-token'] === token),
+        'signed with the stored keys',
+      );
+    } finally {
+      await reconfigure(() => api.connection.clearCredentials());
+    }
   });
 
   it('imports a connection from an SDK credentials file, keeps its keys in SecretStorage only, and lists its own project', async () => {
