@@ -103,7 +103,7 @@ function newCoverage(adapter: ServiceAdapter, strategy: SearchStrategy): Service
 /** Records a failure unless it is our own cancellation; rethrows nothing so sibling services go on. */
 function noteError(coverage: ServiceCoverage, error: unknown, what: string, signal?: AbortSignal): void {
   if (signal?.aborted && isCancellation(error)) return;
-  coverage.errors.push(`${what}: ${describeError(error)}`);
+  coverage.errors.push(l10n.t('{0}: {1}', what, describeError(error)));
 }
 
 /** Up to `maxInstances` of a service's instances; `cut` when the list goes on beyond them. Shared with the health scan. */
@@ -433,7 +433,7 @@ export function summarizeCoverage(coverage: readonly ServiceCoverage[]): { reado
             : l10n.t("{0}: {1} instances' lists were scanned only partly (bound reached)", name, entry.listsCut),
       );
     }
-    for (const error of entry.errors) notCovered.push(`${name}: ${error}`);
+    for (const error of entry.errors) notCovered.push(l10n.t('{0}: {1}', name, error));
   }
   return { searched, notCovered };
 }

@@ -16,6 +16,7 @@ import {
   text,
   textOf,
   treeRow,
+  waitForText,
 } from './workbenchSteps';
 
 /** The description of the tree row `label` once it matches `pattern` (descriptions update after loads). */
@@ -164,6 +165,38 @@ describe('l10n UI: the extension in a zh-cn workbench', () => {
         await shot(wb, timeline, 'svg.timeline', 'zh-cn-timeline');
       },
       { locale: 'zh-cn' },
+    );
+  });
+
+  it('speaks Chinese in notifications and dialogs: Find Backup by ID found, and not found with what it searched', async () => {
+    await withWorkbench(
+      async (wb) => {
+        await wb.openView();
+        await wb.resizeSideBar(480);
+        // Found: a DCS backup beyond the tree's first page, so the search runs and says where.
+        const target = demoRecord(wb, 'dcs', 'sessions-redis', (r) => r.error_code === 'dcs.08.0002');
+        await wb.runCommand(CHINESE.findBackup);
+        await quickInputShows(wb, /按ID查找备份/);
+        await wb.typeInInput(target.backup_id as string);
+        const found = await wb.notification(/在 DCS sessions-redis 中找到备份/);
+        assert.match(await found.innerText(), new RegExp(`找到备份“${target.backup_name as string}”`));
+        await wb.screenshot('zh-cn-find-found');
+
+        // Not found: a modal dialog that says, in Chinese, what was searched and how.
+        await wb.runCommand(CHINESE.findBackup);
+        await quickInputShows(wb, /按ID查找备份/);
+        await wb.typeInInput('no-such-backup-4242');
+        const dialog = await waitForText(wb.page, '.monaco-dialog-box', /未找到ID为 no-such-backup-4242 的备份/, 120_000);
+        assert.match(dialog, /已搜索/);
+        assert.match(dialog, /RDS：已在 \d+ 个实例中按 ID 查询/);
+        assert.match(dialog, /DCS：已在 \d+ 个实例中扫描 \d+ 个备份/);
+        // Ours in Chinese; what follows "未搜索" quotes the API's own messages (ledger-redis answers 403).
+        const ours = dialog.split('未搜索')[0];
+        assert.deepStrictEqual(englishWords(ours, /^(RDS|DDS|DCS|GES|CSBS|CBR|no-such-backup-|OK|Cancel|Close)$/), []);
+        assert.match(dialog, /未搜索或未搜索完整：\n• DCS：实例 ledger-redis：/);
+        await wb.screenshot('zh-cn-find-not-found');
+      },
+      { locale: 'zh-cn', installed: true },
     );
   });
 });

@@ -15,18 +15,21 @@ export interface WorkbenchWords {
   readonly showDetails: string;
   readonly filterBackups: string;
   readonly customRange: string;
+  readonly findBackup: string;
 }
 
 export const ENGLISH: WorkbenchWords = {
   showDetails: 'Huawei Cloud Backups: Show Backup Details',
   filterBackups: 'Huawei Cloud Backups: Filter Backups…',
   customRange: 'Custom range…',
+  findBackup: 'Huawei Cloud Backups: Find Backup by ID…',
 };
 
 export const CHINESE: WorkbenchWords = {
   showDetails: '华为云备份: 查看备份详情',
   filterBackups: '华为云备份: 筛选备份…',
   customRange: '自定义范围…',
+  findBackup: '华为云备份: 按ID查找备份…',
 };
 
 /** The raw demo record of `instanceName`'s backups that `matches`. */
