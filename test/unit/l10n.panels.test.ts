@@ -14,6 +14,11 @@ import {
   unfinishedText,
 } from '../../src/cloud/format';
 import { configureLocale } from '../../src/cloud/locale';
+import { CloudError } from '../../src/cloud/http/errors';
+import * as z from '../../src/cloud/schemas/check';
+import { requiredText } from '../../src/cloud/schemas/lenient';
+import { summarizeCoverage } from '../../src/domain/backupScan';
+import { describeError } from '../../src/domain/errorText';
 import { renderDetailsHtml } from '../../src/details/html/details';
 import { formatDuration } from '../../src/details/html/time';
 import { renderTimelineHtml } from '../../src/details/html/timeline';
@@ -81,6 +86,9 @@ function visibleWords(html: string): string {
     .replace(/<head>[\s\S]*?<\/head>/, '')
     .replace(/<[^>]*>/g, ' ');
 }
+
+/** A schema in the shape of the response schemas: a required id, a status and a name. */
+const rdsBackupSchemaForTest = z.object({ id: requiredText, status: z.string(), name: z.string() });
 
 describe('l10n: panels in Simplified Chinese (issue 11)', () => {
   let englishPanel: string;
@@ -214,6 +222,29 @@ describe('l10n: panels in Simplified Chinese (issue 11)', () => {
       });
       assert.strictEqual(summary, '自动备份、手动备份 · 最近 7 天 · 失败 · 资源：服务器、云硬盘');
       assert.strictEqual(formatBytes(1.2 * GB), '1.2 GB');
+    });
+  });
+
+  describe('what the cloud layer says', () => {
+    it("words a record the API sent wrong, a search's coverage and an error line in Chinese", () => {
+      const problem = rdsBackupSchemaForTest.safeParse({ id: '', status: 7 });
+      assert.ok(!problem.success);
+      assert.strictEqual(problem.error.message, 'id：不能为空；status：应为 string，实际为 number；name：缺少此字段');
+      const coverage = summarizeCoverage([
+        {
+          service: 'dcs',
+          strategy: 'instanceScan',
+          instancesSearched: 3,
+          recordsScanned: 47,
+          listsCut: 0,
+          instancesListed: 3,
+          instancesCut: false,
+          errors: [],
+        },
+      ]);
+      assert.deepStrictEqual(coverage.searched, ['DCS：已在 3 个实例中扫描 47 个备份']);
+      const error = new CloudError('超时', { service: 'rds', code: 'TIMEOUT', requestId: 'r-1' });
+      assert.strictEqual(describeError(error), '超时（TIMEOUT、请求ID r-1）');
     });
   });
 

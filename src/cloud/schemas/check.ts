@@ -6,8 +6,10 @@
  * `import * as z from './check'`.
  *
  * An object keeps the keys its shape names and drops the rest (unless `passthrough`); a key whose
- * schema accepts undefined is optional in the output type.
+ * schema accepts undefined is optional in the output type. Messages are read in the display
+ * language when an issue is found (a schema is built once, at load, before the language is known).
  */
+import * as l10n from '@vscode/l10n';
 
 export interface Issue {
   readonly path: readonly (string | number)[];
@@ -17,7 +19,11 @@ export interface Issue {
 /** Every issue of a failed check, in the shape's key order. */
 export class SchemaError extends Error {
   constructor(readonly issues: readonly Issue[]) {
-    super(issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; '));
+    super(
+      issues
+        .map((issue) => (issue.path.length ? l10n.t('{0}: {1}', issue.path.join('.'), issue.message) : issue.message))
+        .join(l10n.t('; ')),
+    );
     this.name = 'SchemaError';
   }
 }
@@ -35,8 +41,14 @@ function kindOf(value: unknown): string {
   return typeof value;
 }
 
+/** What a refinement says when its rule fails: a message, or one read when the issue is found. */
+export type Message = string | (() => string);
+
+/** "Required", in the display language: for `refine` rules that a value be present. */
+export const required: Message = () => l10n.t('Required');
+
 const mismatch = (expected: string, value: unknown): string =>
-  value === undefined ? 'Required' : `Expected ${expected}, received ${kindOf(value)}`;
+  value === undefined ? l10n.t('Required') : l10n.t('Expected {0}, received {1}', expected, kindOf(value));
 
 export class Schema<T> {
   /** The output type, for `output<typeof schema>`; never set. */
@@ -66,16 +78,16 @@ export class Schema<T> {
   }
 
   /** Adds a rule the value must also meet, with the message said when it does not. */
-  refine(rule: (value: T) => boolean, message: string): Schema<T> {
+  refine(rule: (value: T) => boolean, message: Message): Schema<T> {
     return new Schema(this.refined(rule, message));
   }
 
   /** This check, then `rule` on a value of the right type. */
-  protected refined(rule: (value: T) => boolean, message: string): Check<T> {
+  protected refined(rule: (value: T) => boolean, message: Message): Check<T> {
     return (value, path, issues) => {
       const before = issues.length;
       const result = this.run(value, path, issues);
-      if (issues.length === before && !rule(result)) issues.push({ path, message });
+      if (issues.length === before && !rule(result)) issues.push({ path, message: typeof message === 'function' ? message() : message });
       return result;
     };
   }
@@ -85,18 +97,23 @@ export type AnySchema = Schema<unknown>;
 export type output<S> = S extends Schema<infer T> ? T : never;
 
 export class StringSchema extends Schema<string> {
-  min(length: number, message = `String must contain at least ${length} character(s)`): StringSchema {
+  min(length: number, message: Message = () => l10n.t('String must contain at least {0} character(s)', length)): StringSchema {
     return new StringSchema(this.refined((value) => value.length >= length, message));
   }
 }
 
 export class NumberSchema extends Schema<number> {
   int(): NumberSchema {
-    return new NumberSchema(this.refined(Number.isInteger, 'Expected integer, received float'));
+    return new NumberSchema(this.refined(Number.isInteger, () => l10n.t('Expected integer, received float')));
   }
 
   nonnegative(): NumberSchema {
-    return new NumberSchema(this.refined((value) => value >= 0, 'Number must be greater than or equal to 0'));
+    return new NumberSchema(
+      this.refined(
+        (value) => value >= 0,
+        () => l10n.t('Number must be greater than or equal to 0'),
+      ),
+    );
   }
 }
 
@@ -131,7 +148,7 @@ export function union<A, B>(alternatives: readonly [Schema<A>, Schema<B>]): Sche
       const result = alternative.check(value, path, tried);
       if (tried.length === 0) return result;
     }
-    issues.push({ path, message: 'Invalid input' });
+    issues.push({ path, message: l10n.t('Invalid input') });
     return value as A | B;
   });
 }

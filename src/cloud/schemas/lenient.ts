@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as z from './check';
 
 /*
@@ -14,7 +15,10 @@ const numericStringToNumber = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value;
 
 /** A required, non-empty string (ids, statuses). A number here is a real schema error. */
-export const requiredText = z.preprocess(trimmed, z.string().min(1, 'must not be empty'));
+export const requiredText = z.preprocess(
+  trimmed,
+  z.string().min(1, () => l10n.t('must not be empty')),
+);
 
 /** An optional string; null and absent are the same. */
 export const optionalText = z.preprocess((v) => trimmed(nullToUndefined(v)), z.string().optional());

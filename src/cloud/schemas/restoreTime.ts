@@ -9,7 +9,7 @@ export const restoreTimeEnvelope = z.object({ restore_time: recordArray });
 
 /** UNIX milliseconds, UTC; a number sent as a numeric string reads the same. */
 export const restoreTimeRangeSchema = z.object({
-  start_time: optionalNumber.refine((value) => value !== undefined, 'Required'),
-  end_time: optionalNumber.refine((value) => value !== undefined, 'Required'),
+  start_time: optionalNumber.refine((value) => value !== undefined, z.required),
+  end_time: optionalNumber.refine((value) => value !== undefined, z.required),
 });
 export type RestoreTimeRange = z.output<typeof restoreTimeRangeSchema>;
