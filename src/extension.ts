@@ -29,7 +29,7 @@ export interface ExtensionApi {
 export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
   activationMarks.called = performance.now();
   configureLocale({ language: vscode.env.language, bundle: vscode.l10n.bundle });
-  const log = vscode.window.createOutputChannel('Huawei Cloud Backups', { log: true });
+  const log = vscode.window.createOutputChannel(vscode.l10n.t('Huawei Cloud Backups'), { log: true });
   const connection = new CloudConnection(context, log);
   const filter = new FilterState(context.workspaceState);
   const explorer = new BackupExplorer(connection, filter, log);

@@ -301,7 +301,9 @@ function installedExtensionsDir(): string {
 function extensionLogProblems(userDataDir: string): string[] {
   const logs = path.join(userDataDir, 'logs');
   if (!fs.existsSync(logs)) return [];
-  const files = (fs.readdirSync(logs, { recursive: true }) as string[]).filter((file) => file.endsWith('Huawei Cloud Backups.log'));
+  const files = (fs.readdirSync(logs, { recursive: true }) as string[]).filter((file) =>
+    /(Huawei Cloud Backups|华为云备份)\.log$/.test(file),
+  );
   const lines = files.flatMap((file) => fs.readFileSync(path.join(logs, file), 'utf8').split('\n'));
   return lines.filter((line) => /\[(warning|error)\]/.test(line)).slice(-20);
 }

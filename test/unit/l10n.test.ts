@@ -128,10 +128,15 @@ describe('l10n: the translation checks themselves', () => {
 
 describe('l10n: package.json through package.nls.json', () => {
   const manifest = readJson('package.json');
-  const { keys, literals } = manifestStrings(manifest.contributes, 'contributes');
+  // The extension's own name and description (Extensions view, marketplace) and everything it contributes.
+  const { keys, literals } = manifestStrings(
+    { displayName: manifest.displayName, description: manifest.description, contributes: manifest.contributes },
+    'package.json',
+    true,
+  );
   const nls: Messages = readJson('package.nls.json');
 
-  it('shows no user-visible string of contributes without a %key%', () => {
+  it('shows no user-visible string (its name, its description, what it contributes) without a %key%', () => {
     assert.deepStrictEqual(literals, []);
   });
 
