@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as vscode from 'vscode';
 import type { CloudConnection } from '../auth/connection';
+import { listText } from '../cloud/format';
 import { DEFAULT_CONNECTION_ID, regionsOf, type ConnectionProfile } from '../auth/connectionProfiles';
 import { MAX_CREDENTIAL_FILE_BYTES, readCredentialSources, type CandidateConnection } from '../cloud/credentialFiles';
 import type { Credentials } from '../cloud/signing/signer';
@@ -39,7 +40,7 @@ export async function addConnection(connection: CloudConnection): Promise<void> 
   if (!regions) return;
   if (!(await confirmKeysWork(connection, credentials, regions[0]))) return;
   await connection.updateConnections((profiles) => profiles.add(name, credentials, regions));
-  void vscode.window.showInformationMessage(vscode.l10n.t('Connection "{0}" added: {1}.', name, regions.join(', ')));
+  void vscode.window.showInformationMessage(vscode.l10n.t('Connection "{0}" added: {1}.', name, listText(regions)));
 }
 
 /** One IAM look-up in the connection's first region; a failure lets the person keep the keys anyway. */
@@ -107,7 +108,7 @@ export async function selectConnections(connection: CloudConnection): Promise<vo
   const items = profiles.map((profile) => ({
     profile,
     label: profile.name,
-    description: regionsOf(profile, settingsRegion).join(', ') || vscode.l10n.t('no region shown'),
+    description: listText(regionsOf(profile, settingsRegion)) || vscode.l10n.t('no region shown'),
     detail:
       profile.id === DEFAULT_CONNECTION_ID && !defaultHasKeys ? vscode.l10n.t('no keys yet: Set Credentials… gives it some') : undefined,
   }));
@@ -191,7 +192,7 @@ async function pickConnection(
   if (profiles.length === 1) return profiles[0];
   const settingsRegion = connection.settings().region;
   const picked = await vscode.window.showQuickPick(
-    profiles.map((profile) => ({ profile, label: profile.name, description: regionsOf(profile, settingsRegion).join(', ') })),
+    profiles.map((profile) => ({ profile, label: profile.name, description: listText(regionsOf(profile, settingsRegion)) })),
     { title, placeHolder: vscode.l10n.t('Connection') },
   );
   return picked?.profile;
@@ -252,8 +253,8 @@ export async function importConnections(
   }
   answers.report(
     skipped.length
-      ? vscode.l10n.t('Imported {0}; skipped {1}.', imported.join(', ') || '—', skipped.join(', '))
-      : vscode.l10n.t('Imported {0}.', imported.join(', ')),
+      ? vscode.l10n.t('Imported {0}; skipped {1}.', listText(imported) || '—', listText(skipped))
+      : vscode.l10n.t('Imported {0}.', listText(imported)),
   );
   return imported;
 }
@@ -272,7 +273,7 @@ const INTERACTIVE_ANSWERS: ImportAnswers = {
         label: candidate.name,
         description: candidate.file,
         detail: [
-          candidate.regions.length ? candidate.regions.join(', ') : vscode.l10n.t('no region given'),
+          candidate.regions.length ? listText(candidate.regions) : vscode.l10n.t('no region given'),
           candidate.keysEncrypted ? vscode.l10n.t('keys encrypted by KooCLI: you will be asked for them') : undefined,
           taken.has(candidate.name) ? vscode.l10n.t('a connection of this name exists') : undefined,
         ]
@@ -287,7 +288,7 @@ const INTERACTIVE_ANSWERS: ImportAnswers = {
   async consentToCopyKeys(names) {
     const importKeys = vscode.l10n.t('Import Keys');
     const consent = await vscode.window.showWarningMessage(
-      vscode.l10n.t("Copy the keys of {0} into VS Code's secret storage?", names.join(', ')),
+      vscode.l10n.t("Copy the keys of {0} into VS Code's secret storage?", listText(names)),
       { modal: true, detail: vscode.l10n.t('They stay in their file too; the extension never writes them anywhere else.') },
       importKeys,
     );

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { STATUS_ICONS } from '../cloud/format';
+import { listText, STATUS_ICONS } from '../cloud/format';
 import { CloudError } from '../cloud/http/errors';
 import type { NormalizedStatus } from '../cloud/model';
 import {
@@ -55,7 +55,7 @@ function connectionItem(node: ConnectionNode): vscode.TreeItem {
   item.iconPath = new vscode.ThemeIcon('account');
   item.contextValue = 'hwcBackups.connection';
   item.resourceUri = connectionUri(node.connectionId);
-  item.tooltip = vscode.l10n.t('Connection "{0}": {1}', node.name, node.regions.map((region) => region.region).join(', '));
+  item.tooltip = vscode.l10n.t('Connection "{0}": {1}', node.name, listText(node.regions.map((region) => region.region)));
   return item;
 }
 

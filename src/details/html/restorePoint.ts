@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { Backup, ServiceId } from '../../cloud/model';
-import { formatBytes, STATUS_ICONS, statusLabel, typeLabel } from '../../cloud/format';
+import { formatBytes, listText, STATUS_ICONS, statusLabel, typeLabel } from '../../cloud/format';
 import type { RestorePointAnswer } from '../../domain/findRestorePoint';
 import { restoreRole, type ChainBreak, type RestoreChain } from '../../domain/restoreChain';
 import { durationInWords } from '../../domain/timelineText';
@@ -206,7 +206,7 @@ function rangesHtml(answer: RestorePointAnswer): string {
     : '';
   return (
     `<section id="ranges"><h2>${escapeHtml(l10n.t('Restorable time ranges'))}</h2>` +
-    `<p class="muted">${escapeHtml(l10n.t('Read for the days (UTC): {0}', findings.daysRead.join(', ')))}</p>` +
+    `<p class="muted">${escapeHtml(l10n.t('Read for the days (UTC): {0}', listText(findings.daysRead)))}</p>` +
     (rows.length
       ? `<table class="backups"><thead><tr><th>${escapeHtml(l10n.t('From'))}</th><th>${escapeHtml(l10n.t('To'))}</th></tr></thead>` +
         `<tbody>${rows.join('')}</tbody></table>`
