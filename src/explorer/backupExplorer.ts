@@ -3,11 +3,12 @@ import { filterSummary } from '../cloud/format';
 import { credentialFailure } from '../auth/failures';
 import { CloudError } from '../cloud/http/errors';
 import { isEmptyFilter, type Backup, type BackupFilter, type Instance, type ServiceId } from '../cloud/model';
-import type { ServiceAdapter, AdapterContext } from '../cloud/services/adapter';
+import type { ServiceAdapter } from '../cloud/services/adapter';
 import { ADAPTERS } from '../cloud/services/registry';
 import type { ResolvedProject } from '../cloud/session';
 import type { CloudSettings } from '../cloud/settings';
-import type { Scope } from '../domain/scope';
+import { DEFAULT_CONNECTION_ID } from '../auth/connectionProfiles';
+import { scopeLabel, type Scope } from '../domain/scope';
 import {
   BackupNode,
   ConnectionNode,
@@ -35,8 +36,6 @@ export interface ExplorerConnection {
   readonly onDidChange: vscode.Event<void>;
   settings(): CloudSettings;
   credentialSource(): Promise<'secretStorage' | 'environment' | undefined>;
-  session(): Promise<{ project(signal?: AbortSignal): Promise<ResolvedProject> } | undefined>;
-  adapterContext(signal?: AbortSignal): Promise<AdapterContext>;
   /** Every connection in every region shown (auth/connection.ts). */
   scopes(): Promise<Scope[]>;
 }
@@ -87,7 +86,11 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
   private readonly pagesToRestore = new Map<string, number>();
   private readonly adapters: readonly ServiceAdapter[];
   /** What the view's description and message say besides region and filter, once known. */
-  private viewFacts: { source?: 'secretStorage' | 'environment'; project?: string; projectFailure?: string } = {};
+  /**
+   * What the view says of the one scope it shows: its region (with the connection's name when it is
+   * not the default one), its project, and the default keys' source.
+   */
+  private viewFacts: { where?: string; source?: 'secretStorage' | 'environment'; project?: string; projectFailure?: string } = {};
 
   constructor(
     private readonly connection: ExplorerConnection,
@@ -468,7 +471,7 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
             connections.reduce((sum, connection) => sum + connection.regions.length, 0),
           ),
         ]
-      : [this.connection.settings().region];
+      : [this.viewFacts.where ?? this.connection.settings().region];
     if (!connections?.length && this.viewFacts.project) parts.push(vscode.l10n.t('project {0}', this.viewFacts.project));
     if (!connections?.length && this.viewFacts.projectFailure) {
       parts.push(vscode.l10n.t('project look-up failed: {0}', this.viewFacts.projectFailure));
@@ -478,17 +481,22 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
     view.description = parts.join(' · ');
     const source = this.viewFacts.source;
     const credentials = source === 'environment' ? vscode.l10n.t('using HUAWEICLOUD_SDK_AK from the environment') : undefined;
-    view.message = source ? [...parts, credentials].filter(Boolean).join(' · ') : undefined;
+    view.message = source || this.viewFacts.where ? [...parts, credentials].filter(Boolean).join(' · ') : undefined;
   }
 
   private async updateViewInfo(): Promise<void> {
     this.renderViewInfo();
-    const source = await this.connection.credentialSource();
-    const facts: typeof this.viewFacts = { source };
-    if (source) {
+    const scopes = await this.connection.scopes();
+    // Several scopes: each region node says its own; none: the welcome view speaks.
+    const only = scopes.length === 1 ? scopes[0] : undefined;
+    const isDefault = only?.connectionId === DEFAULT_CONNECTION_ID;
+    const facts: typeof this.viewFacts = {
+      where: only && (isDefault ? only.region : scopeLabel(only)),
+      source: isDefault ? await this.connection.credentialSource() : undefined,
+    };
+    if (only) {
       try {
-        const project = await (await this.connection.session())?.project();
-        if (project) facts.project = projectText(project, this.connection.settings().region);
+        facts.project = projectText(await only.project(), only.region);
       } catch (error) {
         // Said in the view (and the log), not swallowed: every list under it will fail the same way.
         facts.projectFailure =

@@ -54,8 +54,6 @@ export function explorerFor(session: CloudSession): BackupExplorer {
     onDidChange: never,
     settings: () => session.settings,
     credentialSource: async () => 'environment',
-    session: async () => session,
-    adapterContext: (signal) => session.context(signal),
     scopes: async () => [
       {
         key: `default/${session.settings.region}`,

@@ -14,7 +14,7 @@ import type { ImportAnswers } from '../../../src/commands/connections';
 import { DEFAULT_SCAN_LIMITS, scanMatchingBackups, searchScopes } from '../../../src/domain/backupScan';
 import type { ExtensionApi } from '../../../src/extension';
 import type { BackupNode, ConnectionNode, ExplorerNode, RegionNode, ScopeErrorNode, ServiceNode } from '../../../src/explorer/nodes';
-import { ACCOUNT_B_CREDENTIALS, FAILING_REGION, SECOND_REGION } from '../../emulator/server';
+import { ACCOUNT_B_CREDENTIALS, ACCOUNT_B_PROJECT_ID, FAILING_REGION, SECOND_REGION } from '../../emulator/server';
 import { clearRequests, EXTENSION_ID, requests } from '../emulatorControl';
 
 let api: ExtensionApi;
@@ -204,6 +204,13 @@ describe('connections and regions in the real host', () => {
     assert.ok(roots.every(isService), roots.map(labelOf).join(', '));
     const names = await instanceNames(roots[0]);
     assert.ok(names.length > 0 && names.every((name) => name.startsWith('b-')), names.join(', '));
+    // The view says which connection and region it shows, and that scope's project, not the default's.
+    let message = '';
+    for (let i = 0; i < 50 && !/project/.test(message); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      message = api.treeView.message ?? '';
+    }
+    assert.match(message, new RegExp(`^staging · cn-north-4 · project ${ACCOUNT_B_PROJECT_ID.slice(0, 8)}`));
 
     await reconfigure((profiles) => profiles.update(DEFAULT_CONNECTION_ID, { hidden: undefined }));
     assert.deepStrictEqual((await children()).map(labelOf), ['default', 'staging']);
