@@ -200,8 +200,8 @@ async function pickConnection(
 
 /** What Import Connections… asks the person; the host tests answer with a script (testAccess.ts). */
 export interface ImportAnswers {
-  /** Problems found in the files, one line each with file and line. */
-  showProblems(lines: readonly string[]): void;
+  /** Problems found in the files, one line each with file and line; read (closed) before the pick. */
+  showProblems(lines: readonly string[]): Promise<void> | void;
   pick(candidates: readonly CandidateConnection[], taken: ReadonlySet<string>): Promise<readonly CandidateConnection[] | undefined>;
   consentToCopyKeys(names: readonly string[]): Promise<boolean>;
   /** Keys for a candidate whose file holds them encrypted (KooCLI's default). */
@@ -229,11 +229,8 @@ export async function importConnections(
 ): Promise<string[]> {
   const sources = await readCredentialSources(from.env, from.homeDir, readCappedTextFile);
   if (sources.problems.length) {
-    answers.showProblems(
-      sources.problems.map((problem) =>
-        problem.line !== undefined ? `${problem.file}:${problem.line}: ${problem.message}` : `${problem.file}: ${problem.message}`,
-      ),
-    );
+    // Each message names its file, and the line or field where there is one.
+    await answers.showProblems(sources.problems.map((problem) => problem.message));
   }
   if (sources.candidates.length === 0) {
     answers.report(vscode.l10n.t('No connections found in {0} or {1}.', sources.sdkCredentialsFile.file, sources.kooCli.file));
@@ -260,8 +257,8 @@ export async function importConnections(
 }
 
 const INTERACTIVE_ANSWERS: ImportAnswers = {
-  showProblems(lines) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Some entries could not be read and are not offered for import:'), {
+  async showProblems(lines) {
+    await vscode.window.showWarningMessage(vscode.l10n.t('Some entries could not be read and are not offered for import:'), {
       modal: true,
       detail: lines.join('\n'),
     });

@@ -90,7 +90,14 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
    * What the view says of the one scope it shows: its region (with the connection's name when it is
    * not the default one), its project, and the default keys' source.
    */
-  private viewFacts: { where?: string; source?: 'secretStorage' | 'environment'; project?: string; projectFailure?: string } = {};
+  private viewFacts: {
+    /** Anything shown at all (no scope: the welcome view speaks instead). */
+    shown?: boolean;
+    where?: string;
+    source?: 'secretStorage' | 'environment';
+    project?: string;
+    projectFailure?: string;
+  } = {};
 
   constructor(
     private readonly connection: ExplorerConnection,
@@ -481,7 +488,7 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
     view.description = parts.join(' · ');
     const source = this.viewFacts.source;
     const credentials = source === 'environment' ? vscode.l10n.t('using HUAWEICLOUD_SDK_AK from the environment') : undefined;
-    view.message = source || this.viewFacts.where ? [...parts, credentials].filter(Boolean).join(' · ') : undefined;
+    view.message = this.viewFacts.shown ? [...parts, credentials].filter(Boolean).join(' · ') : undefined;
   }
 
   private async updateViewInfo(): Promise<void> {
@@ -489,10 +496,11 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
     const scopes = await this.connection.scopes();
     // Several scopes: each region node says its own; none: the welcome view speaks.
     const only = scopes.length === 1 ? scopes[0] : undefined;
-    const isDefault = only?.connectionId === DEFAULT_CONNECTION_ID;
     const facts: typeof this.viewFacts = {
-      where: only && (isDefault ? only.region : scopeLabel(only)),
-      source: isDefault ? await this.connection.credentialSource() : undefined,
+      shown: scopes.length > 0,
+      where: only && (only.connectionId === DEFAULT_CONNECTION_ID ? only.region : scopeLabel(only)),
+      // The default connection's keys: Set Credentials… or the SDK environment variables.
+      source: scopes.some((scope) => scope.connectionId === DEFAULT_CONNECTION_ID) ? await this.connection.credentialSource() : undefined,
     };
     if (only) {
       try {

@@ -4,6 +4,9 @@
 // node beside working ones; Show Backup Details from the palette asks for the connection and region;
 // Show or Hide Connections… hides one. Screenshot: connections-two-regions.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { ACCOUNT_B_CREDENTIALS, FAILING_REGION, SECOND_REGION } from '../emulator/server';
 import { withWorkbench } from './harness';
 import { pressOk, treeRow, waitForText } from './workbenchSteps';
@@ -79,5 +82,45 @@ describe('connections UI: two connections, several regions', function () {
       const labels = (await wb.treeRows()).map((row) => row.label);
       assert.ok(!labels.includes('staging') && labels.includes('default'), labels.join(', '));
     });
+  });
+
+  it('imports a connection from an SDK credentials file through the real dialogs: problems, pick, consent, regions', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hwc-ui-credentials-'));
+    const file = path.join(dir, 'credentials');
+    const { accessKey, secretKey } = ACCOUNT_B_CREDENTIALS;
+    fs.writeFileSync(
+      file,
+      `# by hand\n[staging]\nak = ${accessKey}\nsk = ${secretKey}\n\n[broken]\nak = AKONLY00000000000001\nthis is not ini\n`,
+    );
+    try {
+      await withWorkbench(
+        async (wb) => {
+          await wb.openView();
+          await wb.resizeSideBar(480);
+          await wb.runCommand('Huawei Cloud Backups: Import Connections…');
+          // What could not be read comes first, naming the file and the line, and is closed before the pick.
+          const dialog = wb.page.locator('.monaco-dialog-box');
+          await waitForText(wb.page, '.monaco-dialog-box', /Line 8 of \S+credentials is neither a \[section\] nor a key = value pair/);
+          await wb.screenshot('connections-import-problems');
+          await dialog.getByRole('button', { name: 'OK' }).click();
+          await waitForText(wb.page, '.quick-input-widget', /Import Connections[\s\S]*staging/);
+          await pressOk(wb.page); // staging, ticked
+          await waitForText(wb.page, '.monaco-dialog-box', /Copy the keys of staging into VS Code's secret storage\?/);
+          await dialog.getByRole('button', { name: 'Import Keys' }).click();
+          await waitForText(wb.page, '.quick-input-widget', /Regions of "staging"/);
+          await pressOk(wb.page); // hwcBackups.region, checked already
+          await wb.notification(/Imported staging\./);
+          await treeRow(wb, (label) => label === 'default', 'the default connection');
+          await treeRow(wb, (label) => label === 'staging', 'the imported connection');
+          const rds = (await wb.treeRows()).filter((row) => row.label.startsWith('RDS'));
+          await rds[rds.length - 1].locator.click();
+          await wb.treeRow(/^b-/);
+          await wb.screenshot('connections-imported');
+        },
+        { installed: true, env: { HUAWEICLOUD_SDK_CREDENTIALS_FILE: file } },
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -38,6 +38,8 @@ export interface WorkbenchOptions {
   settings?: Record<string, unknown>;
   /** false: no keys in the environment (the extension starts without credentials). Default true. */
   credentials?: boolean;
+  /** More environment for the extension host, e.g. HUAWEICLOUD_SDK_CREDENTIALS_FILE. */
+  env?: Record<string, string>;
   /**
    * true: the extension is installed (linked into the extensions folder) and the workbench runs
    * without the smoke-test driver, as for a user: notification toasts show (the driver hides
@@ -326,7 +328,7 @@ export async function withWorkbench<T>(body: (wb: Workbench) => Promise<T>, opti
     teardown.push(() => fs.rmSync(workspaceFolder, { recursive: true, force: true }));
     writeWorkspaceSettings(workspaceFolder, { ...emulatorWorkspaceSettings(emulator), ...TEST_RUN_SETTINGS, ...options.settings });
 
-    const env = emulatorEnvironment(emulator, now);
+    const env = { ...emulatorEnvironment(emulator, now), ...options.env };
     if (options.credentials === false) {
       delete env.HUAWEICLOUD_SDK_AK;
       delete env.HUAWEICLOUD_SDK_SK;

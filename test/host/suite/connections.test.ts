@@ -46,6 +46,16 @@ async function reconfigure(change: (profiles: ConnectionProfiles) => Promise<unk
   await changed;
 }
 
+/** The view's message line once it matches (it is filled in after the tree is built). */
+async function viewMessage(pattern: RegExp): Promise<void> {
+  let message = '';
+  for (let i = 0; i < 50 && !pattern.test(message); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    message = api.treeView.message ?? '';
+  }
+  assert.match(message, pattern);
+}
+
 async function regionNode(connectionName: string, region: string): Promise<RegionNode> {
   const connection = (await children()).find((node): node is ConnectionNode => isConnection(node) && node.name === connectionName);
   assert.ok(connection, `no connection node ${connectionName}`);
@@ -78,7 +88,7 @@ function persistedText(): string {
 /** Import answers a person would give: everything picked, consent given, the default region. */
 function scriptedAnswers(record: { consentedTo: string[]; reports: string[]; problems: string[] }): ImportAnswers {
   return {
-    showProblems: (lines) => record.problems.push(...lines),
+    showProblems: (lines) => void record.problems.push(...lines),
     pick: async (candidates) => candidates,
     consentToCopyKeys: async (names) => {
       record.consentedTo.push(...names);
@@ -193,6 +203,7 @@ describe('connections and regions in the real host', () => {
     let staging = '';
     await reconfigure(async (profiles) => (staging = await profiles.add('staging', ACCOUNT_B_CREDENTIALS, ['cn-north-4'])));
     assert.deepStrictEqual((await children()).map(labelOf), ['default', 'staging']);
+    await viewMessage(/^2 connections · 2 regions · using HUAWEICLOUD_SDK_AK from the environment$/);
 
     await reconfigure((profiles) => profiles.update(DEFAULT_CONNECTION_ID, { hidden: true }));
     assert.deepStrictEqual(
@@ -205,12 +216,7 @@ describe('connections and regions in the real host', () => {
     const names = await instanceNames(roots[0]);
     assert.ok(names.length > 0 && names.every((name) => name.startsWith('b-')), names.join(', '));
     // The view says which connection and region it shows, and that scope's project, not the default's.
-    let message = '';
-    for (let i = 0; i < 50 && !/project/.test(message); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      message = api.treeView.message ?? '';
-    }
-    assert.match(message, new RegExp(`^staging · cn-north-4 · project ${ACCOUNT_B_PROJECT_ID.slice(0, 8)}`));
+    await viewMessage(new RegExp(`^staging · cn-north-4 · project ${ACCOUNT_B_PROJECT_ID.slice(0, 8)}`));
 
     await reconfigure((profiles) => profiles.update(DEFAULT_CONNECTION_ID, { hidden: undefined }));
     assert.deepStrictEqual((await children()).map(labelOf), ['default', 'staging']);
