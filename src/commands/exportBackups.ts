@@ -9,7 +9,8 @@ import type { BackupExplorer } from '../explorer/backupExplorer';
 import type { FilterState } from '../explorer/filterState';
 import { fetchInstanceBackups } from '../domain/backupScan';
 import { describeError, isCancellation } from '../domain/errorText';
-import { exportFormatOf, serialiseBackups } from '../domain/exportFormat';
+import { defaultExportName, exportFormatOf, serialiseBackups, type ExportOrigin } from '../domain/exportFormat';
+import { DEFAULT_CONNECTION_ID } from '../auth/connectionProfiles';
 import { pickInstance } from './instancePicker';
 import { instanceOfNode, scopeKeyOfNode } from './commandArgs';
 
@@ -25,13 +26,6 @@ const EXPORT_CONCURRENCY = 4;
 /** The largest page every backup API accepts. */
 const EXPORT_PAGE_SIZE = 100;
 
-/** `rds-orders-mysql-backups-20261122.csv`, safe on every file system. */
-export function defaultExportName(service: string, instanceName: string, now: Date): string {
-  const safe = instanceName.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'instance';
-  const day = `${now.getFullYear()}${String(now.getMonth() + 1).padStart(2, '0')}${String(now.getDate()).padStart(2, '0')}`;
-  return `${service}-${safe}-backups-${day}.csv`;
-}
-
 /**
  * Export Backups…: every backup of one instance that matches the current filter, to CSV or JSON.
  * The save dialog comes first, so the possibly long fetch is the last thing the user waits for.
@@ -44,11 +38,13 @@ export async function exportBackups(deps: ExportDeps, arg?: unknown, target?: vs
   if (!chosen) return undefined;
   const { adapter, instance, scopeKey } = chosen;
 
-  const uri = target ?? (await askForFile(adapter, instance));
+  const region = deps.connection.regionOf(scopeKey);
+  const uri = target ?? (await askForFile(adapter, instance, region));
   if (!uri) return undefined;
   const filter = deps.filter.get();
 
   let fetched;
+  let origin: ExportOrigin | undefined;
   try {
     fetched = await vscode.window.withProgress(
       {
@@ -60,6 +56,8 @@ export async function exportBackups(deps: ExportDeps, arg?: unknown, target?: vs
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
         const ctx = await deps.connection.contextFor(scopeKey, abort.signal);
+        const scope = (await deps.connection.scopes()).find((candidate) => candidate.key === scopeKey);
+        origin = { region, projectId: ctx.projectId, connection: scope?.connectionName ?? DEFAULT_CONNECTION_ID };
         return fetchInstanceBackups(
           ctx,
           adapter,
@@ -84,7 +82,7 @@ export async function exportBackups(deps: ExportDeps, arg?: unknown, target?: vs
 
   const format = exportFormatOf(uri.path);
   try {
-    await vscode.workspace.fs.writeFile(uri, Buffer.from(serialiseBackups(fetched.backups, format), 'utf8'));
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(serialiseBackups(fetched.backups, format, origin), 'utf8'));
   } catch (error) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not write {0}: {1}', uri.fsPath, describeError(error)));
     return undefined;
@@ -114,9 +112,9 @@ export async function exportBackups(deps: ExportDeps, arg?: unknown, target?: vs
   return uri;
 }
 
-async function askForFile(adapter: ServiceAdapter, instance: Instance): Promise<vscode.Uri | undefined> {
+async function askForFile(adapter: ServiceAdapter, instance: Instance, region: string): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const name = defaultExportName(adapter.id, instance.name, new Date());
+  const name = defaultExportName(adapter.id, instance.name, region, new Date());
   return vscode.window.showSaveDialog({
     title: vscode.l10n.t('Export backups of {0}', instance.name),
     saveLabel: vscode.l10n.t('Export'),

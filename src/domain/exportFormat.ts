@@ -9,6 +9,24 @@ import type { Backup, TimeValue } from '../cloud/model';
 
 export type ExportFormat = 'csv' | 'json';
 
+/**
+ * Where the exported backups came from, written into every row: the same instance name is common
+ * in two regions (a database and its disaster-recovery copy) and in two accounts.
+ */
+export interface ExportOrigin {
+  readonly region: string;
+  readonly projectId: string;
+  /** The connection's name as shown in the tree. */
+  readonly connection: string;
+}
+
+/** `rds-orders-mysql-cn-north-4-backups-20261122.csv`, safe on every file system. */
+export function defaultExportName(service: string, instanceName: string, region: string, now: Date): string {
+  const safe = (text: string, fallback: string) => text.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || fallback;
+  const day = `${now.getFullYear()}${String(now.getMonth() + 1).padStart(2, '0')}${String(now.getDate()).padStart(2, '0')}`;
+  return `${service}-${safe(instanceName, 'instance')}-${safe(region, 'region')}-backups-${day}.csv`;
+}
+
 /** Picks the format from the file name the save dialog returned; CSV unless it ends in .json. */
 export function exportFormatOf(fileName: string): ExportFormat {
   return /\.json$/i.test(fileName) ? 'json' : 'csv';
@@ -65,15 +83,20 @@ export function csvCell(value: Cell): string {
  * CSV with a header row and CRLF line ends. Starts with a UTF-8 byte order mark so Excel reads
  * Chinese backup and instance names correctly; other tools ignore it.
  */
-export function backupsToCsv(backups: readonly Backup[]): string {
-  const lines = [COLUMNS.map(([header]) => header).join(',')];
-  for (const backup of backups) lines.push(COLUMNS.map(([, value]) => csvCell(value(backup))).join(','));
+export function backupsToCsv(backups: readonly Backup[], origin?: ExportOrigin): string {
+  const where: Cell[] = origin ? [origin.region, origin.projectId, origin.connection] : [];
+  const lines = [[...COLUMNS.map(([header]) => header), ...(origin ? ORIGIN_COLUMNS : [])].join(',')];
+  for (const backup of backups) lines.push([...COLUMNS.map(([, value]) => value(backup)), ...where].map(csvCell).join(','));
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
+/** Last, so the columns of exports made before them keep their places. */
+const ORIGIN_COLUMNS = ['region', 'project_id', 'connection'];
+
 /** JSON array of the normalised records (times as ISO plus raw) with the API's raw record. */
-export function backupsToJson(backups: readonly Backup[]): string {
+export function backupsToJson(backups: readonly Backup[], origin?: ExportOrigin): string {
   const records = backups.map((b) => ({
+    ...(origin ? { region: origin.region, projectId: origin.projectId, connection: origin.connection } : {}),
     service: b.service,
     instanceId: b.instanceId,
     instanceName: b.instanceName,
@@ -99,6 +122,6 @@ export function backupsToJson(backups: readonly Backup[]): string {
   return JSON.stringify(records, null, 2) + '\n';
 }
 
-export function serialiseBackups(backups: readonly Backup[], format: ExportFormat): string {
-  return format === 'json' ? backupsToJson(backups) : backupsToCsv(backups);
+export function serialiseBackups(backups: readonly Backup[], format: ExportFormat, origin?: ExportOrigin): string {
+  return format === 'json' ? backupsToJson(backups, origin) : backupsToCsv(backups, origin);
 }

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { Backup } from '../../src/cloud/model';
-import { backupsToCsv, backupsToJson, csvCell, exportFormatOf } from '../../src/domain/exportFormat';
+import { backupsToCsv, backupsToJson, csvCell, defaultExportName, exportFormatOf } from '../../src/domain/exportFormat';
 import { parseCsv } from '../support/csv';
 
 function backup(overrides: Partial<Backup> = {}): Backup {
@@ -73,6 +73,24 @@ describe('export serialisers', () => {
     assert.strictEqual(at(rows[2], 'error_code'), 'dcs.08.0001');
     assert.strictEqual(at(rows[2], 'size_bytes'), '');
     for (const row of rows) assert.strictEqual(row.length, header.length);
+  });
+
+  it('says in every row which region, project and connection the backups came from', () => {
+    const origin = { region: 'ap-southeast-1', projectId: 'p-hk', connection: '=dr, copy' };
+    const rows = parseCsv(backupsToCsv([backup(), backup({ id: 'b2' })], origin).slice(1));
+    const header = rows[0];
+    assert.deepStrictEqual(header.slice(-3), ['region', 'project_id', 'connection']);
+    assert.deepStrictEqual(header.slice(0, -3), parseCsv(backupsToCsv([]).slice(1))[0], 'the earlier columns keep their places');
+    for (const row of rows.slice(1)) assert.deepStrictEqual(row.slice(-3), ['ap-southeast-1', 'p-hk', `'=dr, copy`]);
+    const [record] = JSON.parse(backupsToJson([backup()], origin)) as Array<Record<string, unknown>>;
+    assert.deepStrictEqual([record.region, record.projectId, record.connection], ['ap-southeast-1', 'p-hk', '=dr, copy']);
+  });
+
+  it('names the export file after service, instance, region and day', () => {
+    assert.strictEqual(
+      defaultExportName('rds', 'orders / mysql', 'ap-southeast-1', new Date(2026, 10, 22)),
+      'rds-orders-mysql-ap-southeast-1-backups-20261122.csv',
+    );
   });
 
   it('writes an empty export as just the header', () => {

@@ -184,6 +184,8 @@ describe('connections and regions in the real host', () => {
     assert.ok(await api.scripted.exportBackups(instanceOfB, target));
     const exported = fs.readFileSync(target.fsPath, 'utf8');
     assert.match(exported, /b-/);
+    const [first] = JSON.parse(exported) as Array<Record<string, unknown>>;
+    assert.deepStrictEqual([first.connection, first.region, first.projectId], ['basic', 'cn-north-4', ACCOUNT_B_PROJECT_ID]);
 
     const secret = ACCOUNT_B_CREDENTIALS.secretKey;
     assert.ok(!persistedText().includes(secret), 'the imported secret key is in settings, state or the log');
