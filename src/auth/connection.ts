@@ -120,17 +120,30 @@ export class CloudConnection implements vscode.Disposable {
     return result;
   }
 
-  /** Requests against one scope (Scope.key), or the default one; a scope no longer shown is an error, never another account. */
+  /**
+   * The scope a key names; without a key, the default connection in hwcBackups.region, else the
+   * first scope shown (as the tree reads "no key"). Undefined when it is not shown.
+   */
+  async scopeOf(scopeKey: string | undefined): Promise<Scope | undefined> {
+    const scopes = await this.scopes();
+    if (scopeKey !== undefined) return scopes.find((candidate) => candidate.key === scopeKey);
+    const region = this.settings().region;
+    return scopes.find((scope) => scope.connectionId === DEFAULT_CONNECTION_ID && scope.region === region) ?? scopes[0];
+  }
+
+  /** Requests against one scope (scopeOf); a scope no longer shown is an error, never another account. */
   async contextFor(scopeKey: string | undefined, signal?: AbortSignal): Promise<AdapterContext> {
-    if (scopeKey === undefined) return this.adapterContext(signal);
-    const scope = (await this.scopes()).find((candidate) => candidate.key === scopeKey);
-    if (!scope) {
-      throw new CloudError(vscode.l10n.t('The connection or region {0} is no longer shown (Show or Hide Regions…).', scopeKey), {
-        service: 'iam',
-        code: 'NO_SCOPE',
-      });
-    }
-    return scope.adapterContext(signal);
+    const scope = await this.scopeOf(scopeKey);
+    if (scope) return scope.adapterContext(signal);
+    // Nothing shown at all: no keys anywhere (the usual case), or every connection hidden.
+    if (scopeKey === undefined && !(await this.activeCredentials())) throw this.noCredentials();
+    throw new CloudError(
+      vscode.l10n.t(
+        'The connection or region {0} is not shown (Show or Hide Connections…, Show or Hide Regions…).',
+        scopeKey ?? vscode.l10n.t('default'),
+      ),
+      { service: 'iam', code: 'NO_SCOPE' },
+    );
   }
 
   /** The region of a scope key (`connection/region`), or hwcBackups.region for the default scope. */

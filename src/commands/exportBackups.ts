@@ -38,7 +38,8 @@ export async function exportBackups(deps: ExportDeps, arg?: unknown, target?: vs
   if (!chosen) return undefined;
   const { adapter, instance, scopeKey } = chosen;
 
-  const region = deps.connection.regionOf(scopeKey);
+  const scope = await deps.connection.scopeOf(scopeKey);
+  const region = scope?.region ?? deps.connection.settings().region;
   const uri = target ?? (await askForFile(adapter, instance, region));
   if (!uri) return undefined;
   const filter = deps.filter.get();
@@ -56,7 +57,6 @@ export async function exportBackups(deps: ExportDeps, arg?: unknown, target?: vs
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
         const ctx = await deps.connection.contextFor(scopeKey, abort.signal);
-        const scope = (await deps.connection.scopes()).find((candidate) => candidate.key === scopeKey);
         origin = { region, projectId: ctx.projectId, connection: scope?.connectionName ?? DEFAULT_CONNECTION_ID };
         return fetchInstanceBackups(
           ctx,

@@ -30,12 +30,19 @@ export function enabledAdapters(connection: Pick<CloudConnection, 'settings'>) {
   return ADAPTERS.filter((adapter) => enabled.includes(adapter.id));
 }
 
-/** A backup the tree already holds: found without a single request. */
-function findLoaded(explorer: FindDeps['explorer'], services: readonly string[], backupId: string): Backup | undefined {
-  for (const adapter of ADAPTERS.filter((a) => services.includes(a.id))) {
-    for (const instance of explorer.loadedInstances(adapter.id)) {
-      const hit = explorer.loadedBackups(adapter.id, instance.id).find((backup) => backup.id === backupId);
-      if (hit) return hit;
+/** A backup the tree already holds, and the scope it is shown in: found without a single request. */
+function findLoaded(
+  explorer: FindDeps['explorer'],
+  scopes: readonly Scope[],
+  services: readonly string[],
+  backupId: string,
+): { backup: Backup; scope: Scope } | undefined {
+  for (const scope of scopes) {
+    for (const adapter of ADAPTERS.filter((a) => services.includes(a.id))) {
+      for (const instance of explorer.loadedInstances(adapter.id, scope.key)) {
+        const backup = explorer.loadedBackups(adapter.id, instance.id, scope.key).find((candidate) => candidate.id === backupId);
+        if (backup) return { backup, scope };
+      }
     }
   }
   return undefined;
@@ -57,14 +64,16 @@ export async function findBackup(deps: FindDeps, givenId?: string): Promise<void
     backupId = answer.value.trim();
   }
   const adapters = enabledAdapters(deps.connection);
-  let found = findLoaded(
+  const scopes = await deps.connection.scopes();
+  const loaded = findLoaded(
     deps.explorer,
+    scopes,
     adapters.map((a) => a.id),
     backupId,
   );
+  let found = loaded?.backup;
+  let foundIn = loaded?.scope;
   let result: ScopeOutcome<FindResult>[] | undefined;
-  let foundIn: Scope | undefined;
-  let scopeCount = 1;
   if (!found) {
     try {
       result = await vscode.window.withProgress(
@@ -72,15 +81,19 @@ export async function findBackup(deps: FindDeps, givenId?: string): Promise<void
         async (progress, token) => {
           const abort = new AbortController();
           token.onCancellationRequested(() => abort.abort());
-          const scopes = await deps.connection.scopes();
-          scopeCount = scopes.length;
           const outcomes = await searchScopes(
             scopes,
-            (ctx, _scope, signal) =>
+            (ctx, scope, signal) =>
               findBackupById(ctx, adapters, backupId!, DEFAULT_SCAN_LIMITS, {
                 signal,
                 onProgress: ({ service, recordsScanned }) =>
-                  progress.report({ message: vscode.l10n.t('scanning {0}: {1} backups examined…', service.toUpperCase(), recordsScanned) }),
+                  progress.report({
+                    message: vscode.l10n.t(
+                      'scanning {0}: {1} backups examined…',
+                      scopes.length > 1 ? `${scopeLabel(scope)} · ${service.toUpperCase()}` : service.toUpperCase(),
+                      recordsScanned,
+                    ),
+                  }),
               }),
             abort.signal,
             (outcome) => outcome.found !== undefined,
@@ -90,7 +103,8 @@ export async function findBackup(deps: FindDeps, givenId?: string): Promise<void
         },
       );
     } catch (error) {
-      if (!isCancellation(error)) void vscode.window.showErrorMessage(vscode.l10n.t('Find Backup by ID failed: {0}', describeError(error)));
+      if (isCancellation(error)) vscode.window.setStatusBarMessage(vscode.l10n.t('Find Backup by ID cancelled.'), 4000);
+      else void vscode.window.showErrorMessage(vscode.l10n.t('Find Backup by ID failed: {0}', describeError(error)));
       return;
     }
     if (!result) {
@@ -99,17 +113,17 @@ export async function findBackup(deps: FindDeps, givenId?: string): Promise<void
     }
     const hit = result.find((outcome) => outcome.value?.found);
     found = hit?.value?.found;
-    // Where it came from matters only when the tree shows several connections or regions.
-    foundIn = hit && scopeCount > 1 ? hit.scope : undefined;
+    foundIn = hit?.scope;
   }
-  if (found) await showFound(deps, found, foundIn);
+  // Where it came from is said only when the tree shows several connections or regions.
+  if (found) await showFound(deps, found, foundIn, scopes.length > 1);
   else if (result) await showNotFound(backupId, result);
 }
 
 /** Reveals the backup, then offers its details; the notification does not hold the command open. */
-async function showFound(deps: FindDeps, backup: Backup, scope?: Scope): Promise<void> {
+async function showFound(deps: FindDeps, backup: Backup, scope: Scope | undefined, sayWhere: boolean): Promise<void> {
   const place = `${backup.service.toUpperCase()} ${backup.instanceName ?? backup.instanceId}`;
-  const where = scope ? `${scopeLabel(scope)} · ${place}` : place;
+  const where = scope && sayWhere ? `${scopeLabel(scope)} · ${place}` : place;
   const locator = { service: backup.service, instanceId: backup.instanceId, backupId: backup.id, scopeKey: scope?.key };
   const revealed = await deps.explorer.reveal(locator);
   const details = vscode.l10n.t('Show Details');

@@ -16,8 +16,8 @@ const MAX_PICKER_INSTANCES = 500;
 export interface PickedInstance {
   readonly adapter: ServiceAdapter;
   readonly instance: Instance;
-  /** The connection and region it was picked in; undefined when no scope is shown (no keys). */
-  readonly scopeKey?: string;
+  /** The connection and region it was picked in. */
+  readonly scopeKey: string;
   /** The number of the caller's next step ("n/total"). */
   readonly nextStep: number;
 }
@@ -39,11 +39,17 @@ export async function pickInstance(
   stepsAfter = 0,
 ): Promise<PickedInstance | undefined> {
   const scopes = await connection.scopes();
+  if (!scopes.length) {
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('No connection is shown: Set Credentials…, Add Connection… or Show or Hide Connections… first.'),
+    );
+    return undefined;
+  }
   const askScope = scopes.length > 1;
   const offset = askScope ? 1 : 0;
   const totalSteps = offset + 2 + stepsAfter;
   const adapters = enabledAdapters(connection);
-  let scope: Scope | undefined = askScope ? undefined : scopes[0];
+  let scope: Scope = scopes[0];
   let adapter: ServiceAdapter | undefined;
   for (let at: 'scope' | 'service' | 'instance' = askScope ? 'scope' : 'service'; ;) {
     if (at === 'scope') {
@@ -75,11 +81,11 @@ export async function pickInstance(
       }
     } else {
       const service = adapter!;
-      const instances = await instancesOf(connection, explorer, service, scope);
+      const instances = await instancesOf(explorer, service, scope);
       if (!instances) return undefined;
       if (!instances.length) {
         void vscode.window.showInformationMessage(
-          vscode.l10n.t('{0} has no {1} in {2}.', service.label, service.instanceNoun.many, scope ? scopeLabel(scope) : '—'),
+          vscode.l10n.t('{0} has no {1} in {2}.', service.label, service.instanceNoun.many, scopeLabel(scope)),
         );
         at = 'service';
         continue;
@@ -99,18 +105,13 @@ export async function pickInstance(
       });
       if (picked.kind === 'cancel') return undefined;
       if (picked.kind === 'back') at = 'service';
-      else return { adapter: service, instance: picked.value[0].instance, scopeKey: scope?.key, nextStep: offset + 3 };
+      else return { adapter: service, instance: picked.value[0].instance, scopeKey: scope.key, nextStep: offset + 3 };
     }
   }
 }
 
-async function instancesOf(
-  connection: PickerConnection,
-  explorer: PickerExplorer,
-  adapter: ServiceAdapter,
-  scope: Scope | undefined,
-): Promise<readonly Instance[] | undefined> {
-  const loaded = scope ? explorer.loadedInstances(adapter.id, scope.key) : [];
+async function instancesOf(explorer: PickerExplorer, adapter: ServiceAdapter, scope: Scope): Promise<readonly Instance[] | undefined> {
+  const loaded = explorer.loadedInstances(adapter.id, scope.key);
   if (loaded.length) return loaded;
   try {
     return await vscode.window.withProgress(
@@ -122,7 +123,7 @@ async function instancesOf(
       async (_progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
-        const ctx = await connection.contextFor(scope?.key, abort.signal);
+        const ctx = await scope.adapterContext(abort.signal);
         const page = await fetchMatching(
           (cursor) => adapter.listInstances(ctx, { cursor, limit: 100, signal: abort.signal }),
           undefined,

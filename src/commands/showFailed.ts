@@ -128,7 +128,8 @@ export async function showFailedBackups(deps: ShowFailedDeps): Promise<void> {
       },
     );
   } catch (error) {
-    if (!isCancellation(error)) void vscode.window.showErrorMessage(vscode.l10n.t('Show Failed Backups failed: {0}', describeError(error)));
+    if (isCancellation(error)) vscode.window.setStatusBarMessage(vscode.l10n.t('Show Failed Backups cancelled.'), 4000);
+    else void vscode.window.showErrorMessage(vscode.l10n.t('Show Failed Backups failed: {0}', describeError(error)));
     return;
   }
   if (!result) {
@@ -175,5 +176,5 @@ async function presentResults(deps: ShowFailedDeps, outcomes: readonly ScopeOutc
   }
   const backup = item.backup!;
   await deps.explorer.reveal({ service: backup.service, instanceId: backup.instanceId, backupId: backup.id, scopeKey: item.scope?.key });
-  await vscode.commands.executeCommand(COMMANDS.openDetails, { backup });
+  await vscode.commands.executeCommand(COMMANDS.openDetails, { backup, scope: item.scope });
 }

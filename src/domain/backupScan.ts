@@ -491,6 +491,9 @@ export async function searchScopes<T>(
   } finally {
     signal?.removeEventListener('abort', cancel);
   }
-  if (signal?.aborted) throw new CloudError(l10n.t('Search cancelled.'), { service: 'iam', code: 'CANCELLED' });
-  return outcomes.filter((outcome): outcome is ScopeOutcome<T> => outcome !== undefined);
+  const answered = outcomes.filter((outcome): outcome is ScopeOutcome<T> => outcome !== undefined);
+  // Cancelled before an answer settled it: what was searched proves nothing.
+  const settledAnswer = answered.some((outcome) => outcome.value !== undefined && settled(outcome.value));
+  if (signal?.aborted && !settledAnswer) throw new CloudError(l10n.t('Search cancelled.'), { service: 'iam', code: 'CANCELLED' });
+  return answered;
 }

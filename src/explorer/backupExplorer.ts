@@ -439,8 +439,9 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
 
   /** Acts on what a failure says about the credentials (auth/failures.ts); true when the tree was replaced. */
   private handleAuthFailure(error: unknown): boolean {
-    // With several scopes a rejected key is one connection's problem: its nodes show the error in place.
-    if (this.roots?.some((root) => !(root instanceof ServiceNode))) return false;
+    // With several scopes, or one of another connection than the default, a rejected key is that
+    // connection's problem: its nodes show the error in place (Set Credentials… would not fix it).
+    if (this.roots?.some((root) => !(root instanceof ServiceNode) || root.scope.connectionId !== DEFAULT_CONNECTION_ID)) return false;
     const failure = credentialFailure(error);
     if (failure === 'rejected') {
       this.rejected ??= new CredentialsRejectedNode(error);
@@ -493,6 +494,8 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
 
   private async updateViewInfo(): Promise<void> {
     this.renderViewInfo();
+    // A look-up still running when the tree is rebuilt (another connection shown) must not land.
+    const generation = this.generation;
     const scopes = await this.connection.scopes();
     // Several scopes: each region node says its own; none: the welcome view speaks.
     const only = scopes.length === 1 ? scopes[0] : undefined;
@@ -513,6 +516,7 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
         this.handleAuthFailure(error);
       }
     }
+    if (generation !== this.generation) return;
     this.viewFacts = facts;
     this.renderViewInfo();
   }

@@ -235,5 +235,22 @@ describe('emulator: two accounts, several regions', function () {
     );
     cancel.abort();
     assert.strictEqual((await cloudRejection(cancelled)).code, 'CANCELLED');
+
+    // Cancelled after a scope settled the search: the answer stands.
+    const late = new AbortController();
+    const answered = await searchScopes(
+      scopes,
+      (_ctx, candidate, signal) =>
+        new Promise<string>((resolve, reject) => {
+          if (candidate.key === 'first') resolve('found');
+          else signal.addEventListener('abort', () => (late.abort(), reject(new Error('stopped'))));
+        }),
+      late.signal,
+      (value) => value === 'found',
+    );
+    assert.deepStrictEqual(
+      answered.map((outcome) => outcome.value),
+      ['found'],
+    );
   });
 });

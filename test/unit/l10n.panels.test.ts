@@ -17,6 +17,7 @@ import { configureLocale } from '../../src/cloud/locale';
 import { CloudError } from '../../src/cloud/http/errors';
 import * as z from '../../src/cloud/schemas/check';
 import { requiredText } from '../../src/cloud/schemas/lenient';
+import { validateRecords } from '../../src/cloud/schemas/records';
 import { summarizeCoverage } from '../../src/domain/backupScan';
 import { describeError } from '../../src/domain/errorText';
 import { renderDetailsHtml } from '../../src/details/html/details';
@@ -227,9 +228,17 @@ describe('l10n: panels in Simplified Chinese (issue 11)', () => {
 
   describe('what the cloud layer says', () => {
     it("words a record the API sent wrong, a search's coverage and an error line in Chinese", () => {
-      const problem = rdsBackupSchemaForTest.safeParse({ id: '', status: 7 });
-      assert.ok(!problem.success);
-      assert.strictEqual(problem.error.message, 'id：不能为空；status：应为 string，实际为 number；name：缺少此字段');
+      // What the tree's "invalid record" row shows for it, beside its valid sibling.
+      const checked = validateRecords(
+        [
+          { id: 'ok', status: 'x', name: 'n' },
+          { id: '', status: 7 },
+        ],
+        rdsBackupSchemaForTest,
+        (r) => r,
+      );
+      assert.strictEqual(checked.items.length, 1);
+      assert.strictEqual(checked.invalid[0].message, 'id：不能为空；status：应为 string，实际为 number；name：缺少此字段');
       const coverage = summarizeCoverage([
         {
           service: 'dcs',

@@ -87,8 +87,3 @@ function trimmedCopy(value: unknown, deep: boolean): unknown {
   }
   return result;
 }
-
-/** `status: Expected string, received number; size: Expected number, received string`. */
-export function describeIssues(error: z.SchemaError): string {
-  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
-}

@@ -3,7 +3,7 @@ import type * as z from './check';
 import { CloudError } from '../http/errors';
 import type { EndpointService, InvalidRecord } from '../model';
 import type { JsonResponse } from '../http/json';
-import { describeIssues, trimKeys } from './lenient';
+import { trimKeys } from './lenient';
 
 /** Where a response came from, for the errors raised about it. */
 export interface ResponseOrigin {
@@ -23,12 +23,7 @@ export function parseEnvelope<S extends z.AnySchema>(schema: S, response: JsonRe
   const result = schema.safeParse(trimKeys(response.body, false));
   // S's own output: safeParse is typed on the AnySchema bound.
   if (result.success) return result.data as z.output<S>;
-  const message = l10n.t(
-    'Unexpected response from {0} ({1}): {2}',
-    origin.service.toUpperCase(),
-    origin.request,
-    describeIssues(result.error),
-  );
+  const message = l10n.t('Unexpected response from {0} ({1}): {2}', origin.service.toUpperCase(), origin.request, result.error.message);
   throw new CloudError(message, {
     service: origin.service,
     status: response.status,
@@ -63,7 +58,7 @@ export function validateRecords<S extends z.AnySchema, T>(
     if (result.success) {
       items.push(toModel(result.data as z.output<S>, raw));
     } else {
-      invalid.push({ index, hint: recordHint(raw, hintKeys), message: describeIssues(result.error), raw });
+      invalid.push({ index, hint: recordHint(raw, hintKeys), message: result.error.message, raw });
     }
   });
   return { items, invalid };

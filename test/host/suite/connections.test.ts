@@ -219,10 +219,28 @@ describe('connections and regions in the real host', () => {
     assert.ok(names.length > 0 && names.every((name) => name.startsWith('b-')), names.join(', '));
     // The view says which connection and region it shows, and that scope's project, not the default's.
     await viewMessage(new RegExp(`^staging · cn-north-4 · project ${ACCOUNT_B_PROJECT_ID.slice(0, 8)}`));
+    // Requests that name no scope (a palette flow, an old panel) go to the scope shown, never the hidden one.
+    assert.strictEqual((await api.connection.contextFor(undefined)).projectId, ACCOUNT_B_PROJECT_ID);
 
     await reconfigure((profiles) => profiles.update(DEFAULT_CONNECTION_ID, { hidden: undefined }));
     assert.deepStrictEqual((await children()).map(labelOf), ['default', 'staging']);
     assert.deepStrictEqual(await api.connection.profiles.credentials(staging), ACCOUNT_B_CREDENTIALS);
+  });
+
+  it("shows an imported connection's rejected keys in place, not as the default keys' Set Credentials… fix", async () => {
+    await reconfigure(async (profiles) => {
+      await profiles.add('broken', { accessKey: 'WRONGACCESSKEY000009', secretKey: 'not-the-secret-9' }, ['cn-north-4'], {
+        'cn-north-4': ACCOUNT_B_PROJECT_ID,
+      });
+      await profiles.update(DEFAULT_CONNECTION_ID, { hidden: true });
+    });
+    const roots = await children();
+    assert.ok(roots.every(isService), roots.map(labelOf).join(', '));
+    const errors = await children(roots[0]);
+    assert.strictEqual(errors.length, 1);
+    assert.match(labelOf(errors[0]), /401|APIGW|rejected|signature/i);
+    // The tree was not replaced by the default connection's "credentials rejected" node.
+    assert.ok((await children()).every(isService));
   });
 
   it('shows two regions side by side; a region without a project is one error node with its fix', async () => {
