@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { filterSummary } from '../cloud/format';
 import { credentialFailure } from '../auth/failures';
-import { CloudError } from '../cloud/http/errors';
+import { CloudError, REGION_REFUSED } from '../cloud/http/errors';
 import { isEmptyFilter, type Backup, type BackupFilter, type Instance, type ServiceId } from '../cloud/model';
 import type { ServiceAdapter } from '../cloud/services/adapter';
 import { ADAPTERS } from '../cloud/services/registry';
@@ -400,7 +400,7 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
     } catch (error) {
       if (signal.aborted) return;
       this.log.warn(`Could not count ${node.service.toUpperCase()} backups: ${error instanceof Error ? error.message : String(error)}`);
-      this.handleAuthFailure(error);
+      if (!this.handleRegionRefusal(error, node)) this.handleAuthFailure(error);
     }
   }
 
@@ -429,12 +429,31 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
           `${node instanceof InstanceNode ? `backups of ${node.instance.id}` : `${node.service} ${node.adapter.instanceNoun.many}`} ` +
           `failed: ${error instanceof Error ? error.message : String(error)}`,
       );
+      if (this.handleRegionRefusal(error, node instanceof InstanceNode ? node.parent : node)) return;
       if (this.handleAuthFailure(error)) return;
     } else if (node instanceof InstanceNode && node.list.items.length) {
       const { instance, list } = node;
       this.backupsLoaded.fire({ scopeKey: node.parent.scope.key, instance, backups: list.items, filtered: list.filtered });
     }
     this.changed(node);
+  }
+
+  /**
+   * The gateway refusing the region itself (APIGW.0802: this IAM user may not use it) is the
+   * region's failure, not each service's: the region becomes one error node, as when it has no
+   * project. True when it did.
+   */
+  private handleRegionRefusal(error: unknown, service: ServiceNode): boolean {
+    const region = service.parent;
+    if (!region || !(error instanceof CloudError) || error.code !== REGION_REFUSED) return false;
+    if (region.services?.includes(service)) {
+      for (const other of region.services) other.dispose();
+      region.services = undefined;
+      region.failure = new ScopeErrorNode(region, error);
+      this.log.warn(`${region.scope.connectionName} · ${region.region}: ${error.message}`);
+      this.changed(region);
+    }
+    return true;
   }
 
   /** Acts on what a failure says about the credentials (auth/failures.ts); true when the tree was replaced. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { listText, STATUS_ICONS } from '../cloud/format';
-import { CloudError } from '../cloud/http/errors';
+import { CloudError, REGION_REFUSED } from '../cloud/http/errors';
 import type { NormalizedStatus } from '../cloud/model';
 import {
   backupDescription,
@@ -91,6 +91,9 @@ function scopeFix(error: unknown): string {
   if (errorCode === 'NO_PROJECT') return vscode.l10n.t('No project in this region for these keys: hide it with Show or Hide Regions…');
   if (errorCode === 'NO_CREDENTIALS') return vscode.l10n.t('This connection has no keys: remove it and add it again.');
   if (status === 401) return vscode.l10n.t("The keys were rejected: check this connection's keys (remove it and add it again).");
+  if (errorCode === REGION_REFUSED) {
+    return vscode.l10n.t('This IAM user may not use this region: allow it in IAM, or hide it with Show or Hide Regions…');
+  }
   if (status === 403) return vscode.l10n.t("The keys may not read this region's project: check the IAM permissions.");
   return vscode.l10n.t('Refresh to try again.');
 }

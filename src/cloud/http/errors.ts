@@ -1,5 +1,8 @@
 import type { EndpointService } from '../model';
 
+/** The API gateway's "this IAM user may not access the selected region" (403): a whole region refused. */
+export const REGION_REFUSED = 'APIGW.0802';
+
 /**
  * The one error type the cloud layer throws. It carries everything an error node or a log line
  * needs, and never any credential: messages are built from response bodies and our own text only.

@@ -14,7 +14,7 @@ import type { ImportAnswers } from '../../../src/commands/connections';
 import { DEFAULT_SCAN_LIMITS, scanMatchingBackups, searchScopes } from '../../../src/domain/backupScan';
 import type { ExtensionApi } from '../../../src/extension';
 import type { BackupNode, ConnectionNode, ExplorerNode, RegionNode, ScopeErrorNode, ServiceNode } from '../../../src/explorer/nodes';
-import { ACCOUNT_B_CREDENTIALS, ACCOUNT_B_PROJECT_ID, FAILING_REGION, SECOND_REGION } from '../../emulator/server';
+import { ACCOUNT_B_CREDENTIALS, ACCOUNT_B_PROJECT_ID, DENIED_REGION, FAILING_REGION, SECOND_REGION } from '../../emulator/server';
 import { clearRequests, EXTENSION_ID, requests } from '../emulatorControl';
 
 let api: ExtensionApi;
@@ -262,6 +262,25 @@ describe('connections and regions in the real host', () => {
     assert.strictEqual((error.error as { code?: string }).code, 'NO_PROJECT', String(error.error));
     assert.match(labelOf(error), /^NO_PROJECT · .*Show or Hide Regions/);
     assert.match(String(api.explorer.getTreeItem(error).description), /eu-west-101/);
+  });
+
+  it('makes a region the IAM user may not use (403 APIGW.0802) one error node, whichever service met it first', async () => {
+    await reconfigure((profiles) => profiles.update(DEFAULT_CONNECTION_ID, { regions: ['cn-north-4', DENIED_REGION] }));
+    const denied = await regionNode('default', DENIED_REGION);
+    const services = await servicesOf(denied);
+    assert.ok(services.length >= 6, 'its project resolves, so its services are listed first');
+    await children(services[0]);
+    let shown: ExplorerNode[] = [];
+    for (let i = 0; i < 50; i++) {
+      shown = await children(denied);
+      if (shown.length === 1 && isScopeError(shown[0])) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.strictEqual(shown.length, 1, shown.map(labelOf).join(', '));
+    assert.ok(isScopeError(shown[0]));
+    assert.match(labelOf(shown[0]), /^APIGW\.0802 · This IAM user may not use this region/);
+    const [rdsHere] = await servicesOf(await regionNode('default', 'cn-north-4'));
+    assert.ok((await instanceNames(rdsHere)).includes('orders-mysql'), 'the other region keeps working');
   });
 
   it('counts the health badges on each region and on the connection above them, keeping same-named scopes apart', async () => {
