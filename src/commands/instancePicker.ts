@@ -29,14 +29,15 @@ export type PickerExplorer = Pick<BackupExplorer, 'loadedInstances'>;
 /**
  * Palette flow: the connection and region (only when the tree shows several), the service, then one
  * of its instances (the tree's loaded list in that scope, else fetched). `stepsAfter` counts the
- * caller's own steps that follow, so "n/total" reads right; Back from the first of them is the
- * caller's to handle by calling again.
+ * caller's own steps that follow, so "n/total" reads right; Back from the first of them calls
+ * again with `backTo`, the answer being gone back from, which reopens its instance list.
  */
 export async function pickInstance(
   connection: PickerConnection,
   explorer: PickerExplorer,
   title: string,
   stepsAfter = 0,
+  backTo?: PickedInstance,
 ): Promise<PickedInstance | undefined> {
   const scopes = await connection.scopes();
   if (!scopes.length) {
@@ -49,9 +50,10 @@ export async function pickInstance(
   const offset = askScope ? 1 : 0;
   const totalSteps = offset + 2 + stepsAfter;
   const adapters = enabledAdapters(connection);
-  let scope: Scope = scopes[0];
-  let adapter: ServiceAdapter | undefined;
-  for (let at: 'scope' | 'service' | 'instance' = askScope ? 'scope' : 'service'; ;) {
+  const resumed = backTo && scopes.find((candidate) => candidate.key === backTo.scopeKey);
+  let scope: Scope = resumed ?? scopes[0];
+  let adapter: ServiceAdapter | undefined = resumed && backTo.adapter;
+  for (let at: 'scope' | 'service' | 'instance' = resumed ? 'instance' : askScope ? 'scope' : 'service'; ;) {
     if (at === 'scope') {
       const picked = await pickStep({
         title,
@@ -82,7 +84,13 @@ export async function pickInstance(
     } else {
       const service = adapter!;
       const instances = await instancesOf(explorer, service, scope);
-      if (!instances) return undefined;
+      if (instances === 'cancelled') return undefined;
+      if (instances === 'failed') {
+        // The error is shown; another connection or region may still answer.
+        if (!askScope) return undefined;
+        at = 'scope';
+        continue;
+      }
       if (!instances.length) {
         void vscode.window.showInformationMessage(
           vscode.l10n.t('{0} has no {1} in {2}.', service.label, service.instanceNoun.many, scopeLabel(scope)),
@@ -110,7 +118,11 @@ export async function pickInstance(
   }
 }
 
-async function instancesOf(explorer: PickerExplorer, adapter: ServiceAdapter, scope: Scope): Promise<readonly Instance[] | undefined> {
+async function instancesOf(
+  explorer: PickerExplorer,
+  adapter: ServiceAdapter,
+  scope: Scope,
+): Promise<readonly Instance[] | 'cancelled' | 'failed'> {
   const loaded = explorer.loadedInstances(adapter.id, scope.key);
   if (loaded.length) return loaded;
   try {
@@ -134,10 +146,16 @@ async function instancesOf(explorer: PickerExplorer, adapter: ServiceAdapter, sc
       },
     );
   } catch (error) {
-    if (!isCancellation(error))
-      void vscode.window.showErrorMessage(
-        vscode.l10n.t('Could not list {0} {1}: {2}', adapter.label, adapter.instanceNoun.many, describeError(error)),
-      );
-    return undefined;
+    if (isCancellation(error)) return 'cancelled';
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t(
+        'Could not list {0} {1} in {2}: {3}',
+        adapter.label,
+        adapter.instanceNoun.many,
+        scopeLabel(scope),
+        describeError(error),
+      ),
+    );
+    return 'failed';
   }
 }

@@ -10,17 +10,18 @@ const PICK_LIMIT = 100;
 
 /**
  * "Show Backup Details" from the palette: (connection and region →) service → instance → backup.
- * Back from the backup list starts over. Resolves undefined when the user cancels or a list fails
- * (the failure is shown).
+ * Back from the backup list reopens the instance list. Resolves undefined when the user cancels or
+ * a list fails (the failure is shown).
  */
 export async function pickBackup(
   connection: PickerConnection,
   explorer: PickerExplorer,
 ): Promise<{ backup: Backup; scopeKey?: string } | undefined> {
   const title = vscode.l10n.t('Show Backup Details');
-  for (;;) {
-    const picked = await pickInstance(connection, explorer, title, 1);
+  for (let backTo: PickedInstance | undefined; ;) {
+    const picked = await pickInstance(connection, explorer, title, 1, backTo);
     if (!picked) return undefined;
+    backTo = picked;
     const backups = await newestBackups(connection, picked);
     if (!backups) return undefined;
     const chosen = await pickStep({

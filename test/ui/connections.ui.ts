@@ -62,6 +62,11 @@ describe('connections UI: two connections, several regions', function () {
       await wb.runCommand('Huawei Cloud Backups: Show Backup Details');
       await waitForText(wb.page, '.quick-input-widget', /1\s*\/\s*4/);
       await wb.screenshot('connections-palette-scope-step');
+      // A region whose instances cannot be listed says why and asks for the connection and region again.
+      await wb.pickItem(`default · ${FAILING_REGION}`);
+      await waitForText(wb.page, '.quick-input-widget', /2\s*\/\s*4/);
+      await wb.pickItem('RDS — Relational Database');
+      await waitForText(wb.page, '.quick-input-widget', new RegExp(`1\\s*/\\s*4[\\s\\S]*default · ${SECOND_REGION}`));
       await wb.pickItem(`default · ${SECOND_REGION}`);
       await waitForText(wb.page, '.quick-input-widget', /2\s*\/\s*4/);
       await wb.pickItem('RDS — Relational Database');
@@ -69,6 +74,11 @@ describe('connections UI: two connections, several regions', function () {
       await wb.pickItem('hk-orders-mysql');
       await waitForText(wb.page, '.quick-input-widget', /4\s*\/\s*4/);
       await waitForText(wb.page, '.quick-input-widget', /hk-orders-mysql-\d{8}/);
+      // Back from the backups reopens the instance list of that region and service.
+      await wb.page.locator('.quick-input-widget').locator('.codicon-quick-input-back, [aria-label="Back"]').first().click();
+      await waitForText(wb.page, '.quick-input-widget', /3\s*\/\s*4[\s\S]*hk-billing-pg/);
+      await wb.pickItem('hk-orders-mysql');
+      await waitForText(wb.page, '.quick-input-widget', /4\s*\/\s*4[\s\S]*hk-orders-mysql-\d{8}/);
       await pressOk(wb.page); // the newest backup
       const frame = await wb.webviewFrame('hk-orders-mysql-');
       await waitForText(frame, 'body', /hk-orders-mysql/);
