@@ -125,6 +125,7 @@ export async function selectConnections(connection: CloudConnection): Promise<vo
     void vscode.window.showInformationMessage(vscode.l10n.t('Keep at least one connection shown; nothing changed.'));
     return;
   }
+  // A connection to change is one hidden now and ticked, or shown now and unticked.
   const changed = profiles.filter((profile) => (profile.hidden ?? false) === shown.has(profile.id));
   if (!changed.length) return;
   await connection.updateConnections(async (store) => {

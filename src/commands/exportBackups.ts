@@ -32,11 +32,11 @@ const EXPORT_PAGE_SIZE = 100;
  */
 export async function exportBackups(deps: ExportDeps, arg?: unknown, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const fromNode = instanceOfNode(arg);
-  const chosen = fromNode
-    ? { adapter: adapterFor(fromNode.service), instance: fromNode, scopeKey: scopeKeyOfNode(arg) }
-    : await pickInstance(deps.connection, deps.explorer, vscode.l10n.t('Export Backups'));
+  const picked = fromNode ? undefined : await pickInstance(deps.connection, deps.explorer, vscode.l10n.t('Export Backups'));
+  const chosen = fromNode ? { adapter: adapterFor(fromNode.service), instance: fromNode } : picked;
   if (!chosen) return undefined;
-  const { adapter, instance, scopeKey } = chosen;
+  const { adapter, instance } = chosen;
+  const scopeKey = picked ? picked.scope.key : scopeKeyOfNode(arg);
 
   const scope = await deps.connection.scopeOf(scopeKey);
   const region = scope?.region ?? deps.connection.settings().region;

@@ -24,12 +24,11 @@ export async function askRestoreTarget(
 ): Promise<{ instance: Instance; moment: number; scopeKey?: string } | undefined> {
   const title = vscode.l10n.t('Find Restore Point');
   const fromNode = instanceOfNode(arg);
-  const picked = fromNode
-    ? { instance: fromNode, scopeKey: scopeKeyOfNode(arg) }
-    : await pickInstance(deps.connection, deps.explorer, title);
-  if (!picked) return undefined;
-  const moment = await askMoment(title, picked.instance);
-  return moment === undefined ? undefined : { instance: picked.instance, moment, scopeKey: picked.scopeKey };
+  const picked = fromNode ? undefined : await pickInstance(deps.connection, deps.explorer, title);
+  const instance = fromNode ?? picked?.instance;
+  if (!instance) return undefined;
+  const moment = await askMoment(title, instance);
+  return moment === undefined ? undefined : { instance, moment, scopeKey: picked ? picked.scope.key : scopeKeyOfNode(arg) };
 }
 
 async function askMoment(title: string, instance: Instance): Promise<number | undefined> {

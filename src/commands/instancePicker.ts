@@ -16,14 +16,14 @@ const MAX_PICKER_INSTANCES = 500;
 export interface PickedInstance {
   readonly adapter: ServiceAdapter;
   readonly instance: Instance;
-  /** The connection and region it was picked in. */
-  readonly scopeKey: string;
+  /** The connection and region it was picked in: its requests go there. */
+  readonly scope: Scope;
   /** The number of the caller's next step ("n/total"). */
   readonly nextStep: number;
 }
 
 /** What the palette pickers read of the connection and the tree. */
-export type PickerConnection = Pick<CloudConnection, 'scopes' | 'settings' | 'contextFor'>;
+export type PickerConnection = Pick<CloudConnection, 'scopes' | 'settings'>;
 export type PickerExplorer = Pick<BackupExplorer, 'loadedInstances'>;
 
 /**
@@ -50,7 +50,7 @@ export async function pickInstance(
   const offset = askScope ? 1 : 0;
   const totalSteps = offset + 2 + stepsAfter;
   const adapters = enabledAdapters(connection);
-  const resumed = backTo && scopes.find((candidate) => candidate.key === backTo.scopeKey);
+  const resumed = backTo && scopes.find((candidate) => candidate.key === backTo.scope.key);
   let scope: Scope = resumed ?? scopes[0];
   let adapter: ServiceAdapter | undefined = resumed && backTo.adapter;
   for (let at: 'scope' | 'service' | 'instance' = resumed ? 'instance' : askScope ? 'scope' : 'service'; ;) {
@@ -113,7 +113,7 @@ export async function pickInstance(
       });
       if (picked.kind === 'cancel') return undefined;
       if (picked.kind === 'back') at = 'service';
-      else return { adapter: service, instance: picked.value[0].instance, scopeKey: scope.key, nextStep: offset + 3 };
+      else return { adapter: service, instance: picked.value[0].instance, scope, nextStep: offset + 3 };
     }
   }
 }

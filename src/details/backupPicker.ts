@@ -22,7 +22,7 @@ export async function pickBackup(
     const picked = await pickInstance(connection, explorer, title, 1, backTo);
     if (!picked) return undefined;
     backTo = picked;
-    const backups = await newestBackups(connection, picked);
+    const backups = await newestBackups(picked);
     if (!backups) return undefined;
     const chosen = await pickStep({
       title,
@@ -45,21 +45,18 @@ export async function pickBackup(
       })),
     });
     if (chosen.kind === 'cancel') return undefined;
-    if (chosen.kind === 'value') return { backup: chosen.value[0].backup, scopeKey: picked.scopeKey };
+    if (chosen.kind === 'value') return { backup: chosen.value[0].backup, scopeKey: picked.scope.key };
   }
 }
 
-async function newestBackups(
-  connection: PickerConnection,
-  { adapter, instance, scopeKey }: PickedInstance,
-): Promise<readonly Backup[] | undefined> {
+async function newestBackups({ adapter, instance, scope }: PickedInstance): Promise<readonly Backup[] | undefined> {
   try {
     return await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Listing backups of {0}…', instance.name), cancellable: true },
       async (_progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
-        const ctx = await connection.contextFor(scopeKey, abort.signal);
+        const ctx = await scope.adapterContext(abort.signal);
         return (await adapter.listBackups(ctx, instance, { limit: PICK_LIMIT, signal: abort.signal, skipTotal: true })).items;
       },
     );

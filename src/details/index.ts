@@ -77,7 +77,7 @@ export function registerDetails(context: vscode.ExtensionContext, deps: DetailsD
       else if (arg !== undefined) void vscode.window.showErrorMessage(vscode.l10n.t('Show Backup Timeline needs an instance.'));
       else {
         const picked = await pickInstance(deps.connection, deps.explorer, vscode.l10n.t('Show Backup Timeline'));
-        if (picked) timelines.open(picked.instance, picked.scopeKey);
+        if (picked) timelines.open(picked.instance, picked.scope.key);
       }
     }),
     vscode.commands.registerCommand(COMMANDS.findRestorePoint, async (arg?: unknown) => {

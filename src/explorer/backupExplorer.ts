@@ -85,7 +85,6 @@ export class BackupExplorer implements vscode.TreeDataProvider<ExplorerNode>, vs
   /** Pages each list had when Refresh dropped it, by node id: loaded again as the node expands. */
   private readonly pagesToRestore = new Map<string, number>();
   private readonly adapters: readonly ServiceAdapter[];
-  /** What the view's description and message say besides region and filter, once known. */
   /**
    * What the view says of the one scope it shows: its region (with the connection's name when it is
    * not the default one), its project, and the default keys' source.
