@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import type { Frame } from 'playwright-core';
 import { withWorkbench, type Workbench } from './harness';
 import { SECOND_REGION } from '../emulator/server';
-import { contextMenu, pressOk, quickInputShows, setTheme, shot, text, treeRow, waitForText } from './workbenchSteps';
+import { CHINESE, contextMenu, pressOk, quickInputShows, setTheme, shot, text, treeRow, waitForText } from './workbenchSteps';
 
 const DAY = 86_400_000;
 
@@ -156,6 +156,22 @@ describe('health: restore point, backup health and tree badges in the workbench'
         const restore = await frameShowing(wb, '恢复点：payments-mysql', '#verdict');
         assert.doesNotMatch(await text(restore, '#verdict'), /restorable range|Data-loss window/);
         await shot(wb, restore, '#verdict', 'zh-cn-restore-point-gap');
+
+        // With two regions shown the palette's pickers ask for the connection and region first.
+        await wb.runCommand(CHINESE.showDetails);
+        await waitForText(
+          wb.page,
+          '.quick-input-widget',
+          new RegExp(`查看备份详情[\\s\\S]*1\\s*/\\s*4[\\s\\S]*default · ${SECOND_REGION}`),
+        );
+        await wb.screenshot('zh-cn-palette-scope-step');
+        await wb.page.keyboard.press('Escape');
+
+        // Show or Hide Connections…, in Chinese.
+        await wb.runCommand('华为云备份: 显示或隐藏连接…');
+        await waitForText(wb.page, '.quick-input-widget', /显示或隐藏连接[\s\S]*default[\s\S]*cn-north-4、ap-southeast-1/);
+        await wb.screenshot('zh-cn-show-hide-connections');
+        await wb.page.keyboard.press('Escape');
       },
       { now, locale: 'zh-cn', settings: { 'hwcBackups.health.decorateTree': true } },
     );
